@@ -1,0 +1,375 @@
+//! Typed settings. The only module that reads configuration: figment layers the defaults below,
+//! then a TOML file (`--config FILE` or `IRIS_CONFIG`), then `IRIS__SECTION__KEY` env vars.
+//! Secrets also accept a `_file` variant (`IRIS__SECRETS__SESSION_KEY_FILE=/run/secrets/k`).
+mod validate;
+
+use figment::providers::{Env, Format, Toml};
+use figment::Figment;
+use ipnet::IpNet;
+use secrecy::SecretString;
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use url::Url;
+
+pub use validate::{Problem, Severity};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    pub environment: Environment,
+    /// Where the embedded default keeps its database, development secrets and mail files.
+    pub data_dir: PathBuf,
+    pub server: ServerSettings,
+    pub sign_in: SignInSettings,
+    pub magic_link: MagicLinkSettings,
+    pub store: StoreSettings,
+    pub mail: MailSettings,
+    pub secrets: SecretSettings,
+    pub limits: LimitSettings,
+    pub session: SessionSettings,
+    pub branding: BrandingSettings,
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    #[default]
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerSettings {
+    pub bind: SocketAddr,
+    /// The only source of absolute URLs (emailed links, cookie security); never the Host header.
+    pub public_url: Url,
+    /// Peers whose `Forwarded` / `X-Forwarded-For` are believed for the client IP.
+    pub trusted_proxies: Vec<IpNet>,
+    /// HTTP worker threads; 0 means one per core.
+    pub workers: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Approach {
+    MagicLink,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SignInSettings {
+    pub approach: Approach,
+    pub allow_sign_up: bool,
+    pub allowed_return_urls: Vec<Url>,
+    pub default_return_url: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MagicLinkSessions {
+    Iris,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MagicLinkSettings {
+    #[serde(with = "humantime_serde")]
+    pub ttl: Duration,
+    pub sessions: MagicLinkSessions,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StoreSettings {
+    pub url: String,
+    pub max_connections: u32,
+    #[serde(with = "humantime_serde")]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransport {
+    Console,
+    File,
+    Smtp,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MailSettings {
+    pub transport: MailTransport,
+    /// `smtps://user:pass@host:465`, `smtp://host:587?tls=required`, or plain `smtp://127.0.0.1:2525`
+    /// (plain only to loopback, only outside production).
+    pub smtp_url: Option<SecretString>,
+    pub smtp_url_file: Option<PathBuf>,
+    pub from: String,
+    /// Where `file` and `console` transports write `.eml` files; defaults to `{data_dir}/mail`.
+    pub file_dir: Option<PathBuf>,
+    /// First retry delay after a temporary SMTP failure; doubles up to `retry_max`.
+    #[serde(with = "humantime_serde")]
+    pub retry_base: Duration,
+    #[serde(with = "humantime_serde")]
+    pub retry_max: Duration,
+}
+
+#[derive(Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SecretSettings {
+    /// The first key signs; every key verifies (rotation).
+    pub hmac_keys: Vec<SecretString>,
+    /// One key per line.
+    pub hmac_keys_file: Option<PathBuf>,
+    pub session_key: Option<SecretString>,
+    pub session_key_file: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for SecretSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "SecretSettings {{ hmac_keys: [{} hidden], .. }}",
+            self.hmac_keys.len()
+        )
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LimitSettings {
+    /// Per client IP, on every POST: a burst, then this many per minute.
+    pub ip_per_minute: u32,
+    pub ip_burst: u32,
+    /// Per canonical email: at most one email per cooldown, and so many per hour.
+    #[serde(with = "humantime_serde")]
+    pub email_cooldown: Duration,
+    pub email_per_hour: u32,
+    /// Wrong codes allowed per emailed credential before it is void.
+    pub code_attempts: u32,
+    /// Wrong codes/links per account (across credentials) before back-off starts.
+    pub account_failures: u32,
+    #[serde(with = "humantime_serde")]
+    pub account_backoff_max: Duration,
+    /// Largest accepted form body, in bytes.
+    pub max_body: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SessionSettings {
+    #[serde(with = "humantime_serde")]
+    pub idle_timeout: Duration,
+    #[serde(with = "humantime_serde")]
+    pub absolute_timeout: Duration,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BrandingSettings {
+    pub product_name: String,
+    /// A CSS colour for buttons and links, e.g. `#3b5bdb`.
+    pub accent_color: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogSettings {
+    pub format: LogFormat,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{0}")]
+    Parse(String),
+    #[error("{}", .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Problem>),
+}
+
+impl Settings {
+    /// Layers file and environment over the defaults, then resolves `_file` secrets.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let mut figment = Figment::new();
+        if let Some(file) = file {
+            if !file.exists() {
+                return Err(ConfigError::Parse(format!(
+                    "config file {}: not found",
+                    file.display()
+                )));
+            }
+            figment = figment.merge(Toml::file(file));
+        }
+        figment = figment.merge(Env::prefixed("IRIS__").split("__"));
+        let mut settings: Settings = figment.extract().map_err(|errors| {
+            ConfigError::Parse(
+                errors
+                    .into_iter()
+                    .map(|e| format!("error: {}: {}", e.path.join("."), e.kind))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        })?;
+        settings.resolve_secret_files()?;
+        Ok(settings)
+    }
+
+    fn resolve_secret_files(&mut self) -> Result<(), ConfigError> {
+        let read = |key: &str, path: &Path| {
+            std::fs::read_to_string(path).map_err(|e| {
+                ConfigError::Parse(format!("error: {key}: cannot read {}: {e}", path.display()))
+            })
+        };
+        if let Some(path) = &self.secrets.session_key_file {
+            let text = read("secrets.session_key_file", path)?;
+            self.secrets.session_key = Some(text.trim().to_owned().into());
+        }
+        if let Some(path) = &self.secrets.hmac_keys_file {
+            let text = read("secrets.hmac_keys_file", path)?;
+            self.secrets.hmac_keys = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| l.to_owned().into())
+                .collect();
+        }
+        if let Some(path) = &self.mail.smtp_url_file {
+            let text = read("mail.smtp_url_file", path)?;
+            self.mail.smtp_url = Some(text.trim().to_owned().into());
+        }
+        Ok(())
+    }
+
+    pub fn is_production(&self) -> bool {
+        self.environment == Environment::Production
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.mail
+            .file_dir
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("mail"))
+    }
+
+    /// Cookies get `Secure` and the `__Host-` prefix exactly when the public URL is https.
+    pub fn secure_cookies(&self) -> bool {
+        self.server.public_url.scheme() == "https"
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            environment: Environment::Development,
+            data_dir: PathBuf::from("iris-data"),
+            server: ServerSettings::default(),
+            sign_in: SignInSettings::default(),
+            magic_link: MagicLinkSettings::default(),
+            store: StoreSettings::default(),
+            mail: MailSettings::default(),
+            secrets: SecretSettings::default(),
+            limits: LimitSettings::default(),
+            session: SessionSettings::default(),
+            branding: BrandingSettings::default(),
+            log: LogSettings::default(),
+        }
+    }
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 4455)),
+            public_url: Url::parse("http://127.0.0.1:4455/").unwrap_or_else(|_| unreachable!()),
+            trusted_proxies: Vec::new(),
+            workers: 0,
+        }
+    }
+}
+
+impl Default for SignInSettings {
+    fn default() -> Self {
+        Self {
+            approach: Approach::MagicLink,
+            allow_sign_up: true,
+            allowed_return_urls: Vec::new(),
+            default_return_url: "/".into(),
+        }
+    }
+}
+
+impl Default for MagicLinkSettings {
+    fn default() -> Self {
+        Self {
+            ttl: Duration::from_secs(600),
+            sessions: MagicLinkSessions::Iris,
+        }
+    }
+}
+
+impl Default for StoreSettings {
+    fn default() -> Self {
+        Self {
+            url: "sqlite://iris-data/iris.db".into(),
+            max_connections: 8,
+            timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self {
+            transport: MailTransport::Console,
+            smtp_url: None,
+            smtp_url_file: None,
+            from: "Iris <iris@localhost.localdomain>".into(),
+            file_dir: None,
+            retry_base: Duration::from_secs(2),
+            retry_max: Duration::from_secs(60),
+        }
+    }
+}
+
+impl Default for LimitSettings {
+    fn default() -> Self {
+        Self {
+            ip_per_minute: 30,
+            ip_burst: 20,
+            email_cooldown: Duration::from_secs(60),
+            email_per_hour: 5,
+            code_attempts: 5,
+            account_failures: 10,
+            account_backoff_max: Duration::from_secs(3600),
+            max_body: 16 * 1024,
+        }
+    }
+}
+
+impl Default for SessionSettings {
+    fn default() -> Self {
+        Self {
+            idle_timeout: Duration::from_secs(3600),
+            absolute_timeout: Duration::from_secs(24 * 3600),
+        }
+    }
+}
+
+impl Default for BrandingSettings {
+    fn default() -> Self {
+        Self {
+            product_name: "Iris".into(),
+            accent_color: "#3b5bdb".into(),
+        }
+    }
+}

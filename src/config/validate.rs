@@ -1,0 +1,295 @@
+//! `iris check-config` and `iris serve` share these checks: every problem names its key.
+use super::{MailTransport, Settings};
+use crate::domain::ReturnTo;
+use secrecy::ExposeSecret;
+use std::fmt;
+use std::time::Duration;
+use url::{Host, Url};
+
+/// Shortest accepted secret: 32 bytes = 256 bits (security.md item 8).
+pub const MIN_SECRET_LEN: usize = 32;
+const MAX_TTL: Duration = Duration::from_secs(15 * 60);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub key: &'static str,
+    pub reason: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{level}: {}: {}", self.key, self.reason)
+    }
+}
+
+impl Settings {
+    /// Every problem with these settings; `serve` refuses to start on any `Error`.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let prod = self.is_production();
+        let mut err = |key, reason: String| {
+            out.push(Problem {
+                severity: Severity::Error,
+                key,
+                reason,
+            })
+        };
+
+        let public = &self.server.public_url;
+        if !matches!(public.scheme(), "http" | "https") || public.host().is_none() {
+            err(
+                "server.public_url",
+                "must be an http(s) URL with a host".into(),
+            );
+        }
+        if public.query().is_some() || public.fragment().is_some() || public.path() != "/" {
+            err(
+                "server.public_url",
+                "must be an origin only, like https://login.example.com".into(),
+            );
+        }
+        if prod && public.scheme() != "https" {
+            err("server.public_url", "must be https in production".into());
+        }
+        for url in &self.sign_in.allowed_return_urls {
+            if !matches!(url.scheme(), "http" | "https") {
+                err(
+                    "sign_in.allowed_return_urls",
+                    format!("{url} is not an http(s) URL"),
+                );
+            } else if prod && url.scheme() != "https" {
+                err(
+                    "sign_in.allowed_return_urls",
+                    format!("{url} must be https in production"),
+                );
+            }
+        }
+        let default_ok = ReturnTo::parse(
+            &self.sign_in.default_return_url,
+            public,
+            &self.sign_in.allowed_return_urls,
+        )
+        .is_some();
+        if !default_ok {
+            err(
+                "sign_in.default_return_url",
+                "must be a path like /account or a URL under sign_in.allowed_return_urls".into(),
+            );
+        }
+
+        let ttl = self.magic_link.ttl;
+        if ttl < Duration::from_secs(30) {
+            err("magic_link.ttl", "must be at least 30s".into());
+        }
+        if prod && ttl > MAX_TTL {
+            err(
+                "magic_link.ttl",
+                "must be at most 15m in production (10m recommended)".into(),
+            );
+        }
+
+        if !self.store.url.starts_with("sqlite:") {
+            err(
+                "store.url",
+                "this build supports sqlite:// URLs only".into(),
+            );
+        }
+        if self.store.max_connections == 0 {
+            err("store.max_connections", "must be at least 1".into());
+        }
+
+        match self.mail.transport {
+            MailTransport::Smtp => match &self.mail.smtp_url {
+                None => err(
+                    "mail.smtp_url",
+                    "required when mail.transport = \"smtp\"".into(),
+                ),
+                Some(url) => {
+                    if let Err(reason) = check_smtp_url(url.expose_secret(), prod) {
+                        err("mail.smtp_url", reason);
+                    }
+                }
+            },
+            MailTransport::Console | MailTransport::File if prod => {
+                err("mail.transport", "must be \"smtp\" in production".into())
+            }
+            _ => {}
+        }
+        if self.mail.from.parse::<lettre::message::Mailbox>().is_err() {
+            err(
+                "mail.from",
+                "must be an address like \"Iris <login@example.com>\"".into(),
+            );
+        }
+        if self.mail.retry_base.is_zero() || self.mail.retry_base > self.mail.retry_max {
+            err(
+                "mail.retry_base",
+                "must be above zero and at most mail.retry_max".into(),
+            );
+        }
+
+        match (&self.secrets.hmac_keys[..], prod) {
+            ([], true) => err("secrets.hmac_keys", "required in production".into()),
+            (keys, _) => {
+                if keys
+                    .iter()
+                    .any(|k| k.expose_secret().len() < MIN_SECRET_LEN)
+                {
+                    err(
+                        "secrets.hmac_keys",
+                        format!("every key must be at least {MIN_SECRET_LEN} bytes"),
+                    );
+                }
+            }
+        }
+        match (&self.secrets.session_key, prod) {
+            (None, true) => err("secrets.session_key", "required in production".into()),
+            (Some(k), _) if k.expose_secret().len() < MIN_SECRET_LEN => err(
+                "secrets.session_key",
+                format!("must be at least {MIN_SECRET_LEN} bytes"),
+            ),
+            _ => {}
+        }
+
+        let l = &self.limits;
+        for (key, value) in [
+            ("limits.ip_per_minute", l.ip_per_minute),
+            ("limits.ip_burst", l.ip_burst),
+            ("limits.email_per_hour", l.email_per_hour),
+            ("limits.code_attempts", l.code_attempts),
+            ("limits.account_failures", l.account_failures),
+        ] {
+            if value == 0 {
+                err(key, "must be at least 1".into());
+            }
+        }
+        if l.max_body < 1024 {
+            err("limits.max_body", "must be at least 1024 bytes".into());
+        }
+
+        let s = &self.session;
+        if s.idle_timeout.is_zero() || s.idle_timeout > s.absolute_timeout {
+            err(
+                "session.idle_timeout",
+                "must be above zero and at most session.absolute_timeout".into(),
+            );
+        }
+        if self.branding.product_name.trim().is_empty() {
+            err("branding.product_name", "must not be empty".into());
+        }
+        let accent = &self.branding.accent_color;
+        let hex = accent.len() == 7
+            && accent.starts_with('#')
+            && accent[1..].chars().all(|c| c.is_ascii_hexdigit());
+        if !hex {
+            err(
+                "branding.accent_color",
+                "must be a colour like #3b5bdb".into(),
+            );
+        }
+        out
+    }
+}
+
+/// Plain SMTP only to loopback outside production; otherwise `smtps://` or STARTTLS required.
+fn check_smtp_url(raw: &str, prod: bool) -> Result<(), String> {
+    let url = Url::parse(raw).map_err(|_| "is not a URL (smtp[s]://host:port)".to_owned())?;
+    let tls_required = url
+        .query_pairs()
+        .any(|(k, v)| k == "tls" && v == "required");
+    match url.scheme() {
+        "smtps" => Ok(()),
+        "smtp" if tls_required => Ok(()),
+        "smtp" => {
+            let loopback = match url.host() {
+                Some(Host::Ipv4(ip)) => ip.is_loopback(),
+                Some(Host::Ipv6(ip)) => ip.is_loopback(),
+                // `smtp` is not a special scheme to the URL parser, so IPs arrive as text.
+                Some(Host::Domain(d)) => {
+                    d == "localhost"
+                        || d.trim_matches(['[', ']'])
+                            .parse::<std::net::IpAddr>()
+                            .is_ok_and(|ip| ip.is_loopback())
+                }
+                None => false,
+            };
+            if prod || !loopback {
+                Err("plain SMTP is allowed only to a loopback host outside production; use smtps:// or ?tls=required".into())
+            } else {
+                Ok(())
+            }
+        }
+        other => Err(format!(
+            "unsupported scheme {other:?}; use smtps:// or smtp://"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Environment;
+
+    fn keys(settings: &Settings) -> Vec<&'static str> {
+        settings
+            .problems()
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| p.key)
+            .collect()
+    }
+
+    #[test]
+    fn the_embedded_default_is_valid() {
+        assert!(keys(&Settings::default()).is_empty());
+    }
+
+    #[test]
+    fn production_refuses_unsafe_defaults_and_names_each_key() {
+        let mut s = Settings {
+            environment: Environment::Production,
+            ..Default::default()
+        };
+        s.magic_link.ttl = Duration::from_secs(20 * 60);
+        let found = keys(&s);
+        for key in [
+            "server.public_url",
+            "magic_link.ttl",
+            "mail.transport",
+            "secrets.hmac_keys",
+            "secrets.session_key",
+        ] {
+            assert!(found.contains(&key), "{key} missing from {found:?}");
+        }
+    }
+
+    #[test]
+    fn short_secrets_are_refused_everywhere() {
+        let mut s = Settings::default();
+        s.secrets.hmac_keys = vec!["short".to_owned().into()];
+        s.secrets.session_key = Some("also-short".to_owned().into());
+        assert_eq!(keys(&s), vec!["secrets.hmac_keys", "secrets.session_key"]);
+    }
+
+    #[test]
+    fn smtp_urls_need_tls_unless_loopback_in_development() {
+        assert!(check_smtp_url("smtp://127.0.0.1:2525", false).is_ok());
+        assert!(check_smtp_url("smtp://127.0.0.1:2525", true).is_err());
+        assert!(check_smtp_url("smtp://mail.example.com:25", false).is_err());
+        assert!(check_smtp_url("smtp://mail.example.com:587?tls=required", true).is_ok());
+        assert!(check_smtp_url("smtp://mail.example.com:587?tls=opportunistic", false).is_err());
+        assert!(check_smtp_url("smtps://u:p@mail.example.com", true).is_ok());
+        assert!(check_smtp_url("http://x", false).is_err());
+    }
+}

@@ -1,0 +1,12 @@
+//! Newtypes at the edges: raw strings become these types in handlers and go no further.
+mod email_address;
+mod magic_token;
+mod one_time_code;
+mod return_to;
+mod user_agent;
+
+pub use email_address::{EmailAddress, EmailError};
+pub use magic_token::MagicToken;
+pub use one_time_code::OneTimeCode;
+pub use return_to::ReturnTo;
+pub use user_agent::browser_summary;

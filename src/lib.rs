@@ -1,0 +1,11 @@
+//! Iris: a server-rendered, email-only sign-in UI. See README.md and `../shared/docs/design.md`.
+pub mod clock;
+pub mod config;
+pub mod domain;
+pub mod mail;
+pub mod secrets;
+pub mod sign_in;
+pub mod startup;
+pub mod store;
+pub mod telemetry;
+pub mod web;

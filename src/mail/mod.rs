@@ -1,0 +1,35 @@
+//! Email: what a sign-in email says (`messages`), how it leaves (`transport`), and the outbox
+//! worker that sends it after the request has returned (`worker`).
+pub mod messages;
+pub mod transport;
+pub mod worker;
+
+use serde::{Deserialize, Serialize};
+
+/// The sealed outbox payload: what the worker needs to render the email. Holds the secrets,
+/// so it only ever exists sealed in the store and in memory while sending.
+#[derive(Serialize, Deserialize)]
+pub struct SignInEmail {
+    pub link: String,
+    pub code: String,
+    pub requested_at: i64,
+    pub requested_by: String,
+    pub expires_at: i64,
+}
+
+/// A rendered email, ready for a transport.
+pub struct OutgoingEmail {
+    pub outbox_id: String,
+    pub recipient: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+impl std::fmt::Debug for OutgoingEmail {
+    // SECURITY: bodies hold the link and code; only the recipient's domain is shown.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let domain = self.recipient.rsplit('@').next().unwrap_or_default();
+        write!(f, "OutgoingEmail({} to *@{domain})", self.outbox_id)
+    }
+}

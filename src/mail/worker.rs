@@ -1,0 +1,155 @@
+//! The outbox worker: leases due rows, renders and sends them, and records the outcome.
+//! 4yz and connection failures are retried with capped exponential backoff and jitter until the
+//! credential expires; 5yz fails at once (security.md item 46). Delivery is at-least-once: a
+//! crash between send and `sent` re-sends the same message with the same Message-ID.
+use super::messages::{sign_in_email, Branding};
+use super::transport::{build_message, MailTransport};
+use super::SignInEmail;
+use crate::clock::SharedClock;
+use crate::secrets::Keys;
+use crate::store::{OutboxJob, SharedStore};
+use lettre::message::Mailbox;
+use rand::Rng;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Notify;
+
+const LEASE: Duration = Duration::from_secs(60);
+const BATCH: u32 = 16;
+const IDLE_POLL: Duration = Duration::from_millis(500);
+const PURGE_EVERY: Duration = Duration::from_secs(60);
+/// How long spent credentials and expired sessions are kept before deletion.
+const PURGE_GRACE: Duration = Duration::from_secs(3600);
+
+pub struct WorkerSettings {
+    pub from: Mailbox,
+    pub message_id_host: String,
+    pub product_name: String,
+    pub accent_color: String,
+    pub retry_base: Duration,
+    pub retry_max: Duration,
+}
+
+pub struct Worker {
+    pub store: SharedStore,
+    pub transport: Arc<dyn MailTransport>,
+    pub keys: Arc<Keys>,
+    pub clock: SharedClock,
+    pub settings: WorkerSettings,
+    /// Poked after each commit so new mail goes out without waiting for the next poll.
+    pub wake: Arc<Notify>,
+}
+
+impl Worker {
+    pub async fn run(self) {
+        let mut last_purge = tokio::time::Instant::now();
+        loop {
+            let worked = match self.store.claim(LEASE, BATCH, self.clock.now()).await {
+                Ok(jobs) => {
+                    let n = jobs.len();
+                    for job in jobs {
+                        self.deliver(job).await;
+                    }
+                    n > 0
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "outbox: cannot claim rows");
+                    false
+                }
+            };
+            if last_purge.elapsed() >= PURGE_EVERY {
+                last_purge = tokio::time::Instant::now();
+                match self.store.purge(PURGE_GRACE, self.clock.now()).await {
+                    Ok(n) if n > 0 => {
+                        tracing::info!(rows = n, "purged spent credentials and sessions")
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "purge failed"),
+                }
+            }
+            if !worked {
+                tokio::select! {
+                    _ = self.wake.notified() => {}
+                    _ = tokio::time::sleep(IDLE_POLL) => {}
+                }
+            }
+        }
+    }
+
+    #[tracing::instrument(skip_all, fields(outbox_id = %job.id, attempt = job.attempts))]
+    async fn deliver(&self, job: OutboxJob) {
+        let now = self.clock.now();
+        let domain = job
+            .recipient
+            .rsplit('@')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let (email, message) = match self.prepare(&job) {
+            Ok(ok) => ok,
+            Err(reason) => return self.fail(&job, &reason).await,
+        };
+        if now >= job.deadline {
+            return self.fail(&job, "expired before delivery").await;
+        }
+        match self.transport.send(&email, message).await {
+            Ok(()) => {
+                tracing::info!(event = "email_sent", recipient_domain = %domain, "email sent");
+                if let Err(e) = self.store.sent(&job.id, self.clock.now()).await {
+                    // The message went out; the lease lapses and it may go once more (same
+                    // Message-ID). At-least-once is the contract.
+                    tracing::error!(error = %e, "email sent but not marked");
+                }
+            }
+            Err(e) if e.permanent => self.fail(&job, &e.reason).await,
+            Err(e) => {
+                let at = self.clock.now() + self.backoff(job.attempts);
+                if at >= job.deadline {
+                    return self
+                        .fail(&job, &format!("gave up before expiry: {}", e.reason))
+                        .await;
+                }
+                tracing::warn!(event = "email_retry", recipient_domain = %domain, reason = %e.reason, "temporary failure, will retry");
+                if let Err(e) = self.store.retry_at(&job.id, at, &e.reason).await {
+                    tracing::error!(error = %e, "cannot schedule retry");
+                }
+            }
+        }
+    }
+
+    fn prepare(&self, job: &OutboxJob) -> Result<(super::OutgoingEmail, lettre::Message), String> {
+        let plain = self
+            .keys
+            .open(&job.payload)
+            .ok_or("payload cannot be opened (signing key removed?)")?;
+        let payload: SignInEmail =
+            serde_json::from_slice(&plain).map_err(|_| "payload is not a sign-in email")?;
+        let brand = Branding {
+            product_name: &self.settings.product_name,
+            accent_color: &self.settings.accent_color,
+        };
+        let email = sign_in_email(&brand, &job.id, &job.recipient, &payload);
+        let message = build_message(&email, &self.settings.from, &self.settings.message_id_host)
+            .map_err(|e| e.reason)?;
+        Ok((email, message))
+    }
+
+    async fn fail(&self, job: &OutboxJob, reason: &str) {
+        tracing::warn!(event = "email_failed", %reason, "email delivery failed for good");
+        if let Err(e) = self.store.failed(&job.id, reason, self.clock.now()).await {
+            tracing::error!(error = %e, "cannot mark email failed");
+        }
+    }
+
+    /// Equal jitter: half the exponential delay fixed, half random, capped at `retry_max`.
+    fn backoff(&self, attempts: u32) -> time::Duration {
+        let exp = self
+            .settings
+            .retry_base
+            .saturating_mul(1u32 << attempts.saturating_sub(1).min(16))
+            .min(self.settings.retry_max);
+        let half = exp / 2;
+        let jitter = rand::rngs::OsRng.gen_range(Duration::ZERO..=half);
+        time::Duration::try_from(half + jitter).unwrap_or(time::Duration::MINUTE)
+    }
+}

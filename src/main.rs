@@ -1,0 +1,112 @@
+//! The `iris` command: serve (default), check-config, migrate.
+use clap::{Parser, Subcommand};
+use iris::config::{ConfigError, Settings, Severity};
+use iris::startup::Application;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "iris", version, about = "Email-only passwordless sign-in")]
+struct Cli {
+    /// TOML config file; environment variables IRIS__SECTION__KEY override it.
+    #[arg(long, env = "IRIS_CONFIG", global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve HTTP and send mail (the default).
+    Serve,
+    /// Validate the configuration, print every problem with its key, exit non-zero on errors.
+    CheckConfig,
+    /// Create or upgrade the database schema, then exit.
+    Migrate,
+}
+
+fn load(cli: &Cli) -> Result<Settings, ExitCode> {
+    Settings::load(cli.config.as_deref()).map_err(|e| {
+        match e {
+            ConfigError::Parse(text) => eprintln!("{text}"),
+            other => eprintln!("error: {other}"),
+        }
+        ExitCode::from(2)
+    })
+}
+
+#[actix_web::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match load(&cli) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    iris::telemetry::init(settings.log.format);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::CheckConfig => {
+            let problems = settings.problems();
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            if problems.iter().any(|p| p.severity == Severity::Error) {
+                return ExitCode::from(1);
+            }
+            println!("configuration OK");
+            ExitCode::SUCCESS
+        }
+        Command::Migrate => {
+            match iris::store::SqliteStore::open(&settings.store.url, 1, settings.store.timeout)
+                .await
+            {
+                Ok(_) => {
+                    println!("database is up to date");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Serve => serve(settings).await,
+    }
+}
+
+async fn serve(settings: Settings) -> ExitCode {
+    let app = match Application::build(settings).await {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let handle = app.server_handle();
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!("shutting down");
+        handle.stop(true).await;
+    });
+    match app.run_until_stopped().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}

@@ -1,0 +1,191 @@
+//! Approach 3: Iris's own link + code, with Iris-owned accounts and sessions.
+use super::{Requester, SignInResult, Started};
+use crate::clock::SharedClock;
+use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
+use crate::mail::SignInEmail;
+use crate::secrets::{random_id, Keys, Purpose};
+use crate::store::{
+    Account, CredentialView, FailurePolicy, IssueOutcome, IssueRequest, Redemption, SendLimits,
+    SharedStore, StoreResult,
+};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Notify;
+use url::Url;
+
+pub struct MagicLinkConfig {
+    pub ttl: Duration,
+    pub allow_sign_up: bool,
+    pub public_url: Url,
+    pub limits: SendLimits,
+    pub failures: FailurePolicy,
+}
+
+pub struct MagicLink {
+    pub store: SharedStore,
+    pub keys: Arc<Keys>,
+    pub clock: SharedClock,
+    pub config: MagicLinkConfig,
+    /// Wakes the outbox worker after a commit.
+    pub wake: Arc<Notify>,
+}
+
+impl MagicLink {
+    #[tracing::instrument(skip_all, fields(email_domain = %email.domain()))]
+    pub async fn start(
+        &self,
+        email: EmailAddress,
+        return_to: &ReturnTo,
+        who: &Requester,
+    ) -> SignInResult<Started> {
+        let now = self.clock.now();
+        let token = MagicToken::generate();
+        let code = OneTimeCode::generate();
+        let credential_id = random_id();
+        let expires_at = now + self.config.ttl;
+        let payload = SignInEmail {
+            link: self.link(&token),
+            code: code.expose().to_owned(),
+            requested_at: now.unix_timestamp(),
+            requested_by: who.browser.clone(),
+            expires_at: expires_at.unix_timestamp(),
+        };
+        let sealed = self
+            .keys
+            .seal(&serde_json::to_vec(&payload).unwrap_or_default());
+        let request = IssueRequest {
+            email,
+            allow_sign_up: self.config.allow_sign_up,
+            token_hash: self.keys.mac(Purpose::LinkToken, &[token.as_bytes()]),
+            code_hash: self.code_mac(&credential_id, &code),
+            credential_id,
+            return_to: return_to.as_str().to_owned(),
+            requested_by: who.browser.clone(),
+            expires_at,
+            outbox_id: random_id(),
+            sealed_payload: sealed,
+            limits: self.config.limits,
+        };
+        let outcome = self.store.issue(request, now).await?;
+        Ok(match outcome {
+            IssueOutcome::Issued { credential_id } => {
+                self.wake.notify_one();
+                tracing::info!(event = "authn_token_created", "sign-in email queued");
+                Started::Sent { credential_id }
+            }
+            IssueOutcome::CoolingDown {
+                credential_id,
+                retry_after,
+            } => Started::AlreadySent {
+                credential_id,
+                retry_after,
+            },
+            IssueOutcome::HourlyLimit { retry_after } | IssueOutcome::Locked { retry_after } => {
+                tracing::info!(
+                    event = "excess_rate_limit_exceeded",
+                    retry_after,
+                    "email limit"
+                );
+                Started::Limited { retry_after }
+            }
+        })
+    }
+
+    pub async fn resend(&self, earlier: &CredentialView, who: &Requester) -> SignInResult<Started> {
+        let return_to = ReturnTo::trusted(earlier.return_to.clone());
+        self.start(earlier.email.clone(), &return_to, who).await
+    }
+
+    pub async fn pending(&self, credential_id: &str) -> SignInResult<Option<CredentialView>> {
+        Ok(self
+            .store
+            .credential_by_id(
+                credential_id,
+                self.config.limits.cooldown,
+                self.config.failures,
+                self.clock.now(),
+            )
+            .await?)
+    }
+
+    pub async fn inspect_link(&self, token: &MagicToken) -> SignInResult<Option<CredentialView>> {
+        Ok(self
+            .store
+            .credential_by_token(
+                &self.token_macs(token),
+                self.config.limits.cooldown,
+                self.config.failures,
+                self.clock.now(),
+            )
+            .await?)
+    }
+
+    #[tracing::instrument(skip_all)]
+    pub async fn confirm_link(&self, token: &MagicToken) -> SignInResult<Redemption> {
+        let result = self
+            .store
+            .redeem_link(
+                &self.token_macs(token),
+                self.config.failures,
+                self.clock.now(),
+            )
+            .await?;
+        log_redemption(&result);
+        Ok(result)
+    }
+
+    #[tracing::instrument(skip_all)]
+    pub async fn submit_code(
+        &self,
+        credential_id: &str,
+        code: &OneTimeCode,
+    ) -> SignInResult<Redemption> {
+        let macs: Vec<_> = self.keys.macs(
+            Purpose::Code,
+            &[credential_id.as_bytes(), b":", code.expose().as_bytes()],
+        );
+        let result = self
+            .store
+            .redeem_code(credential_id, &macs, self.config.failures, self.clock.now())
+            .await?;
+        log_redemption(&result);
+        Ok(result)
+    }
+
+    pub async fn account(&self, id: &str) -> StoreResult<Option<Account>> {
+        self.store.account(id).await
+    }
+
+    fn token_macs(&self, token: &MagicToken) -> Vec<crate::secrets::Mac32> {
+        self.keys.macs(Purpose::LinkToken, &[token.as_bytes()])
+    }
+
+    fn code_mac(&self, credential_id: &str, code: &OneTimeCode) -> crate::secrets::Mac32 {
+        self.keys.mac(
+            Purpose::Code,
+            &[credential_id.as_bytes(), b":", code.expose().as_bytes()],
+        )
+    }
+
+    /// SECURITY: built from `server.public_url` only, never from Host or X-Forwarded-* headers.
+    fn link(&self, token: &MagicToken) -> String {
+        let mut url = self.config.public_url.clone();
+        url.set_path("/login/link");
+        url.query_pairs_mut().append_pair("token", &token.expose());
+        url.into()
+    }
+}
+
+fn log_redemption(result: &Redemption) {
+    match result {
+        Redemption::SignedIn { account, .. } => {
+            tracing::info!(event = "authn_login_success", account_id = %account.id, "signed in")
+        }
+        Redemption::WrongCode { attempts_left } => {
+            tracing::info!(event = "authn_login_fail", attempts_left, "wrong code")
+        }
+        Redemption::Refused(why) => {
+            tracing::info!(event = "authn_login_fail", reason = ?why, "credential refused")
+        }
+    }
+}

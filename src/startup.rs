@@ -1,0 +1,273 @@
+//! Wiring: the only place that reads the approach switch and picks implementations.
+use crate::clock::{SharedClock, SystemClock};
+use crate::config::{Approach, MailTransport as TransportKind, Settings, Severity};
+use crate::domain::ReturnTo;
+use crate::mail::transport::{ConsoleTransport, FileTransport, MailTransport, SmtpTransport};
+use crate::mail::worker::{Worker, WorkerSettings};
+use crate::secrets::Keys;
+use crate::sign_in::{MagicLink, MagicLinkConfig, SignIn};
+use crate::store::{FailurePolicy, SendLimits, SharedStore, SqliteStore};
+use crate::telemetry::IrisRootSpan;
+use crate::web::rate_limit::ClientIpKey;
+use crate::web::session::{self, SqlSessionStore};
+use crate::web::views::Brand;
+use crate::web::{finish::finish, routes, AppState};
+use actix_governor::{Governor, GovernorConfigBuilder};
+use actix_session::config::{CookieContentSecurity, PersistentSession, TtlExtensionPolicy};
+use actix_session::SessionMiddleware;
+use actix_web::cookie::{time::Duration as CookieDuration, SameSite};
+use actix_web::dev::Server;
+use actix_web::http::Method;
+use actix_web::middleware::from_fn;
+use actix_web::{web, App, HttpResponse, HttpServer};
+use secrecy::ExposeSecret;
+use std::net::TcpListener;
+use std::sync::Arc;
+use tokio::sync::Notify;
+use tokio::task::JoinHandle;
+use tracing_actix_web::TracingLogger;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("invalid configuration:\n{0}")]
+    Config(String),
+    #[error(transparent)]
+    Keys(#[from] crate::secrets::KeysError),
+    #[error(transparent)]
+    Store(#[from] crate::store::OpenError),
+    #[error("mail: {0}")]
+    Mail(String),
+    #[error("server.bind: {0}")]
+    Bind(#[source] std::io::Error),
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    worker: JoinHandle<()>,
+}
+
+impl Application {
+    /// Builds from settings alone: binds `server.bind`, system clock.
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        let listener = TcpListener::bind(settings.server.bind).map_err(StartupError::Bind)?;
+        Self::build_on(settings, listener, Arc::new(SystemClock)).await
+    }
+
+    /// Builds on an already bound listener with the given clock (tests bind port 0 first so the
+    /// public URL can name the port).
+    pub async fn build_on(
+        settings: Settings,
+        listener: TcpListener,
+        clock: SharedClock,
+    ) -> Result<Self, StartupError> {
+        let errors: Vec<String> = settings
+            .problems()
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| p.to_string())
+            .collect();
+        if !errors.is_empty() {
+            return Err(StartupError::Config(errors.join("\n")));
+        }
+        let (keys, dev_secrets) = Keys::from_settings(&settings)?;
+        let keys = Arc::new(keys);
+        let store: SharedStore = Arc::new(
+            SqliteStore::open(
+                &settings.store.url,
+                settings.store.max_connections,
+                settings.store.timeout,
+            )
+            .await?,
+        );
+        let transport = transport(&settings)?;
+        let wake = Arc::new(Notify::new());
+        let brand = Brand {
+            product_name: settings.branding.product_name.clone(),
+            accent_color: settings.branding.accent_color.clone(),
+        };
+
+        let worker = Worker {
+            store: store.clone(),
+            transport,
+            keys: keys.clone(),
+            clock: clock.clone(),
+            settings: WorkerSettings {
+                from: settings
+                    .mail
+                    .from
+                    .parse()
+                    .map_err(|_| StartupError::Mail("mail.from does not parse".into()))?,
+                message_id_host: settings
+                    .server
+                    .public_url
+                    .host_str()
+                    .unwrap_or("localhost")
+                    .to_owned(),
+                product_name: brand.product_name.clone(),
+                accent_color: brand.accent_color.clone(),
+                retry_base: settings.mail.retry_base,
+                retry_max: settings.mail.retry_max,
+            },
+            wake: wake.clone(),
+        };
+
+        let limits = &settings.limits;
+        let failures = FailurePolicy {
+            max_attempts: limits.code_attempts,
+            account_failures: limits.account_failures,
+            backoff_max: limits.account_backoff_max,
+        };
+        let sign_in = match settings.sign_in.approach {
+            Approach::MagicLink => SignIn::MagicLink(MagicLink {
+                store: store.clone(),
+                keys: keys.clone(),
+                clock: clock.clone(),
+                config: MagicLinkConfig {
+                    ttl: settings.magic_link.ttl,
+                    allow_sign_up: settings.sign_in.allow_sign_up,
+                    public_url: settings.server.public_url.clone(),
+                    limits: SendLimits {
+                        cooldown: limits.email_cooldown,
+                        per_hour: limits.email_per_hour,
+                    },
+                    failures,
+                },
+                wake,
+            }),
+        };
+        let secure = settings.secure_cookies();
+        let state = web::Data::new(AppState {
+            sign_in,
+            store: store.clone(),
+            keys: keys.clone(),
+            clock: clock.clone(),
+            brand: brand.clone(),
+            public_url: settings.server.public_url.clone(),
+            secure_cookies: secure,
+            default_return_url: ReturnTo::trusted(settings.sign_in.default_return_url.clone()),
+            allowed_return_urls: settings.sign_in.allowed_return_urls.clone(),
+            absolute_timeout: settings.session.absolute_timeout,
+            trusted_proxies: settings.server.trusted_proxies.clone(),
+        });
+
+        let per_request_ns = (60_000_000_000u64 / u64::from(limits.ip_per_minute)).max(1);
+        let governor = GovernorConfigBuilder::default()
+            .nanoseconds_per_request(per_request_ns)
+            .burst_size(limits.ip_burst)
+            .methods(vec![Method::POST])
+            .key_extractor(ClientIpKey {
+                trusted_proxies: Arc::new(settings.server.trusted_proxies.clone()),
+                brand: Arc::new(brand),
+            })
+            .finish()
+            .ok_or_else(|| StartupError::Config("limits.ip_per_minute / limits.ip_burst".into()))?;
+        let idle = CookieDuration::seconds(settings.session.idle_timeout.as_secs() as i64);
+        let cookie_key = keys.cookie_key().clone();
+        let max_body = limits.max_body;
+
+        let port = listener.local_addr().map_err(StartupError::Bind)?.port();
+        let mut server = HttpServer::new(move || {
+            let sessions = SessionMiddleware::builder(
+                SqlSessionStore {
+                    store: store.clone(),
+                    clock: clock.clone(),
+                },
+                cookie_key.clone(),
+            )
+            .cookie_name(session::cookie_name(secure).to_owned())
+            .cookie_secure(secure)
+            .cookie_http_only(true)
+            .cookie_same_site(SameSite::Lax)
+            .cookie_path("/".to_owned())
+            .cookie_content_security(CookieContentSecurity::Signed)
+            .session_lifecycle(
+                PersistentSession::default()
+                    .session_ttl(idle)
+                    .session_ttl_extension_policy(TtlExtensionPolicy::OnEveryRequest),
+            )
+            .build();
+            App::new()
+                .app_data(state.clone())
+                .app_data(web::FormConfig::default().limit(max_body))
+                .app_data(web::PayloadConfig::default().limit(max_body))
+                .configure(routes)
+                .default_service(web::to(HttpResponse::NotFound))
+                .wrap(Governor::new(&governor))
+                .wrap(sessions)
+                .wrap(from_fn(finish))
+                .wrap(TracingLogger::<IrisRootSpan>::new())
+        })
+        .listen(listener)
+        .map_err(StartupError::Bind)?;
+        if settings.server.workers > 0 {
+            server = server.workers(settings.server.workers);
+        }
+        let server = server.disable_signals().run();
+
+        tracing::info!(
+            "Iris listening on {} (approach: magic-link, environment: {:?})",
+            settings.server.public_url,
+            settings.environment
+        );
+        tracing::info!("database: {}", settings.store.url);
+        match settings.mail.transport {
+            TransportKind::Smtp => tracing::info!("mail: SMTP"),
+            kind => tracing::info!(
+                "mail: {kind:?}; copies as .eml files in {}",
+                settings.mail_dir().display()
+            ),
+        }
+        if let Some(path) = dev_secrets {
+            tracing::info!(
+                "development secrets: {} (generated once, kept there)",
+                path.display()
+            );
+        }
+        let worker = tokio::spawn(worker.run());
+        Ok(Self {
+            port,
+            server,
+            worker,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until the server stops (Ctrl-C / SIGTERM in `main`), then stops the mail worker.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let result = self.server.await;
+        self.worker.abort();
+        result
+    }
+
+    /// A handle to stop the server gracefully.
+    pub fn server_handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+}
+
+fn transport(settings: &Settings) -> Result<Arc<dyn MailTransport>, StartupError> {
+    let dir = settings.mail_dir();
+    let file = || {
+        FileTransport::new(dir.clone())
+            .map_err(|e| StartupError::Mail(format!("mail.file_dir {}: {e}", dir.display())))
+    };
+    Ok(match settings.mail.transport {
+        TransportKind::Console => Arc::new(ConsoleTransport(file()?)),
+        TransportKind::File => Arc::new(file()?),
+        TransportKind::Smtp => {
+            let url = settings
+                .mail
+                .smtp_url
+                .as_ref()
+                .ok_or_else(|| StartupError::Mail("mail.smtp_url is required".into()))?;
+            Arc::new(
+                SmtpTransport::from_url(url.expose_secret())
+                    .map_err(|e| StartupError::Mail(format!("mail.smtp_url: {e}")))?,
+            )
+        }
+    })
+}

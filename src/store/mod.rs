@@ -1,0 +1,243 @@
+//! Storage seams. SQL lives only below this module; callers see these traits and types.
+//! Every method that compares against "now" takes it as an argument (the injected clock).
+mod sqlite;
+
+pub use sqlite::{OpenError, SqliteStore};
+
+use crate::domain::EmailAddress;
+use crate::secrets::Mac32;
+use async_trait::async_trait;
+use std::sync::Arc;
+use std::time::Duration;
+use time::OffsetDateTime;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the database is unavailable")]
+    Unavailable(#[source] sqlx::Error),
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        StoreError::Unavailable(e)
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub id: String,
+    pub email: EmailAddress,
+}
+
+/// Everything needed to issue one emailed credential, decided before the transaction starts.
+#[derive(Debug)]
+pub struct IssueRequest {
+    pub email: EmailAddress,
+    pub allow_sign_up: bool,
+    pub credential_id: String,
+    pub token_hash: Mac32,
+    pub code_hash: Mac32,
+    pub return_to: String,
+    pub requested_by: String,
+    pub expires_at: OffsetDateTime,
+    pub outbox_id: String,
+    /// Sealed email content (token, code, context); the store never sees it in clear.
+    pub sealed_payload: Vec<u8>,
+    pub limits: SendLimits,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct SendLimits {
+    pub cooldown: Duration,
+    pub per_hour: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IssueOutcome {
+    /// Credential and outbox row committed together.
+    Issued { credential_id: String },
+    /// Within the cooldown: nothing new was created; the newest live credential stays valid.
+    CoolingDown {
+        credential_id: Option<String>,
+        retry_after: u64,
+    },
+    /// The hourly budget for this address is spent.
+    HourlyLimit { retry_after: u64 },
+    /// Too many wrong codes for this address recently: back-off in force.
+    Locked { retry_after: u64 },
+}
+
+/// Why a credential could not be used. The same for known and unknown addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    Unknown,
+    Used,
+    Superseded,
+    Expired,
+    TooManyAttempts,
+    Locked { retry_after: u64 },
+}
+
+#[derive(Debug, Clone)]
+pub enum Redemption {
+    SignedIn { account: Account, return_to: String },
+    WrongCode { attempts_left: u32 },
+    Refused(Refusal),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct FailurePolicy {
+    pub max_attempts: u32,
+    pub account_failures: u32,
+    pub backoff_max: Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    Pending,
+    Sent,
+    Failed,
+}
+
+/// What the pages show about a credential: never the secrets.
+#[derive(Debug, Clone)]
+pub struct CredentialView {
+    pub id: String,
+    pub email: EmailAddress,
+    pub requested_at: OffsetDateTime,
+    pub requested_by: String,
+    pub expires_at: OffsetDateTime,
+    pub state: Result<(), Refusal>,
+    pub delivery: Delivery,
+    /// When this address may be sent another email.
+    pub next_send_at: OffsetDateTime,
+    /// Validated when the credential was issued; a resend keeps it.
+    pub return_to: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct OutboxJob {
+    pub id: String,
+    pub recipient: String,
+    pub payload: Vec<u8>,
+    pub attempts: u32,
+    pub deadline: OffsetDateTime,
+}
+
+#[async_trait]
+pub trait SignInStore: Send + Sync {
+    /// Checks the address's back-off and send limits, then commits the credential and its outbox
+    /// row in one transaction (security.md item 44). Mail goes to the stored address of record.
+    async fn issue(&self, req: IssueRequest, now: OffsetDateTime) -> StoreResult<IssueOutcome>;
+
+    /// Consumes the credential whose token MAC is one of `token_hashes` with a single
+    /// conditional write; at most one caller ever gets `SignedIn` (security.md item 4).
+    async fn redeem_link(
+        &self,
+        token_hashes: &[Mac32],
+        policy: FailurePolicy,
+        now: OffsetDateTime,
+    ) -> StoreResult<Redemption>;
+
+    /// Counts the attempt and consumes the credential if the code matches, in one conditional
+    /// write; a wrong code also counts against the account (across credentials).
+    async fn redeem_code(
+        &self,
+        credential_id: &str,
+        code_hashes: &[Mac32],
+        policy: FailurePolicy,
+        now: OffsetDateTime,
+    ) -> StoreResult<Redemption>;
+
+    /// Read-only: what the confirm page shows for a link. Never consumes anything.
+    async fn credential_by_token(
+        &self,
+        token_hashes: &[Mac32],
+        cooldown: Duration,
+        policy: FailurePolicy,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<CredentialView>>;
+
+    /// Read-only: what the check-your-inbox page shows.
+    async fn credential_by_id(
+        &self,
+        id: &str,
+        cooldown: Duration,
+        policy: FailurePolicy,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<CredentialView>>;
+
+    async fn account(&self, id: &str) -> StoreResult<Option<Account>>;
+}
+
+#[async_trait]
+pub trait OutboxStore: Send + Sync {
+    /// Leases up to `limit` due rows (queued, or sending with a lapsed lease).
+    async fn claim(
+        &self,
+        lease: Duration,
+        limit: u32,
+        now: OffsetDateTime,
+    ) -> StoreResult<Vec<OutboxJob>>;
+    /// Marks sent and drops the sealed payload.
+    async fn sent(&self, id: &str, now: OffsetDateTime) -> StoreResult<()>;
+    async fn retry_at(&self, id: &str, at: OffsetDateTime, error: &str) -> StoreResult<()>;
+    /// Marks failed and drops the sealed payload.
+    async fn failed(&self, id: &str, error: &str, now: OffsetDateTime) -> StoreResult<()>;
+    /// Deletes spent credentials, expired sessions and stale payloads older than `grace`.
+    async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64>;
+}
+
+#[async_trait]
+pub trait SessionRecords: Send + Sync {
+    async fn load_session(
+        &self,
+        key_hash: &[u8],
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<String>>;
+    async fn save_session(
+        &self,
+        key_hash: &[u8],
+        state: &str,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()>;
+    /// Updates a live session; `false` when it is gone (purged or expired), so a concurrent
+    /// request can never bring a signed-out session back.
+    async fn update_session(
+        &self,
+        key_hash: &[u8],
+        state: &str,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<bool>;
+    async fn touch_session(&self, key_hash: &[u8], expires_at: OffsetDateTime) -> StoreResult<()>;
+    async fn delete_session(&self, key_hash: &[u8]) -> StoreResult<()>;
+}
+
+#[async_trait]
+pub trait Store: SignInStore + OutboxStore + SessionRecords {
+    /// Readiness: can the store answer a trivial query right now?
+    async fn ping(&self) -> StoreResult<()>;
+}
+
+pub type SharedStore = Arc<dyn Store>;
+
+pub(crate) fn unix(t: OffsetDateTime) -> i64 {
+    t.unix_timestamp()
+}
+
+pub(crate) fn from_unix(s: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(s).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// Back-off once an account passes its failure threshold: 30 s, doubling, capped.
+pub(crate) fn backoff_secs(failures: u32, policy: FailurePolicy) -> u64 {
+    if failures < policy.account_failures {
+        return 0;
+    }
+    let over = (failures - policy.account_failures).min(16);
+    (30u64 << over).min(policy.backoff_max.as_secs())
+}

@@ -1,0 +1,82 @@
+//! SQLite implementation of the store traits (the embedded default).
+//!
+//! Writes run in `BEGIN IMMEDIATE` transactions: SQLite then takes the write lock up front and
+//! waits on `busy_timeout`, instead of failing a deferred transaction that read first.
+mod outbox;
+mod sessions;
+mod sign_in;
+
+use super::{Store, StoreResult};
+use async_trait::async_trait;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+use std::str::FromStr;
+use std::time::Duration;
+
+#[derive(Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("store.url: {0}")]
+    Url(#[source] sqlx::Error),
+    #[error("store.url: cannot create the database folder {0}: {1}")]
+    Folder(String, #[source] std::io::Error),
+    #[error("store.url: cannot open the database: {0}")]
+    Connect(#[source] sqlx::Error),
+    #[error("store.url: migrations failed: {0}")]
+    Migrate(#[source] sqlx::migrate::MigrateError),
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database and brings its schema up to date.
+    pub async fn open(
+        url: &str,
+        max_connections: u32,
+        timeout: Duration,
+    ) -> Result<Self, OpenError> {
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(OpenError::Url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(timeout)
+            .foreign_keys(true);
+        if let Some(dir) = options.get_filename().parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| OpenError::Folder(dir.display().to_string(), e))?;
+            }
+        }
+        let pool = SqlitePoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(timeout)
+            .connect_with(options)
+            .await
+            .map_err(OpenError::Connect)?;
+        sqlx::migrate!("./migrations/sqlite")
+            .run(&pool)
+            .await
+            .map_err(OpenError::Migrate)?;
+        Ok(Self { pool })
+    }
+
+    async fn write_tx(&self) -> StoreResult<Transaction<'static, Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+}
+
+/// `?, ?, ?` for an `IN (…)` list of `n` values.
+fn placeholders(n: usize) -> String {
+    vec!["?"; n].join(", ")
+}

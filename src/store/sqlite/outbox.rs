@@ -1,0 +1,110 @@
+//! The outbox: rows written with their credential, leased and finished by the mail worker.
+use super::SqliteStore;
+use crate::store::{from_unix, unix, OutboxJob, OutboxStore, StoreResult};
+use async_trait::async_trait;
+use std::time::Duration;
+use time::OffsetDateTime;
+
+#[async_trait]
+impl OutboxStore for SqliteStore {
+    async fn claim(
+        &self,
+        lease: Duration,
+        limit: u32,
+        now: OffsetDateTime,
+    ) -> StoreResult<Vec<OutboxJob>> {
+        let now_s = unix(now);
+        // One UPDATE … RETURNING takes the lease, so two workers never hold the same row
+        // (SQLite serialises writers; PostgreSQL would add FOR UPDATE SKIP LOCKED).
+        let rows: Vec<(String, String, Vec<u8>, i64, i64)> = sqlx::query_as(
+            "UPDATE outbox SET status = 'sending', lease_until = ?, attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM outbox WHERE payload IS NOT NULL AND ( \
+               (status = 'queued' AND next_attempt_at <= ?) OR \
+               (status = 'sending' AND lease_until <= ?)) ORDER BY next_attempt_at LIMIT ?) \
+             RETURNING id, recipient, payload, attempts, deadline",
+        )
+        .bind(now_s + lease.as_secs() as i64)
+        .bind(now_s)
+        .bind(now_s)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, recipient, payload, attempts, deadline)| OutboxJob {
+                id,
+                recipient,
+                payload,
+                attempts: attempts.clamp(0, i64::from(u32::MAX)) as u32,
+                deadline: from_unix(deadline),
+            })
+            .collect())
+    }
+
+    async fn sent(&self, id: &str, now: OffsetDateTime) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE outbox SET status = 'sent', payload = NULL, lease_until = NULL, \
+             last_error = NULL, finished_at = ? WHERE id = ?",
+        )
+        .bind(unix(now))
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn retry_at(&self, id: &str, at: OffsetDateTime, error: &str) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE outbox SET status = 'queued', next_attempt_at = ?, lease_until = NULL, \
+             last_error = ? WHERE id = ? AND status = 'sending'",
+        )
+        .bind(unix(at))
+        .bind(error)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn failed(&self, id: &str, error: &str, now: OffsetDateTime) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE outbox SET status = 'failed', payload = NULL, lease_until = NULL, \
+             last_error = ?, finished_at = ? WHERE id = ?",
+        )
+        .bind(error)
+        .bind(unix(now))
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64> {
+        let cutoff = unix(now) - grace.as_secs() as i64;
+        let mut tx = self.write_tx().await?;
+        let mut removed = 0;
+        // Rows past their deadline that never went out are failures the user should see.
+        sqlx::query(
+            "UPDATE outbox SET status = 'failed', payload = NULL, last_error = 'expired before delivery', \
+             finished_at = ? WHERE payload IS NOT NULL AND deadline <= ?",
+        )
+        .bind(unix(now))
+        .bind(unix(now))
+        .execute(&mut *tx)
+        .await?;
+        for sql in [
+            "DELETE FROM outbox WHERE credential_id IN \
+               (SELECT id FROM credentials WHERE expires_at <= ?)",
+            "DELETE FROM credentials WHERE expires_at <= ?",
+            "DELETE FROM sessions WHERE expires_at <= ?",
+        ] {
+            removed += sqlx::query(sql)
+                .bind(cutoff)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(removed)
+    }
+}

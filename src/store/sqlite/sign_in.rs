@@ -1,0 +1,446 @@
+//! Credentials, send limits, per-account failures and accounts.
+use super::{placeholders, SqliteStore};
+use crate::domain::EmailAddress;
+use crate::secrets::{random_id, Mac32};
+use crate::store::{
+    backoff_secs, from_unix, unix, Account, CredentialView, Delivery, FailurePolicy, IssueOutcome,
+    IssueRequest, Redemption, Refusal, SignInStore, StoreError, StoreResult,
+};
+use async_trait::async_trait;
+use sqlx::{Sqlite, SqliteConnection, Transaction};
+use std::time::Duration;
+use time::OffsetDateTime;
+
+type CredentialRow = (
+    String,
+    String,
+    i64,
+    String,
+    i64,
+    Option<i64>,
+    Option<String>,
+    i64,
+    i64,
+    i64,
+    Option<String>,
+    String,
+);
+const CREDENTIAL_COLUMNS: &str = "c.id, c.email, c.requested_at, c.requested_by, c.expires_at, \
+     c.used_at, c.outcome, c.attempts, \
+     COALESCE((SELECT locked_until FROM account_failures f WHERE f.email_key = c.email_key), 0), \
+     COALESCE((SELECT last_sent_at FROM email_limits l WHERE l.email_key = c.email_key), 0), \
+     (SELECT status FROM outbox o WHERE o.credential_id = c.id), c.return_to";
+
+#[async_trait]
+impl SignInStore for SqliteStore {
+    async fn issue(&self, req: IssueRequest, now: OffsetDateTime) -> StoreResult<IssueOutcome> {
+        let now_s = unix(now);
+        let key = req.email.canonical().to_owned();
+        let mut tx = self.write_tx().await?;
+
+        let locked_until: Option<i64> =
+            sqlx::query_scalar("SELECT locked_until FROM account_failures WHERE email_key = ?")
+                .bind(&key)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(until) = locked_until.filter(|u| *u > now_s) {
+            return Ok(IssueOutcome::Locked {
+                retry_after: (until - now_s) as u64,
+            });
+        }
+
+        let limits: Option<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT last_sent_at, window_start, window_count FROM email_limits WHERE email_key = ?",
+        )
+        .bind(&key)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let cooldown = req.limits.cooldown.as_secs() as i64;
+        let (window_start, window_count) = match limits {
+            Some((last, _, _)) if now_s < last + cooldown => {
+                let credential_id = newest_live(&mut tx, &key, now_s).await?;
+                return Ok(IssueOutcome::CoolingDown {
+                    credential_id,
+                    retry_after: (last + cooldown - now_s) as u64,
+                });
+            }
+            Some((_, start, count)) if now_s < start + 3600 => {
+                if count >= i64::from(req.limits.per_hour) {
+                    return Ok(IssueOutcome::HourlyLimit {
+                        retry_after: (start + 3600 - now_s) as u64,
+                    });
+                }
+                (start, count + 1)
+            }
+            _ => (now_s, 1),
+        };
+        sqlx::query(
+            "INSERT INTO email_limits (email_key, last_sent_at, window_start, window_count) \
+             VALUES (?, ?, ?, ?) ON CONFLICT (email_key) DO UPDATE SET \
+             last_sent_at = excluded.last_sent_at, window_start = excluded.window_start, \
+             window_count = excluded.window_count",
+        )
+        .bind(&key)
+        .bind(now_s)
+        .bind(window_start)
+        .bind(window_count)
+        .execute(&mut *tx)
+        .await?;
+
+        // Mail goes to the address of record when there is one (Django CVE-2019-19844).
+        let stored: Option<String> =
+            sqlx::query_scalar("SELECT email FROM accounts WHERE email_key = ?")
+                .bind(&key)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let deliverable = stored.is_some() || req.allow_sign_up;
+        let recipient = stored.unwrap_or_else(|| req.email.as_str().to_owned());
+
+        // A new credential replaces older ones for the address (security.md item 10).
+        sqlx::query(
+            "UPDATE credentials SET used_at = ?, outcome = 'superseded' \
+             WHERE email_key = ? AND used_at IS NULL",
+        )
+        .bind(now_s)
+        .bind(&key)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO credentials (id, email, email_key, token_hash, code_hash, return_to, \
+             requested_at, requested_by, expires_at, deliverable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&req.credential_id)
+        .bind(&recipient)
+        .bind(&key)
+        .bind(&req.token_hash[..])
+        .bind(&req.code_hash[..])
+        .bind(&req.return_to)
+        .bind(now_s)
+        .bind(&req.requested_by)
+        .bind(unix(req.expires_at))
+        .bind(deliverable)
+        .execute(&mut *tx)
+        .await?;
+        // SECURITY: an undeliverable request still writes an outbox row (never sent), so both
+        // kinds of address do the same work and take the same time (security.md item 19).
+        sqlx::query(
+            "INSERT INTO outbox (id, credential_id, recipient, payload, status, next_attempt_at, \
+             deadline, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&req.outbox_id)
+        .bind(&req.credential_id)
+        .bind(&recipient)
+        .bind(deliverable.then_some(&req.sealed_payload[..]))
+        .bind(if deliverable { "queued" } else { "suppressed" })
+        .bind(now_s)
+        .bind(unix(req.expires_at))
+        .bind(now_s)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(IssueOutcome::Issued {
+            credential_id: req.credential_id,
+        })
+    }
+
+    async fn redeem_link(
+        &self,
+        token_hashes: &[Mac32],
+        policy: FailurePolicy,
+        now: OffsetDateTime,
+    ) -> StoreResult<Redemption> {
+        let now_s = unix(now);
+        let mut tx = self.write_tx().await?;
+        let sql = format!(
+            "UPDATE credentials SET used_at = ?, outcome = 'signed_in' \
+             WHERE token_hash IN ({}) AND used_at IS NULL AND expires_at > ? AND attempts < ? \
+             AND deliverable = 1 AND NOT EXISTS (SELECT 1 FROM account_failures f \
+               WHERE f.email_key = credentials.email_key AND f.locked_until > ?) \
+             RETURNING email, email_key, return_to",
+            placeholders(token_hashes.len())
+        );
+        let mut q = sqlx::query_as::<_, (String, String, String)>(&sql).bind(now_s);
+        for h in token_hashes {
+            q = q.bind(&h[..]);
+        }
+        let row = q
+            .bind(now_s)
+            .bind(policy.max_attempts)
+            .bind(now_s)
+            .fetch_optional(&mut *tx)
+            .await?;
+        match row {
+            Some((email, key, return_to)) => {
+                let account = sign_in_account(&mut tx, &email, &key, now_s).await?;
+                tx.commit().await?;
+                Ok(Redemption::SignedIn { account, return_to })
+            }
+            None => {
+                tx.rollback().await?;
+                let view = self
+                    .credential_by_token(token_hashes, Duration::ZERO, policy, now)
+                    .await?;
+                Ok(Redemption::Refused(view.map_or(Refusal::Unknown, |v| {
+                    v.state.err().unwrap_or(Refusal::Used)
+                })))
+            }
+        }
+    }
+
+    async fn redeem_code(
+        &self,
+        credential_id: &str,
+        code_hashes: &[Mac32],
+        policy: FailurePolicy,
+        now: OffsetDateTime,
+    ) -> StoreResult<Redemption> {
+        let now_s = unix(now);
+        let mut tx = self.write_tx().await?;
+        // One conditional write counts the attempt and, if the code matches, consumes the
+        // credential; the attempt bound is part of the WHERE, so parallel guesses cannot exceed it.
+        let matches = format!(
+            "(deliverable = 1 AND code_hash IN ({}))",
+            placeholders(code_hashes.len())
+        );
+        let sql = format!(
+            "UPDATE credentials SET attempts = attempts + 1, \
+             used_at = CASE WHEN {matches} THEN ? ELSE NULL END, \
+             outcome = CASE WHEN {matches} THEN 'signed_in' ELSE NULL END \
+             WHERE id = ? AND used_at IS NULL AND expires_at > ? AND attempts < ? \
+             AND NOT EXISTS (SELECT 1 FROM account_failures f \
+               WHERE f.email_key = credentials.email_key AND f.locked_until > ?) \
+             RETURNING used_at IS NOT NULL, attempts, email, email_key, return_to"
+        );
+        let mut q = sqlx::query_as::<_, (bool, i64, String, String, String)>(&sql);
+        // Bind order follows the SQL text: IN list, THEN value, IN list again.
+        for h in code_hashes {
+            q = q.bind(&h[..]);
+        }
+        q = q.bind(now_s);
+        for h in code_hashes {
+            q = q.bind(&h[..]);
+        }
+        let row = q
+            .bind(credential_id)
+            .bind(now_s)
+            .bind(policy.max_attempts)
+            .bind(now_s)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let outcome = match row {
+            Some((true, _, email, key, return_to)) => {
+                let account = sign_in_account(&mut tx, &email, &key, now_s).await?;
+                Redemption::SignedIn { account, return_to }
+            }
+            Some((false, attempts, _, key, _)) => {
+                count_failure(&mut tx, &key, policy, now_s).await?;
+                let left = i64::from(policy.max_attempts)
+                    .saturating_sub(attempts)
+                    .max(0);
+                if left == 0 {
+                    Redemption::Refused(Refusal::TooManyAttempts)
+                } else {
+                    Redemption::WrongCode {
+                        attempts_left: left as u32,
+                    }
+                }
+            }
+            None => {
+                tx.rollback().await?;
+                let view = self
+                    .credential_by_id(credential_id, Duration::ZERO, policy, now)
+                    .await?;
+                return Ok(Redemption::Refused(view.map_or(Refusal::Unknown, |v| {
+                    v.state.err().unwrap_or(Refusal::Used)
+                })));
+            }
+        };
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    async fn credential_by_token(
+        &self,
+        token_hashes: &[Mac32],
+        cooldown: Duration,
+        policy: FailurePolicy,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<CredentialView>> {
+        let sql = format!(
+            "SELECT {CREDENTIAL_COLUMNS} FROM credentials c WHERE c.token_hash IN ({})",
+            placeholders(token_hashes.len())
+        );
+        let mut q = sqlx::query_as::<_, CredentialRow>(&sql);
+        for h in token_hashes {
+            q = q.bind(&h[..]);
+        }
+        let row = q.fetch_optional(&self.pool).await?;
+        row.map(|r| view(r, cooldown, policy, now)).transpose()
+    }
+
+    async fn credential_by_id(
+        &self,
+        id: &str,
+        cooldown: Duration,
+        policy: FailurePolicy,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<CredentialView>> {
+        let sql = format!("SELECT {CREDENTIAL_COLUMNS} FROM credentials c WHERE c.id = ?");
+        let row = sqlx::query_as::<_, CredentialRow>(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| view(r, cooldown, policy, now)).transpose()
+    }
+
+    async fn account(&self, id: &str) -> StoreResult<Option<Account>> {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT id, email FROM accounts WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|(id, email)| {
+            Ok(Account {
+                id,
+                email: parse_stored(&email)?,
+            })
+        })
+        .transpose()
+    }
+}
+
+fn view(
+    row: CredentialRow,
+    cooldown: Duration,
+    policy: FailurePolicy,
+    now: OffsetDateTime,
+) -> StoreResult<CredentialView> {
+    let (
+        id,
+        email,
+        requested_at,
+        requested_by,
+        expires_at,
+        used_at,
+        outcome,
+        attempts,
+        locked_until,
+        last_sent,
+        status,
+        return_to,
+    ) = row;
+    let now_s = unix(now);
+    let state = if used_at.is_some() {
+        Err(match outcome.as_deref() {
+            Some("superseded") => Refusal::Superseded,
+            _ => Refusal::Used,
+        })
+    } else if expires_at <= now_s {
+        Err(Refusal::Expired)
+    } else if attempts >= i64::from(policy.max_attempts) {
+        Err(Refusal::TooManyAttempts)
+    } else if locked_until > now_s {
+        Err(Refusal::Locked {
+            retry_after: (locked_until - now_s) as u64,
+        })
+    } else {
+        Ok(())
+    };
+    // SECURITY: an undeliverable row reports "pending" like a queued one, so the pages for
+    // unknown addresses look exactly like those for known ones (security.md item 48).
+    let delivery = match status.as_deref() {
+        Some("sent") => Delivery::Sent,
+        Some("failed") => Delivery::Failed,
+        _ => Delivery::Pending,
+    };
+    Ok(CredentialView {
+        id,
+        email: parse_stored(&email)?,
+        requested_at: from_unix(requested_at),
+        requested_by,
+        expires_at: from_unix(expires_at),
+        state,
+        delivery,
+        next_send_at: from_unix(last_sent + cooldown.as_secs() as i64),
+        return_to,
+    })
+}
+
+fn parse_stored(email: &str) -> StoreResult<EmailAddress> {
+    EmailAddress::from_stored(email)
+        .map_err(|_| StoreError::Corrupt("a stored email address no longer parses".into()))
+}
+
+async fn newest_live(
+    tx: &mut Transaction<'static, Sqlite>,
+    key: &str,
+    now_s: i64,
+) -> StoreResult<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM credentials WHERE email_key = ? AND used_at IS NULL AND expires_at > ? \
+         ORDER BY requested_at DESC LIMIT 1",
+    )
+    .bind(key)
+    .bind(now_s)
+    .fetch_optional(&mut **tx)
+    .await?)
+}
+
+/// Finds or creates (sign-up on first use) the account, and clears its failure count.
+async fn sign_in_account(
+    conn: &mut SqliteConnection,
+    email: &str,
+    key: &str,
+    now_s: i64,
+) -> StoreResult<Account> {
+    sqlx::query(
+        "INSERT INTO accounts (id, email, email_key, created_at) VALUES (?, ?, ?, ?) \
+         ON CONFLICT (email_key) DO NOTHING",
+    )
+    .bind(random_id())
+    .bind(email)
+    .bind(key)
+    .bind(now_s)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM account_failures WHERE email_key = ?")
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
+    let (id, email): (String, String) =
+        sqlx::query_as("SELECT id, email FROM accounts WHERE email_key = ?")
+            .bind(key)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(Account {
+        id,
+        email: parse_stored(&email)?,
+    })
+}
+
+async fn count_failure(
+    conn: &mut SqliteConnection,
+    key: &str,
+    policy: FailurePolicy,
+    now_s: i64,
+) -> StoreResult<()> {
+    let failures: i64 = sqlx::query_scalar(
+        "INSERT INTO account_failures (email_key, failures, last_failure_at, locked_until) \
+         VALUES (?, 1, ?, 0) ON CONFLICT (email_key) DO UPDATE SET \
+         failures = CASE WHEN last_failure_at < excluded.last_failure_at - 3600 THEN 1 \
+         ELSE failures + 1 END, last_failure_at = excluded.last_failure_at RETURNING failures",
+    )
+    .bind(key)
+    .bind(now_s)
+    .fetch_one(&mut *conn)
+    .await?;
+    let wait = backoff_secs(failures.clamp(0, i64::from(u32::MAX)) as u32, policy);
+    if wait > 0 {
+        sqlx::query("UPDATE account_failures SET locked_until = ? WHERE email_key = ?")
+            .bind(now_s + wait as i64)
+            .bind(key)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,106 @@
+//! The signed-in side: home page, sign-out, and the two endpoints apps and proxies ask.
+use super::{see_other, WebResult};
+use crate::web::csrf::{self, Csrf};
+use crate::web::session::{current_user, SignedIn};
+use crate::web::views::{page, signed_in_page, IrisPage};
+use crate::web::AppState;
+use actix_session::Session;
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use time::format_description::well_known::{Rfc2822, Rfc3339};
+use time::OffsetDateTime;
+
+pub async fn home(req: HttpRequest, state: web::Data<AppState>, session: Session) -> HttpResponse {
+    let Some(user) = current_user(&session, state.clock.now()) else {
+        return see_other("/login");
+    };
+    let csrf = Csrf::for_request(&req, &state);
+    let since = stamp(user.authenticated_at)
+        .format(&Rfc2822)
+        .unwrap_or_default();
+    csrf.apply(page(
+        StatusCode::OK,
+        signed_in_page(&state.brand, &csrf.token, &user.email, &since),
+    ))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LogoutForm {
+    csrf_token: Option<String>,
+}
+
+/// Purges the server-side session (a replayed cookie is then worthless) and clears the browser.
+pub async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<LogoutForm>,
+) -> WebResult {
+    csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    if let Some(user) = current_user(&session, state.clock.now()) {
+        tracing::info!(event = "logout", account_id = %user.user_id, "signed out");
+    }
+    session.purge();
+    let mut res = see_other("/login");
+    res.headers_mut().insert(
+        header::HeaderName::from_static("clear-site-data"),
+        header::HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+    );
+    Ok(res)
+}
+
+/// `GET /sessions/whoami`: 200 with the identity as JSON, or 401.
+pub async fn whoami(state: web::Data<AppState>, session: Session) -> HttpResponse {
+    match current_user(&session, state.clock.now()) {
+        Some(user) => json(StatusCode::OK, &identity(&user)),
+        None => json(
+            StatusCode::UNAUTHORIZED,
+            &serde_json::json!({ "error": "not signed in" }),
+        ),
+    }
+}
+
+/// `GET /auth/check` for reverse-proxy `auth_request`: 200 + identity headers, or 401.
+pub async fn auth_check(state: web::Data<AppState>, session: Session) -> HttpResponse {
+    let mut res = match current_user(&session, state.clock.now()) {
+        Some(user) => {
+            let mut res = HttpResponse::Ok().finish();
+            for (name, value) in [
+                ("x-iris-user-id", user.user_id),
+                ("x-iris-user-email", user.email),
+            ] {
+                if let Ok(v) = header::HeaderValue::from_str(&value) {
+                    res.headers_mut()
+                        .insert(header::HeaderName::from_static(name), v);
+                }
+            }
+            res
+        }
+        None => HttpResponse::Unauthorized().finish(),
+    };
+    res.extensions_mut().insert(IrisPage);
+    res
+}
+
+fn identity(user: &SignedIn) -> serde_json::Value {
+    serde_json::json!({
+        "id": user.user_id,
+        "email": user.email,
+        "authenticated_at": stamp(user.authenticated_at).format(&Rfc3339).unwrap_or_default(),
+        "expires_at": stamp(user.expires_at).format(&Rfc3339).unwrap_or_default(),
+    })
+}
+
+fn stamp(unix: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(unix).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+pub fn json(status: StatusCode, body: &serde_json::Value) -> HttpResponse {
+    let mut res = HttpResponse::build(status)
+        .content_type("application/json; charset=utf-8")
+        .body(body.to_string());
+    res.extensions_mut().insert(IrisPage);
+    res
+}

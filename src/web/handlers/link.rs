@@ -1,0 +1,147 @@
+//! The emailed link. GET/HEAD only show the confirm page (scanners burn nothing); the page's POST
+//! consumes the token in one conditional write and signs in.
+use super::pending::after_resend;
+use super::{requester, see_other, WebResult};
+use crate::domain::MagicToken;
+use crate::store::{CredentialView, Redemption, Refusal};
+use crate::web::csrf::{self, Csrf};
+use crate::web::session::{pending, sign_in};
+use crate::web::views::{confirm_page, link_problem_page, page, ConfirmView, LinkProblem};
+use crate::web::AppState;
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use time::format_description::well_known::Rfc2822;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TokenParams {
+    csrf_token: Option<String>,
+    token: String,
+}
+
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    query: web::Query<TokenParams>,
+) -> WebResult {
+    let csrf = Csrf::for_request(&req, &state);
+    let Some(token) = MagicToken::parse(&query.token) else {
+        return Ok(problem(&state, &csrf, LinkProblem::Invalid, None));
+    };
+    let Some(view) = state.sign_in.inspect_link(&token).await? else {
+        return Ok(problem(&state, &csrf, LinkProblem::Invalid, None));
+    };
+    if let Err(refusal) = view.state {
+        return Ok(problem(
+            &state,
+            &csrf,
+            refusal.into(),
+            Some((&token, &view)),
+        ));
+    }
+    let masked = view.email.masked();
+    let requested_at = view.requested_at.format(&Rfc2822).unwrap_or_default();
+    let token_text = token.expose();
+    let confirm = ConfirmView {
+        csrf: &csrf.token,
+        token: &token_text,
+        masked_email: &masked,
+        requested_at: &requested_at,
+        requested_by: &view.requested_by,
+        same_browser: pending(&session).as_deref() == Some(view.id.as_str()),
+    };
+    Ok(csrf.apply(page(StatusCode::OK, confirm_page(&state.brand, &confirm))))
+}
+
+pub async fn confirm(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<TokenParams>,
+) -> WebResult {
+    csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    let csrf = Csrf::for_request(&req, &state);
+    let Some(token) = MagicToken::parse(&form.token) else {
+        return Ok(problem(&state, &csrf, LinkProblem::Invalid, None));
+    };
+    match state.sign_in.confirm_link(&token).await? {
+        Redemption::SignedIn { account, return_to } => {
+            sign_in(
+                &session,
+                &account,
+                state.clock.now(),
+                state.absolute_timeout,
+            );
+            Ok(see_other(&return_to))
+        }
+        Redemption::Refused(refusal) => {
+            let view = state.sign_in.inspect_link(&token).await?;
+            Ok(problem(
+                &state,
+                &csrf,
+                refusal.into(),
+                view.as_ref().map(|v| (&token, v)),
+            ))
+        }
+        Redemption::WrongCode { .. } => Ok(problem(&state, &csrf, LinkProblem::Invalid, None)),
+    }
+}
+
+/// "Send a new link to j***@example.com": no retyping, same limits as the email form.
+pub async fn resend(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<TokenParams>,
+) -> WebResult {
+    csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    let csrf = Csrf::for_request(&req, &state);
+    let view = match MagicToken::parse(&form.token) {
+        Some(token) => state.sign_in.inspect_link(&token).await?,
+        None => None,
+    };
+    let Some(view) = view else {
+        return Ok(problem(&state, &csrf, LinkProblem::Invalid, None));
+    };
+    let started = state.sign_in.resend(&view, &requester(&req)).await?;
+    Ok(after_resend(&state, &session, started))
+}
+
+impl From<Refusal> for LinkProblem {
+    fn from(r: Refusal) -> Self {
+        match r {
+            Refusal::Unknown => LinkProblem::Invalid,
+            Refusal::Used => LinkProblem::Used,
+            Refusal::Superseded => LinkProblem::Replaced,
+            Refusal::Expired => LinkProblem::Expired,
+            Refusal::TooManyAttempts => LinkProblem::TooManyAttempts,
+            Refusal::Locked { retry_after } => LinkProblem::Locked { retry_after },
+        }
+    }
+}
+
+fn problem(
+    state: &AppState,
+    csrf: &Csrf,
+    kind: LinkProblem,
+    known: Option<(&MagicToken, &CredentialView)>,
+) -> HttpResponse {
+    let status = match kind {
+        LinkProblem::Invalid => StatusCode::NOT_FOUND,
+        LinkProblem::Used | LinkProblem::Replaced | LinkProblem::Expired => StatusCode::GONE,
+        LinkProblem::TooManyAttempts | LinkProblem::Locked { .. } => StatusCode::TOO_MANY_REQUESTS,
+    };
+    let token = known.map(|(t, _)| t.expose());
+    let masked = known.map(|(_, v)| v.email.masked());
+    let markup = link_problem_page(
+        &state.brand,
+        &csrf.token,
+        kind,
+        token.as_deref(),
+        masked.as_deref(),
+    );
+    csrf.apply(page(status, markup))
+}

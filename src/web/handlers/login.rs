@@ -1,0 +1,99 @@
+//! Email entry: `GET /login` shows the form, `POST /login` asks for an email.
+use super::{requester, see_other, WebResult};
+use crate::domain::EmailAddress;
+use crate::sign_in::Started;
+use crate::web::csrf::{self, Csrf};
+use crate::web::rate_limit::too_many;
+use crate::web::session::{current_user, set_pending};
+use crate::web::views::{login_page, page, LoginView};
+use crate::web::AppState;
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    return_to: Option<String>,
+}
+
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    query: web::Query<LoginQuery>,
+) -> HttpResponse {
+    let return_to = state.return_to(query.return_to.as_deref());
+    if current_user(&session, state.clock.now()).is_some() {
+        return see_other(return_to.as_str());
+    }
+    let csrf = Csrf::for_request(&req, &state);
+    let view = LoginView {
+        csrf: &csrf.token,
+        email: "",
+        return_to: return_to.as_str(),
+        error: None,
+        notice: None,
+    };
+    csrf.apply(page(StatusCode::OK, login_page(&state.brand, &view)))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LoginForm {
+    csrf_token: Option<String>,
+    email: String,
+    return_to: Option<String>,
+}
+
+pub async fn submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<LoginForm>,
+) -> WebResult {
+    csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    let return_to = state.return_to(form.return_to.as_deref());
+    let email = match EmailAddress::parse(&form.email) {
+        Ok(email) => email,
+        Err(problem) => {
+            let csrf = Csrf::for_request(&req, &state);
+            let message = problem.to_string();
+            let view = LoginView {
+                csrf: &csrf.token,
+                email: &form.email,
+                return_to: return_to.as_str(),
+                error: Some(&message),
+                notice: None,
+            };
+            return Ok(page(
+                StatusCode::BAD_REQUEST,
+                login_page(&state.brand, &view),
+            ));
+        }
+    };
+    Ok(
+        match state
+            .sign_in
+            .start(email, &return_to, &requester(&req))
+            .await?
+        {
+            Started::Sent { credential_id } => {
+                set_pending(&session, &credential_id);
+                see_other("/login/check-email")
+            }
+            Started::AlreadySent {
+                credential_id: Some(id),
+                ..
+            } => {
+                set_pending(&session, &id);
+                see_other("/login/check-email?again=1")
+            }
+            Started::AlreadySent {
+                credential_id: None,
+                retry_after,
+            }
+            | Started::Limited { retry_after } => too_many(&state.brand, retry_after),
+        },
+    )
+}

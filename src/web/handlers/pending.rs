@@ -1,0 +1,181 @@
+//! "Check your inbox": the page after asking, its code box and its resend button. The browser's
+//! session remembers which credential it asked for; codes only work against that one.
+use super::{requester, see_other, WebResult};
+use crate::domain::OneTimeCode;
+use crate::sign_in::Started;
+use crate::store::{CredentialView, Delivery, Redemption, Refusal};
+use crate::web::csrf::{self, Csrf};
+use crate::web::rate_limit::too_many;
+use crate::web::session::{pending, set_pending, sign_in};
+use crate::web::views::{check_email_page, page, wait_text, CheckEmailView};
+use crate::web::AppState;
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct Flags {
+    again: Option<String>,
+    sent: Option<String>,
+}
+
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    flags: web::Query<Flags>,
+) -> WebResult {
+    let Some(view) = pending_view(&state, &session).await? else {
+        return Ok(see_other("/login"));
+    };
+    let notice = if flags.again.is_some() {
+        Some("We already sent you an email moments ago, so we didn't send another. Use the link or code from that email.")
+    } else if flags.sent.is_some() {
+        Some("We sent you a new email. Earlier links and codes no longer work.")
+    } else {
+        None
+    };
+    Ok(render(&req, &state, &view, StatusCode::OK, None, notice))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CodeForm {
+    csrf_token: Option<String>,
+    code: String,
+}
+
+pub async fn submit_code(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<CodeForm>,
+) -> WebResult {
+    csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    let Some(credential_id) = pending(&session) else {
+        return Ok(see_other("/login"));
+    };
+    let outcome = match OneTimeCode::parse(&form.code) {
+        Some(code) => Some(state.sign_in.submit_code(&credential_id, &code).await?),
+        None => None,
+    };
+    if let Some(Redemption::SignedIn { account, return_to }) = &outcome {
+        sign_in(&session, account, state.clock.now(), state.absolute_timeout);
+        return Ok(see_other(return_to));
+    }
+    let Some(view) = pending_view(&state, &session).await? else {
+        return Ok(see_other("/login"));
+    };
+    let (status, error) = match outcome {
+        None => (
+            StatusCode::BAD_REQUEST,
+            "Enter the 6-digit code from the email.".to_owned(),
+        ),
+        Some(Redemption::WrongCode { attempts_left }) => (
+            StatusCode::BAD_REQUEST,
+            format!(
+                "That code isn't right. {attempts_left} {} left.",
+                if attempts_left == 1 { "try" } else { "tries" }
+            ),
+        ),
+        Some(Redemption::Refused(Refusal::TooManyAttempts | Refusal::Locked { .. })) => {
+            (StatusCode::TOO_MANY_REQUESTS, String::new())
+        }
+        Some(_) => (StatusCode::BAD_REQUEST, String::new()),
+    };
+    let error = (!error.is_empty()).then_some(error);
+    Ok(render(&req, &state, &view, status, error.as_deref(), None))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ResendForm {
+    csrf_token: Option<String>,
+}
+
+pub async fn resend(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<ResendForm>,
+) -> WebResult {
+    csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    let Some(view) = pending_view(&state, &session).await? else {
+        return Ok(see_other("/login"));
+    };
+    Ok(after_resend(
+        &state,
+        &session,
+        state.sign_in.resend(&view, &requester(&req)).await?,
+    ))
+}
+
+/// Where a resend lands: the inbox page, saying whether a new email went out.
+pub fn after_resend(state: &AppState, session: &Session, started: Started) -> HttpResponse {
+    match started {
+        Started::Sent { credential_id } => {
+            set_pending(session, &credential_id);
+            see_other("/login/check-email?sent=1")
+        }
+        Started::AlreadySent {
+            credential_id: Some(id),
+            ..
+        } => {
+            set_pending(session, &id);
+            see_other("/login/check-email?again=1")
+        }
+        Started::AlreadySent {
+            credential_id: None,
+            retry_after,
+        }
+        | Started::Limited { retry_after } => too_many(&state.brand, retry_after),
+    }
+}
+
+async fn pending_view(
+    state: &AppState,
+    session: &Session,
+) -> Result<Option<CredentialView>, super::WebError> {
+    match pending(session) {
+        Some(id) => Ok(state.sign_in.pending(&id).await?),
+        None => Ok(None),
+    }
+}
+
+fn render(
+    req: &HttpRequest,
+    state: &AppState,
+    view: &CredentialView,
+    status: StatusCode,
+    code_error: Option<&str>,
+    notice: Option<&str>,
+) -> HttpResponse {
+    let csrf = Csrf::for_request(req, state);
+    let now = state.clock.now();
+    let resend_in = (view.next_send_at - now).whole_seconds().max(0) as u64;
+    let locked;
+    let dead = match view.state {
+        Ok(()) => None,
+        Err(Refusal::Used) => Some("This code was already used. Ask for a new email to sign in again."),
+        Err(Refusal::Superseded) => Some("A newer email was sent for this address. Use the code from the latest email, or ask for a new one."),
+        Err(Refusal::Expired) => Some("This code has expired. Ask for a new email to sign in."),
+        Err(Refusal::TooManyAttempts) => Some("Too many wrong codes were entered, so this code no longer works. Ask for a new email."),
+        Err(Refusal::Locked { retry_after }) => {
+            locked = format!("Too many wrong codes were entered for this address. Try again {}.", wait_text(retry_after));
+            Some(locked.as_str())
+        }
+        Err(Refusal::Unknown) => Some("This sign-in request no longer exists. Start again."),
+    };
+    let masked = view.email.masked();
+    let page_view = CheckEmailView {
+        csrf: &csrf.token,
+        masked_email: &masked,
+        resend_in,
+        delivery_failed: view.delivery == Delivery::Failed,
+        dead,
+        code_error,
+        notice,
+    };
+    csrf.apply(page(status, check_email_page(&state.brand, &page_view)))
+}

@@ -1,0 +1,72 @@
+//! HTTP: the route table, shared state, middleware and handlers.
+pub mod client_ip;
+pub mod csrf;
+pub mod finish;
+mod handlers;
+pub mod rate_limit;
+pub mod session;
+pub mod views;
+
+use crate::clock::SharedClock;
+use crate::domain::ReturnTo;
+use crate::secrets::Keys;
+use crate::sign_in::SignIn;
+use crate::store::SharedStore;
+use actix_web::web;
+use ipnet::IpNet;
+use std::sync::Arc;
+use std::time::Duration;
+use url::Url;
+use views::Brand;
+
+/// Everything handlers share; built once in `startup`.
+pub struct AppState {
+    pub sign_in: SignIn,
+    pub store: SharedStore,
+    pub keys: Arc<Keys>,
+    pub clock: SharedClock,
+    pub brand: Brand,
+    pub public_url: Url,
+    pub secure_cookies: bool,
+    pub allowed_return_urls: Vec<Url>,
+    pub default_return_url: ReturnTo,
+    pub absolute_timeout: Duration,
+    pub trusted_proxies: Vec<IpNet>,
+}
+
+impl AppState {
+    /// A submitted `return_to`, or the configured default when it is missing or not allowed.
+    pub fn return_to(&self, raw: Option<&str>) -> ReturnTo {
+        raw.and_then(|r| ReturnTo::parse(r, &self.public_url, &self.allowed_return_urls))
+            .unwrap_or_else(|| self.default_return_url.clone())
+    }
+}
+
+/// The route table. Every state change is a POST behind CSRF; GET and HEAD only read.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    use handlers::{account, health, link, login, pending, statics};
+    cfg.service(
+        web::resource("/login")
+            .route(web::get().to(login::show))
+            .route(web::post().to(login::submit)),
+    )
+    .service(web::resource("/login/check-email").route(web::get().to(pending::show)))
+    .service(web::resource("/login/code").route(web::post().to(pending::submit_code)))
+    .service(web::resource("/login/resend").route(web::post().to(pending::resend)))
+    .service(
+        web::resource("/login/link")
+            .route(web::get().to(link::show))
+            .route(web::head().to(link::show))
+            .route(web::post().to(link::confirm)),
+    )
+    .service(web::resource("/login/link/resend").route(web::post().to(link::resend)))
+    .service(web::resource("/").route(web::get().to(account::home)))
+    .service(web::resource("/logout").route(web::post().to(account::logout)))
+    .service(web::resource("/sessions/whoami").route(web::get().to(account::whoami)))
+    .service(web::resource("/auth/check").route(web::get().to(account::auth_check)))
+    .service(web::resource("/health/alive").route(web::get().to(health::alive)))
+    .service(web::resource("/health/ready").route(web::get().to(health::ready)))
+    .service(web::resource("/static/iris.css").route(web::get().to(statics::css)))
+    .service(web::resource("/static/theme.css").route(web::get().to(statics::theme)))
+    .service(web::resource("/static/favicon.svg").route(web::get().to(statics::favicon)));
+}

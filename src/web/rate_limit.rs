@@ -1,0 +1,61 @@
+//! Per-client-IP limits at the edge (actix-governor), keyed by `client_ip` so forwarded headers
+//! count only from trusted proxies. Per-email and per-account limits live in the store.
+use super::client_ip::client_ip;
+use super::views::{page, too_many_page, Brand};
+use actix_governor::governor::clock::{Clock, DefaultClock, QuantaInstant};
+use actix_governor::governor::NotUntil;
+use actix_governor::{KeyExtractor, SimpleKeyExtractionError};
+use actix_web::dev::ServiceRequest;
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, HttpResponseBuilder};
+use ipnet::IpNet;
+use std::net::IpAddr;
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct ClientIpKey {
+    pub trusted_proxies: Arc<Vec<IpNet>>,
+    pub brand: Arc<Brand>,
+}
+
+impl KeyExtractor for ClientIpKey {
+    type Key = IpAddr;
+    type KeyExtractionError = SimpleKeyExtractionError<&'static str>;
+
+    fn extract(&self, req: &ServiceRequest) -> Result<IpAddr, Self::KeyExtractionError> {
+        Ok(client_ip(
+            req.peer_addr().map(|a| a.ip()),
+            req.headers(),
+            &self.trusted_proxies,
+        ))
+    }
+
+    fn exceed_rate_limit_response(
+        &self,
+        negative: &NotUntil<QuantaInstant>,
+        _response: HttpResponseBuilder,
+    ) -> HttpResponse {
+        let wait = negative
+            .wait_time_from(DefaultClock::default().now())
+            .as_secs()
+            .max(1);
+        tracing::info!(
+            event = "excess_rate_limit_exceeded",
+            scope = "ip",
+            "per-IP limit"
+        );
+        too_many(&self.brand, wait)
+    }
+}
+
+/// The 429 page with `Retry-After`; the same for every address and every limit.
+pub fn too_many(brand: &Brand, retry_after: u64) -> HttpResponse {
+    let mut res = page(
+        StatusCode::TOO_MANY_REQUESTS,
+        too_many_page(brand, retry_after),
+    );
+    if let Ok(v) = header::HeaderValue::from_str(&retry_after.to_string()) {
+        res.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    res
+}

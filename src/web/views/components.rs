@@ -1,0 +1,41 @@
+use maud::{html, Markup};
+
+pub fn csrf_field(token: &str) -> Markup {
+    html! { input type="hidden" name="csrf_token" value=(token); }
+}
+
+/// An error message tied to its field through `aria-describedby` on the input.
+pub fn field_error(id: &str, message: Option<&str>) -> Markup {
+    html! {
+        @if let Some(m) = message {
+            p class="field-error" id=(id) role="alert" { (m) }
+        }
+    }
+}
+
+pub fn notice(message: Option<&str>) -> Markup {
+    html! {
+        @if let Some(m) = message {
+            p class="notice" role="status" { (m) }
+        }
+    }
+}
+
+/// A one-button POST form (resend, sign out, send a new link).
+pub fn post_button(
+    action: &str,
+    csrf: &str,
+    hidden: &[(&str, &str)],
+    label: &str,
+    secondary: bool,
+) -> Markup {
+    html! {
+        form method="post" action=(action) class="inline" {
+            (csrf_field(csrf))
+            @for (name, value) in hidden {
+                input type="hidden" name=(name) value=(value);
+            }
+            button type="submit" class=(if secondary { "secondary" } else { "primary" }) { (label) }
+        }
+    }
+}

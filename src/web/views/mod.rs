@@ -1,0 +1,40 @@
+//! Pages as pure functions of small view models. Nothing here reads a request or the store.
+mod account;
+mod check_email;
+mod components;
+mod error;
+mod layout;
+mod link;
+mod login;
+
+pub use account::signed_in_page;
+pub use check_email::{check_email_page, CheckEmailView};
+pub use error::{error_page, too_many_page, ErrorView};
+pub use layout::Brand;
+pub use link::{confirm_page, link_problem_page, ConfirmView, LinkProblem};
+pub use login::{login_page, LoginView};
+
+use actix_web::http::StatusCode;
+use actix_web::HttpResponse;
+use maud::Markup;
+
+/// Marks responses that already carry an Iris page, so the error middleware leaves them alone.
+#[derive(Debug, Clone, Copy)]
+pub struct IrisPage;
+
+pub fn page(status: StatusCode, markup: Markup) -> HttpResponse {
+    let mut res = HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string());
+    res.extensions_mut().insert(IrisPage);
+    res
+}
+
+/// "in 45 seconds", "in 3 minutes": waits as people say them.
+pub fn wait_text(seconds: u64) -> String {
+    match seconds {
+        0..=1 => "in a moment".into(),
+        2..=90 => format!("in {seconds} seconds"),
+        _ => format!("in {} minutes", seconds.div_ceil(60)),
+    }
+}

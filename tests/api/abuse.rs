@@ -1,0 +1,195 @@
+//! Rate limits: per client IP at the edge, per address in the store.
+use crate::helpers::*;
+
+#[tokio::test]
+async fn one_email_per_cooldown_and_a_few_per_hour_per_address() {
+    let app = spawn_app().await;
+    let b = app.browser();
+    app.request_email(&b, "limit@example.com").await;
+    for _ in 0..5 {
+        let res = app
+            .browser()
+            .submit("/login", "/login", &[("email", "LIMIT@example.com")])
+            .await;
+        assert_eq!(res.status, 303);
+        assert_eq!(res.location(), Some("/login/check-email?again=1"));
+    }
+    // Four more after each cooldown: the fifth of the hour is the last one.
+    for n in 2..=5 {
+        app.clock.advance(time::Duration::seconds(61));
+        app.request_email(&app.browser(), "limit@example.com").await;
+        assert_eq!(app.sink().messages().len(), n);
+    }
+    app.clock.advance(time::Duration::seconds(61));
+    let res = app
+        .browser()
+        .submit("/login", "/login", &[("email", "limit@example.com")])
+        .await;
+    assert_eq!(res.status, 429);
+    let wait: u64 = res.header("retry-after").unwrap().parse().unwrap();
+    assert!(wait > 60 && wait <= 3600, "{wait}");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(app.sink().messages().len(), 5);
+    // An hour later it works again.
+    app.clock.advance(time::Duration::seconds(wait as i64 + 1));
+    app.request_email(&app.browser(), "limit@example.com").await;
+}
+
+#[tokio::test]
+async fn per_ip_limit_cannot_be_dodged_with_forwarded_headers() {
+    let app = spawn_app_with(
+        |s| {
+            s.limits.ip_burst = 5;
+            s.limits.ip_per_minute = 1;
+        },
+        &[],
+    )
+    .await;
+    let b = app.browser();
+    let token = b.get("/login").await.csrf();
+    let mut statuses = vec![];
+    for i in 0..10 {
+        let res = b
+            .client
+            .post(b.url("/login"))
+            .header("x-forwarded-for", format!("10.0.0.{i}"))
+            .header("forwarded", format!("for=10.1.0.{i}"))
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("email", &format!("ip{i}@example.com")),
+            ])
+            .send()
+            .await
+            .unwrap();
+        statuses.push(res.status().as_u16());
+        if res.status() == 429 {
+            assert!(res.headers().get("retry-after").is_some());
+        }
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 303).count(),
+        5,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 429).count(),
+        5,
+        "{statuses:?}"
+    );
+    // Pages (GET) are not limited.
+    assert_eq!(b.get("/login").await.status, 200);
+}
+
+#[tokio::test]
+async fn trusted_proxies_separate_clients_by_forwarded_for() {
+    let app = spawn_app_with(
+        |s| {
+            s.limits.ip_burst = 2;
+            s.limits.ip_per_minute = 1;
+            s.server.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+        },
+        &[],
+    )
+    .await;
+    let b = app.browser();
+    let token = b.get("/login").await.csrf();
+    let post = |client_ip: String, n: usize| {
+        let b = b.clone();
+        let token = token.clone();
+        async move {
+            b.client
+                .post(b.url("/login"))
+                .header("x-forwarded-for", client_ip)
+                .form(&[
+                    ("csrf_token", token.as_str()),
+                    ("email", &format!("p{n}@example.com")),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    let a: Vec<u16> = vec![
+        post("203.0.113.1".into(), 1).await,
+        post("203.0.113.1".into(), 2).await,
+        post("203.0.113.1".into(), 3).await,
+    ];
+    assert_eq!(a, vec![303, 303, 429]);
+    assert_eq!(
+        post("203.0.113.2".into(), 4).await,
+        303,
+        "another client behind the proxy has its own budget"
+    );
+}
+
+#[tokio::test]
+async fn the_429_page_is_the_same_for_known_and_unknown_addresses() {
+    let app = spawn_app_with(|s| s.limits.email_per_hour = 1, &[]).await;
+    app.sql("INSERT INTO accounts (id, email, email_key, created_at) VALUES ('a1', 'k@example.com', 'k@example.com', 0)");
+    let mut pages = vec![];
+    for email in ["k@example.com", "u@example.com"] {
+        app.browser()
+            .submit("/login", "/login", &[("email", email)])
+            .await;
+    }
+    app.clock.advance(time::Duration::seconds(61));
+    for email in ["k@example.com", "u@example.com"] {
+        pages.push(
+            app.browser()
+                .submit("/login", "/login", &[("email", email)])
+                .await,
+        );
+    }
+    assert_eq!(pages[0].status, 429);
+    assert_eq!(pages[0].status, pages[1].status);
+    assert_eq!(pages[0].body, pages[1].body);
+    assert_eq!(
+        pages[0].header("retry-after"),
+        pages[1].header("retry-after")
+    );
+}
+
+#[tokio::test]
+async fn oversized_and_malformed_bodies_get_clean_4xx_pages() {
+    let app = spawn_app().await;
+    let b = app.browser();
+    let token = b.get("/login").await.csrf();
+    let big = b
+        .post(
+            "/login",
+            &[("csrf_token", &token), ("email", &"a".repeat(100_000))],
+        )
+        .await;
+    assert_eq!(big.status, 413);
+    let res = b
+        .client
+        .post(b.url("/login"))
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_client_error());
+    let res = b
+        .client
+        .post(b.url("/login"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("%%%&&&=\u{0}")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_client_error(), "{}", res.status());
+    let long = b
+        .post(
+            "/login",
+            &[
+                ("csrf_token", &token),
+                ("email", &format!("{}@example.com", "a".repeat(300))),
+            ],
+        )
+        .await;
+    assert_eq!(long.status, 400);
+    assert!(long.text().contains("too long"));
+}

@@ -1,0 +1,218 @@
+//! The real binary: config errors name their key, and a whole sign-in leaves no secret in the logs.
+use crate::helpers::*;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn iris(args: &[&str], env: &[(&str, &str)], dir: &std::path::Path) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_iris"))
+        .args(args)
+        .env_remove("IRIS_CONFIG")
+        .envs(env.iter().copied())
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn check_config_names_every_problem_and_serve_refuses_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let prod = [
+        ("IRIS__ENVIRONMENT", "production"),
+        ("IRIS__MAGIC_LINK__TTL", "30m"),
+    ];
+    let (code, text) = iris(&["check-config"], &prod, dir.path());
+    assert_eq!(code, 1, "{text}");
+    for key in [
+        "server.public_url",
+        "secrets.hmac_keys",
+        "secrets.session_key",
+        "mail.transport",
+        "magic_link.ttl",
+    ] {
+        assert!(
+            text.contains(&format!("error: {key}:")),
+            "{key} not named in:\n{text}"
+        );
+    }
+    let (code, serve_text) = iris(&["serve"], &prod, dir.path());
+    assert_ne!(code, 0);
+    assert!(
+        serve_text.contains("error: secrets.hmac_keys:"),
+        "{serve_text}"
+    );
+}
+
+#[test]
+fn unknown_keys_and_bad_values_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    for (env, key) in [
+        (("IRIS__SIGN_IN__BOGUS", "1"), "sign_in.bogus"),
+        (
+            ("IRIS__SIGN_IN__APPROACH", "carrier-pigeon"),
+            "sign_in.approach",
+        ),
+        (("IRIS__MAGIC_LINK__TTL", "ten minutes"), "magic_link.ttl"),
+        (("IRIS__SECRETS__HMAC_KEYS", "[short]"), "secrets.hmac_keys"),
+        (
+            ("IRIS__MAIL__SMTP_URL", "smtp://mail.example.com:25"),
+            "mail.smtp_url",
+        ),
+    ] {
+        let mut vars = vec![env];
+        if key == "mail.smtp_url" {
+            vars.push(("IRIS__MAIL__TRANSPORT", "smtp"));
+        }
+        let (code, text) = iris(&["check-config"], &vars, dir.path());
+        assert_ne!(code, 0, "{key}: {text}");
+        assert!(text.contains(key), "{key} not named in:\n{text}");
+    }
+}
+
+#[test]
+fn secrets_can_come_from_files_and_a_good_file_config_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let key_file = dir.path().join("session.key");
+    std::fs::write(&key_file, "too-short\n").unwrap();
+    let (code, text) = iris(
+        &["check-config"],
+        &[(
+            "IRIS__SECRETS__SESSION_KEY_FILE",
+            key_file.to_str().unwrap(),
+        )],
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    assert!(text.contains("error: secrets.session_key:"), "{text}");
+
+    let config = dir.path().join("iris.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "environment = \"production\"\n[server]\npublic_url = \"https://login.example.com\"\n\
+             [mail]\ntransport = \"smtp\"\nsmtp_url = \"smtps://user:pass@mail.example.com\"\nfrom = \"Login <login@example.com>\"\n\
+             [secrets]\nhmac_keys = [\"{HMAC_KEY}\"]\nsession_key = \"{SESSION_KEY}\"\n"
+        ),
+    )
+    .unwrap();
+    let (code, text) = iris(
+        &["--config", config.to_str().unwrap(), "check-config"],
+        &[],
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = iris(
+        &["check-config"],
+        &[("IRIS_CONFIG", "/nonexistent.toml")],
+        dir.path(),
+    );
+    assert_ne!(code, 0, "{text}");
+}
+
+/// The embedded default, run as a user would, end to end; every log line is then searched for
+/// the link, token and code (security.md item 51).
+#[tokio::test]
+async fn embedded_default_signs_in_and_logs_no_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iris"))
+        .env("IRIS__SERVER__BIND", format!("127.0.0.1:{port}"))
+        .env(
+            "IRIS__SERVER__PUBLIC_URL",
+            format!("http://127.0.0.1:{port}"),
+        )
+        .env("IRIS__MAIL__TRANSPORT", "file")
+        .env("RUST_LOG", "debug")
+        .env_remove("IRIS_CONFIG")
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let b = Browser::new(&format!("http://127.0.0.1:{port}"));
+    let mut up = false;
+    for _ in 0..100 {
+        if b.client
+            .get(b.url("/health/ready"))
+            .send()
+            .await
+            .is_ok_and(|r| r.status() == 200)
+        {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(up, "server did not come up");
+    assert!(dir.path().join("iris-data/iris.db").exists());
+    assert!(dir.path().join("iris-data/dev-secrets.json").exists());
+
+    let res = b
+        .submit("/login", "/login", &[("email", "logs@example.com")])
+        .await;
+    assert_eq!(res.status, 303);
+    let mail_dir = dir.path().join("iris-data/mail");
+    let mut eml = None;
+    for _ in 0..100 {
+        eml = std::fs::read_dir(&mail_dir)
+            .ok()
+            .and_then(|mut d| d.next())
+            .map(|e| e.unwrap().path());
+        if eml.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let raw = std::fs::read_to_string(eml.expect("an .eml file")).unwrap();
+    let text = mailparse::parse_mail(raw.as_bytes()).unwrap().subparts[0]
+        .get_body()
+        .unwrap();
+    let link = regex::Regex::new(r"http://\S+token=[A-Za-z0-9_-]+")
+        .unwrap()
+        .find(&text)
+        .unwrap()
+        .as_str()
+        .to_owned();
+    let code = regex::Regex::new(r"(?m)^\s+(\d{6})\s*$")
+        .unwrap()
+        .captures(&text)
+        .unwrap()[1]
+        .to_owned();
+    let token = link.rsplit('=').next().unwrap().to_owned();
+
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    b.submit("/login/check-email", "/login/code", &[("code", wrong)])
+        .await;
+    let page = b.get(&link).await;
+    assert_eq!(page.status, 200);
+    b.get(&format!("/login/link?token={token}&x=1")).await;
+    assert_eq!(
+        b.submit("/login/check-email", "/login/code", &[("code", &code)])
+            .await
+            .status,
+        303
+    );
+    b.get(&link).await;
+
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    let logs =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    assert!(logs.contains("Iris listening on"), "{logs}");
+    assert!(logs.contains("request done"), "request log lines expected");
+    let encoded: String = url::form_urlencoded::byte_serialize(token.as_bytes()).collect();
+    for secret in [
+        token.as_str(),
+        encoded.as_str(),
+        code.as_str(),
+        link.as_str(),
+    ] {
+        assert!(!logs.contains(secret), "a secret reached the logs");
+    }
+}

@@ -1,0 +1,83 @@
+//! The outbox: what the email says, and delivery through SMTP trouble.
+use crate::helpers::*;
+use std::time::Duration;
+
+#[tokio::test]
+async fn the_email_has_both_parts_the_code_up_top_and_no_secret_in_the_subject() {
+    let app = spawn_app().await;
+    let mail = app.request_email(&app.browser(), "mail@example.com").await;
+    assert_eq!(mail.subject, "Sign in to Iris");
+    assert!(!mail.subject.chars().any(|c| c.is_ascii_digit()));
+    assert!(mail.text.find(&mail.code()).unwrap() < mail.text.find("/login/link").unwrap());
+    assert!(mail.html.contains(&mail.code()));
+    assert!(mail.html.contains(&mail.link().replace('&', "&amp;")));
+    assert!(mail.text.contains("If this wasn't you, ignore this email"));
+    assert!(mail.text.contains("Firefox on Linux"));
+    let outbox_id = app.sql("SELECT id FROM outbox");
+    assert_eq!(
+        mail.message_id.trim_matches(['<', '>']),
+        format!("{outbox_id}@127.0.0.1")
+    );
+    assert_eq!(
+        app.sql("SELECT status, payload IS NULL FROM outbox"),
+        "sent|1"
+    );
+}
+
+#[tokio::test]
+async fn smtp_down_when_asked_then_delivered_once_it_is_back() {
+    let mut app = spawn_app().await;
+    let port = app.sink().port;
+    let dir = app.sink().dir.clone();
+    app.sink = None; // the SMTP server goes away
+    let b = app.browser();
+    let res = b
+        .submit("/login", "/login", &[("email", "down@example.com")])
+        .await;
+    assert_eq!(res.status, 303, "the request succeeds: the email is queued");
+    assert_eq!(b.get("/login/check-email").await.status, 200);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(app.sql("SELECT status FROM outbox"), "queued");
+
+    app.sink = Some(SmtpSink::start(&dir, port, &[]));
+    let mail = app.sink().wait_for(1).await.pop().unwrap();
+    assert_eq!(mail.rcpt_tos, vec!["down@example.com"]);
+    assert_eq!(b.confirm_link(&mail.link()).await.status, 303);
+}
+
+#[tokio::test]
+async fn temporary_failures_are_retried_with_growing_gaps() {
+    let app = spawn_app_with(|_| {}, &["--data-replies", "421,421,421"]).await;
+    app.browser()
+        .submit("/login", "/login", &[("email", "retry@example.com")])
+        .await;
+    let mail = app.sink().wait_for(1).await.pop().unwrap();
+    assert_eq!(mail.rcpt_tos, vec!["retry@example.com"]);
+    let attempts = app.sink().attempts();
+    let codes: Vec<u16> = attempts.iter().map(|a| a.1).collect();
+    assert_eq!(codes, vec![421, 421, 421, 250]);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.sink().messages().len(), 1, "delivered once");
+    assert_eq!(app.sql("SELECT status, attempts FROM outbox"), "sent|4");
+}
+
+#[tokio::test]
+async fn permanent_failures_stop_and_the_page_says_so() {
+    let app = spawn_app_with(|_| {}, &["--reject-all", "550"]).await;
+    let b = app.browser();
+    b.submit("/login", "/login", &[("email", "bounce@example.com")])
+        .await;
+    for _ in 0..100 {
+        if app.sql("SELECT status FROM outbox") == "failed" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        app.sql("SELECT status, attempts, payload IS NULL FROM outbox"),
+        "failed|1|1"
+    );
+    assert_eq!(app.sink().attempts().len(), 1, "no retry after a 5xx");
+    let page = b.get("/login/check-email").await;
+    assert!(page.text().contains("couldn't deliver"), "{}", page.text());
+}

@@ -1,0 +1,109 @@
+//! Security headers on every response, errors included.
+use crate::helpers::*;
+
+fn assert_hardened(page: &Page, what: &str) {
+    let csp = page
+        .header("content-security-policy")
+        .unwrap_or_else(|| panic!("{what}: no CSP"));
+    for part in [
+        "default-src 'self'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "object-src 'none'",
+    ] {
+        assert!(csp.contains(part), "{what}: CSP lacks {part}");
+    }
+    assert!(!csp.contains("unsafe-inline"), "{what}");
+    assert_eq!(
+        page.header("referrer-policy"),
+        Some("no-referrer"),
+        "{what}"
+    );
+    assert_eq!(
+        page.header("x-content-type-options"),
+        Some("nosniff"),
+        "{what}"
+    );
+    assert_eq!(
+        page.header("cross-origin-opener-policy"),
+        Some("same-origin"),
+        "{what}"
+    );
+    assert!(page.header("server").is_none(), "{what}: server banner");
+    assert!(
+        page.header("content-type")
+            .is_some_and(|c| c.contains("charset"))
+            || page.body.is_empty(),
+        "{what}: charset"
+    );
+}
+
+#[tokio::test]
+async fn every_route_and_error_carries_the_security_headers() {
+    let app = spawn_app_with(
+        |s| {
+            s.limits.ip_burst = 3;
+            s.limits.ip_per_minute = 1;
+        },
+        &[],
+    )
+    .await;
+    let b = app.browser();
+    let mut pages = vec![];
+    for path in [
+        "/login",
+        "/login/check-email",
+        "/",
+        "/login/link?token=x",
+        "/sessions/whoami",
+        "/auth/check",
+        "/health/alive",
+        "/health/ready",
+        "/static/iris.css",
+        "/nope",
+        "/login/code",
+        "/logout",
+    ] {
+        pages.push((path.to_owned(), b.get(path).await));
+    }
+    pages.push((
+        "PUT /login (405)".into(),
+        into_page(b.client.put(b.url("/login")).send().await.unwrap()).await,
+    ));
+    pages.push((
+        "POST oversized (413)".into(),
+        b.post("/login", &[("email", &"a".repeat(40_000))]).await,
+    ));
+    for _ in 0..5 {
+        pages.push((
+            "POST flood".into(),
+            b.post("/login", &[("email", "x@example.com")]).await,
+        ));
+    }
+    let statuses: Vec<u16> = pages.iter().map(|(_, p)| p.status).collect();
+    for code in [200, 303, 401, 403, 404, 405, 413, 429] {
+        assert!(statuses.contains(&code), "no {code} seen in {statuses:?}");
+    }
+    for (what, page) in &pages {
+        assert_hardened(page, what);
+        if !what.starts_with("/static") {
+            assert_eq!(page.header("cache-control"), Some("no-store"), "{what}");
+        }
+    }
+    let limited = pages.iter().find(|(_, p)| p.status == 429).unwrap();
+    assert!(limited.1.header("retry-after").is_some());
+    assert!(limited.1.text().contains("Too many"));
+    let missing = pages.iter().find(|(w, _)| w == "/nope").unwrap();
+    assert!(missing.1.text().contains("Page not found"));
+    assert!(missing.1.text().contains("Request id:"));
+    let not_allowed = pages.iter().find(|(_, p)| p.status == 405).unwrap();
+    assert!(not_allowed.1.text().contains("doesn't accept"));
+}
+
+#[tokio::test]
+async fn logout_is_post_only() {
+    let app = spawn_app().await;
+    let page = app.browser().get("/logout").await;
+    assert_eq!(page.status, 405);
+}

@@ -1,0 +1,15 @@
+//! Black-box tests: one binary, one module per concern. Each test starts its own app on port 0,
+//! its own SQLite file and its own real SMTP server.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failure
+mod helpers;
+
+mod abuse;
+mod code;
+mod config;
+mod csrf;
+mod delivery;
+mod headers;
+mod link;
+mod privacy;
+mod redirects;
+mod sessions;

@@ -1,0 +1,192 @@
+//! Server-side sessions: rotation, sign-out, timeouts, cookie attributes, the check endpoints.
+use crate::helpers::*;
+
+async fn signed_in(app: &TestApp, email: &str) -> Browser {
+    let b = app.browser();
+    let mail = app.request_email(&b, email).await;
+    assert_eq!(b.confirm_link(&mail.link()).await.status, 303);
+    b
+}
+
+fn session_cookie(page: &Page) -> Option<String> {
+    page.headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("iris-session="))
+}
+
+#[tokio::test]
+async fn sign_in_rotates_the_session_id_and_sets_safe_cookies() {
+    let app = spawn_app().await;
+    let b = app.browser();
+    let asked = b
+        .submit("/login", "/login", &[("email", "rot@example.com")])
+        .await;
+    let before = session_cookie(&asked).expect("pre-auth session cookie");
+    let mail = app.sink().wait_for(1).await.pop().unwrap();
+    let page = b.get(&mail.link()).await;
+    let done = b
+        .post(
+            "/login/link",
+            &[("csrf_token", &page.csrf()), ("token", &mail.token())],
+        )
+        .await;
+    let after = session_cookie(&done).expect("new session cookie");
+    assert_ne!(before.split(';').next(), after.split(';').next());
+    for attr in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(after.contains(attr), "{after}");
+    }
+    assert!(!after.contains("Domain="));
+    // The pre-auth cookie is worthless now.
+    let replay = reqwest::Client::new()
+        .get(format!("{}/sessions/whoami", app.address))
+        .header("cookie", before.split(';').next().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(replay.status(), 401);
+}
+
+#[tokio::test]
+async fn sign_out_kills_the_session_on_the_server() {
+    let app = spawn_app().await;
+    let b = signed_in(&app, "out@example.com").await;
+    let jar_cookie = {
+        let res = b.client.get(b.url("/")).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        // The browser's cookie as an attacker would copy it.
+        let store = b
+            .client
+            .get(b.url("/sessions/whoami"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(store.status(), 200);
+        app.sql("SELECT count(*) FROM sessions WHERE state LIKE '%user_id%'")
+    };
+    assert_eq!(jar_cookie, "1");
+    let home = b.get("/").await;
+    let res = b.post("/logout", &[("csrf_token", &home.csrf())]).await;
+    assert_eq!(res.status, 303);
+    assert_eq!(res.location(), Some("/login"));
+    assert!(res.header("clear-site-data").unwrap().contains("cookies"));
+    assert_eq!(b.whoami().await.0, 401);
+    assert_eq!(
+        app.sql("SELECT count(*) FROM sessions WHERE state LIKE '%user_id%'"),
+        "0"
+    );
+}
+
+#[tokio::test]
+async fn a_replayed_cookie_after_sign_out_is_rejected() {
+    let app = spawn_app().await;
+    let b = app.browser();
+    let mail = app.request_email(&b, "replay@example.com").await;
+    let page = b.get(&mail.link()).await;
+    let done = b
+        .post(
+            "/login/link",
+            &[("csrf_token", &page.csrf()), ("token", &mail.token())],
+        )
+        .await;
+    let cookie = session_cookie(&done)
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let raw = reqwest::Client::new();
+    let check = |c: String| {
+        let raw = raw.clone();
+        let url = format!("{}/sessions/whoami", app.address);
+        async move {
+            raw.get(url)
+                .header("cookie", c)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(check(cookie.clone()).await, 200);
+    let home = b.get("/").await;
+    b.post("/logout", &[("csrf_token", &home.csrf())]).await;
+    assert_eq!(check(cookie).await, 401);
+}
+
+#[tokio::test]
+async fn auth_check_answers_for_reverse_proxies() {
+    let app = spawn_app().await;
+    let anon = app.browser().get("/auth/check").await;
+    assert_eq!(anon.status, 401);
+    let b = signed_in(&app, "proxy@example.com").await;
+    let ok = b.get("/auth/check").await;
+    assert_eq!(ok.status, 200);
+    assert_eq!(ok.header("x-iris-user-email"), Some("proxy@example.com"));
+    assert!(ok.header("x-iris-user-id").is_some_and(|id| !id.is_empty()));
+}
+
+#[tokio::test]
+async fn idle_sessions_expire() {
+    let app = spawn_app().await;
+    let b = signed_in(&app, "idle@example.com").await;
+    app.clock.advance(time::Duration::minutes(50));
+    assert_eq!(b.whoami().await.0, 200);
+    app.clock.advance(time::Duration::minutes(61));
+    assert_eq!(b.whoami().await.0, 401);
+}
+
+#[tokio::test]
+async fn active_sessions_still_end_at_the_absolute_timeout() {
+    let app = spawn_app().await;
+    let b = signed_in(&app, "abs@example.com").await;
+    for _ in 0..(24 * 2 - 1) {
+        app.clock.advance(time::Duration::minutes(30));
+        assert_eq!(b.whoami().await.0, 200);
+    }
+    app.clock.advance(time::Duration::minutes(31));
+    assert_eq!(b.whoami().await.0, 401);
+}
+
+#[tokio::test]
+async fn planted_session_ids_are_never_adopted() {
+    let app = spawn_app().await;
+    let b = app.browser();
+    let url: reqwest::Url = app.address.parse().unwrap();
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    jar.add_cookie_str("iris-session=attacker-chosen-value", &url);
+    let planted = reqwest::Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let page = into_page(
+        planted
+            .get(format!("{}/login", app.address))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let token = page.csrf();
+    let res = planted
+        .post(format!("{}/login", app.address))
+        .form(&[("csrf_token", token.as_str()), ("email", "fix@example.com")])
+        .send()
+        .await
+        .unwrap();
+    let set: Vec<String> = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        set.iter()
+            .any(|c| c.starts_with("iris-session=") && !c.contains("attacker-chosen-value")),
+        "{set:?}"
+    );
+    drop(b);
+}
