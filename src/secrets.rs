@@ -23,6 +23,7 @@ pub enum Purpose {
     LinkToken,
     Code,
     Csrf,
+    Binding,
     Outbox,
     MessageId,
 }
@@ -33,6 +34,7 @@ impl Purpose {
             Purpose::LinkToken => b"iris/login-link/v1",
             Purpose::Code => b"iris/login-code/v1",
             Purpose::Csrf => b"iris/csrf/v1",
+            Purpose::Binding => b"iris/binding/v1",
             Purpose::Outbox => b"iris/outbox/v1",
             Purpose::MessageId => b"iris/message-id/v1",
         }

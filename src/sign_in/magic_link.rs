@@ -5,8 +5,7 @@ use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
 use crate::mail::SignInEmail;
 use crate::secrets::{random_id, Keys, Purpose};
 use crate::store::{
-    Account, CredentialView, FailurePolicy, IssueOutcome, IssueRequest, Redemption, SendLimits,
-    SharedStore, StoreResult,
+    CredentialView, FailurePolicy, IssueOutcome, IssueRequest, Redemption, SendLimits, SharedStore,
 };
 use std::sync::Arc;
 use std::time::Duration;
@@ -150,10 +149,6 @@ impl MagicLink {
             .await?;
         log_redemption(&result);
         Ok(result)
-    }
-
-    pub async fn account(&self, id: &str) -> StoreResult<Option<Account>> {
-        self.store.account(id).await
     }
 
     fn token_macs(&self, token: &MagicToken) -> Vec<crate::secrets::Mac32> {

@@ -5,7 +5,7 @@ mod magic_link;
 pub use magic_link::{MagicLink, MagicLinkConfig};
 
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
-use crate::store::{Account, CredentialView, Redemption, StoreError};
+use crate::store::{CredentialView, Redemption, StoreError};
 
 pub enum SignIn {
     MagicLink(MagicLink),
@@ -83,12 +83,6 @@ impl SignIn {
     ) -> SignInResult<Redemption> {
         match self {
             SignIn::MagicLink(m) => m.submit_code(credential_id, code).await,
-        }
-    }
-
-    pub async fn account(&self, id: &str) -> SignInResult<Option<Account>> {
-        match self {
-            SignIn::MagicLink(m) => Ok(m.account(id).await?),
         }
     }
 }

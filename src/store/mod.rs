@@ -170,8 +170,6 @@ pub trait SignInStore: Send + Sync {
         policy: FailurePolicy,
         now: OffsetDateTime,
     ) -> StoreResult<Option<CredentialView>>;
-
-    async fn account(&self, id: &str) -> StoreResult<Option<Account>>;
 }
 
 #[async_trait]

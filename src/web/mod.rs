@@ -1,4 +1,5 @@
 //! HTTP: the route table, shared state, middleware and handlers.
+pub mod binding;
 pub mod client_ip;
 pub mod csrf;
 pub mod finish;

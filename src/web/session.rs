@@ -101,7 +101,6 @@ impl SessionStore for SqlSessionStore {
     }
 }
 
-const PENDING: &str = "pending";
 const USER: &str = "user";
 
 /// The signed-in identity kept in the session.
@@ -114,16 +113,6 @@ pub struct SignedIn {
     pub expires_at: i64,
 }
 
-/// The credential this browser asked for (binds the code box and "same browser" notice).
-pub fn pending(session: &Session) -> Option<String> {
-    session.get::<String>(PENDING).ok().flatten()
-}
-
-pub fn set_pending(session: &Session, credential_id: &str) {
-    // Serialising a String cannot fail.
-    let _ = session.insert(PENDING, credential_id);
-}
-
 /// The signed-in user, enforcing the absolute timeout (actix-session only knows idle TTLs).
 pub fn current_user(session: &Session, now: OffsetDateTime) -> Option<SignedIn> {
     let user: SignedIn = session.get(USER).ok().flatten()?;
@@ -134,15 +123,15 @@ pub fn current_user(session: &Session, now: OffsetDateTime) -> Option<SignedIn> 
     Some(user)
 }
 
-/// Signs in: a new session id (no fixation), the pre-auth state dropped.
+/// Signs in: a fresh session id, so no id from before sign-in is ever adopted (fixation).
 pub fn sign_in(session: &Session, account: &Account, now: OffsetDateTime, absolute: Duration) {
     session.renew();
-    session.remove(PENDING);
     let user = SignedIn {
         user_id: account.id.clone(),
         email: account.email.as_str().to_owned(),
         authenticated_at: now.unix_timestamp(),
         expires_at: (now + absolute).unix_timestamp(),
     };
+    // Serialising this struct cannot fail.
     let _ = session.insert(USER, user);
 }

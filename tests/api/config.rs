@@ -46,6 +46,22 @@ fn check_config_names_every_problem_and_serve_refuses_the_same() {
 }
 
 #[test]
+fn the_example_configs_stay_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = format!("{}/config/iris.example.toml", env!("CARGO_MANIFEST_DIR"));
+    let (code, text) = iris(&["--config", &example, "check-config"], &[], dir.path());
+    assert_eq!(code, 0, "{text}");
+    // The production example only lacks its secret files.
+    let prod = format!(
+        "{}/config/production.example.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, text) = iris(&["--config", &prod, "check-config"], &[], dir.path());
+    assert_ne!(code, 0);
+    assert!(text.contains("_file: cannot read /run/secrets/"), "{text}");
+}
+
+#[test]
 fn unknown_keys_and_bad_values_are_named() {
     let dir = tempfile::tempdir().unwrap();
     for (env, key) in [
@@ -111,32 +127,115 @@ fn secrets_can_come_from_files_and_a_good_file_config_passes() {
     assert_ne!(code, 0, "{text}");
 }
 
-/// The embedded default, run as a user would, end to end; every log line is then searched for
-/// the link, token and code (security.md item 51).
+/// The embedded default (console mail), run as a user would, end to end; every log line is then searched for
+/// the link, token and code (security.md item 51). Then a kill and restart: the generated
+/// secrets were kept, so a live link still works.
 #[tokio::test]
-async fn embedded_default_signs_in_and_logs_no_secret() {
+async fn embedded_default_signs_in_logs_no_secret_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_iris"))
+    let mut child = start(dir.path(), port);
+    let b = Browser::new(&format!("http://127.0.0.1:{port}"));
+    wait_up(&b).await;
+    assert!(dir.path().join("iris-data/iris.db").exists());
+    assert!(dir.path().join("iris-data/dev-secrets.json").exists());
+    let mail_dir = dir.path().join("iris-data/mail");
+
+    let res = b
+        .submit("/login", "/login", &[("email", "logs@example.com")])
+        .await;
+    assert_eq!(res.status, 303);
+    let (link, code) = link_and_code(&wait_for_eml(&mail_dir, "logs@example.com").await);
+    let token = link.rsplit('=').next().unwrap().to_owned();
+
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    b.submit("/login/check-email", "/login/code", &[("code", wrong)])
+        .await;
+    assert_eq!(b.get(&link).await.status, 200);
+    b.get(&format!("/login/link?token={token}&x=1")).await;
+    assert_eq!(
+        b.submit("/login/check-email", "/login/code", &[("code", &code)])
+            .await
+            .status,
+        303
+    );
+    b.get(&link).await;
+
+    let keeper = Browser::new(&b.base);
+    assert_eq!(
+        keeper
+            .submit("/login", "/login", &[("email", "keep@example.com")])
+            .await
+            .status,
+        303
+    );
+    let (kept_link, _) = link_and_code(&wait_for_eml(&mail_dir, "keep@example.com").await);
+
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    // The console transport prints each email on stdout, by design, for development; the
+    // logs are stderr, and must hold none of it.
+    let console = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        console.contains(&link) && console.contains(&code),
+        "{console}"
+    );
+    let logs = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(logs.contains("Iris listening on"), "{logs}");
+    assert!(logs.contains("request done"), "request log lines expected");
+    let encoded: String = url::form_urlencoded::byte_serialize(token.as_bytes()).collect();
+    for secret in [
+        token.as_str(),
+        encoded.as_str(),
+        code.as_str(),
+        link.as_str(),
+    ] {
+        assert!(!logs.contains(secret), "a secret reached the logs");
+    }
+
+    let mut again = start(dir.path(), port);
+    wait_up(&b).await;
+    assert_eq!(keeper.confirm_link(&kept_link).await.status, 303);
+    assert_eq!(keeper.whoami().await.1["email"], "keep@example.com");
+    again.kill().unwrap();
+    again.wait().unwrap();
+}
+
+async fn wait_for_eml(dir: &std::path::Path, recipient: &str) -> std::path::PathBuf {
+    for _ in 0..200 {
+        let found = std::fs::read_dir(dir).ok().and_then(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains(recipient)))
+        });
+        if let Some(path) = found {
+            return path;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no email for {recipient}");
+}
+
+fn start(dir: &std::path::Path, port: u16) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_iris"))
         .env("IRIS__SERVER__BIND", format!("127.0.0.1:{port}"))
         .env(
             "IRIS__SERVER__PUBLIC_URL",
             format!("http://127.0.0.1:{port}"),
         )
-        .env("IRIS__MAIL__TRANSPORT", "file")
         .env("RUST_LOG", "debug")
         .env_remove("IRIS_CONFIG")
-        .current_dir(dir.path())
+        .current_dir(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
-    let b = Browser::new(&format!("http://127.0.0.1:{port}"));
-    let mut up = false;
+        .unwrap()
+}
+
+async fn wait_up(b: &Browser) {
     for _ in 0..100 {
         if b.client
             .get(b.url("/health/ready"))
@@ -144,32 +243,15 @@ async fn embedded_default_signs_in_and_logs_no_secret() {
             .await
             .is_ok_and(|r| r.status() == 200)
         {
-            up = true;
-            break;
+            return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert!(up, "server did not come up");
-    assert!(dir.path().join("iris-data/iris.db").exists());
-    assert!(dir.path().join("iris-data/dev-secrets.json").exists());
+    panic!("server did not come up");
+}
 
-    let res = b
-        .submit("/login", "/login", &[("email", "logs@example.com")])
-        .await;
-    assert_eq!(res.status, 303);
-    let mail_dir = dir.path().join("iris-data/mail");
-    let mut eml = None;
-    for _ in 0..100 {
-        eml = std::fs::read_dir(&mail_dir)
-            .ok()
-            .and_then(|mut d| d.next())
-            .map(|e| e.unwrap().path());
-        if eml.is_some() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let raw = std::fs::read_to_string(eml.expect("an .eml file")).unwrap();
+fn link_and_code(eml: &std::path::Path) -> (String, String) {
+    let raw = std::fs::read_to_string(eml).unwrap();
     let text = mailparse::parse_mail(raw.as_bytes()).unwrap().subparts[0]
         .get_body()
         .unwrap();
@@ -184,35 +266,5 @@ async fn embedded_default_signs_in_and_logs_no_secret() {
         .captures(&text)
         .unwrap()[1]
         .to_owned();
-    let token = link.rsplit('=').next().unwrap().to_owned();
-
-    let wrong = if code == "000000" { "111111" } else { "000000" };
-    b.submit("/login/check-email", "/login/code", &[("code", wrong)])
-        .await;
-    let page = b.get(&link).await;
-    assert_eq!(page.status, 200);
-    b.get(&format!("/login/link?token={token}&x=1")).await;
-    assert_eq!(
-        b.submit("/login/check-email", "/login/code", &[("code", &code)])
-            .await
-            .status,
-        303
-    );
-    b.get(&link).await;
-
-    child.kill().unwrap();
-    let out = child.wait_with_output().unwrap();
-    let logs =
-        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
-    assert!(logs.contains("Iris listening on"), "{logs}");
-    assert!(logs.contains("request done"), "request log lines expected");
-    let encoded: String = url::form_urlencoded::byte_serialize(token.as_bytes()).collect();
-    for secret in [
-        token.as_str(),
-        encoded.as_str(),
-        code.as_str(),
-        link.as_str(),
-    ] {
-        assert!(!logs.contains(secret), "a secret reached the logs");
-    }
+    (link, code)
 }

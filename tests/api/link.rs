@@ -67,8 +67,8 @@ async fn get_and_head_on_the_link_consume_nothing() {
     );
     assert_eq!(
         app.sql("SELECT count(*) FROM sessions"),
-        "1",
-        "only the requesting browser's pre-auth session"
+        "0",
+        "asking and scanning create no session"
     );
     assert_eq!(
         app.sql("SELECT attempts FROM credentials"),

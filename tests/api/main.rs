@@ -8,6 +8,7 @@ mod code;
 mod config;
 mod csrf;
 mod delivery;
+mod faults;
 mod headers;
 mod link;
 mod privacy;

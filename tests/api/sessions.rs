@@ -23,22 +23,38 @@ async fn sign_in_rotates_the_session_id_and_sets_safe_cookies() {
     let asked = b
         .submit("/login", "/login", &[("email", "rot@example.com")])
         .await;
-    let before = session_cookie(&asked).expect("pre-auth session cookie");
-    let mail = app.sink().wait_for(1).await.pop().unwrap();
-    let page = b.get(&mail.link()).await;
+    assert!(
+        session_cookie(&asked).is_none(),
+        "asking creates no session"
+    );
+    let first = app.sink().wait_for(1).await.pop().unwrap();
+    let page = b.get(&first.link()).await;
     let done = b
         .post(
             "/login/link",
-            &[("csrf_token", &page.csrf()), ("token", &mail.token())],
+            &[("csrf_token", &page.csrf()), ("token", &first.token())],
+        )
+        .await;
+    let before = session_cookie(&done).expect("session cookie");
+    for attr in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(before.contains(attr), "{before}");
+    }
+    assert!(!before.contains("Domain="));
+
+    // A link for another account, opened in this signed-in browser: the page names the other
+    // account, nothing changes until the button, then a new id replaces the old one.
+    let second = app.request_email(&app.browser(), "other@example.com").await;
+    let page = b.get(&second.link()).await;
+    assert!(page.text().contains("o***@example.com"));
+    assert_eq!(b.whoami().await.1["email"], "rot@example.com");
+    let done = b
+        .post(
+            "/login/link",
+            &[("csrf_token", &page.csrf()), ("token", &second.token())],
         )
         .await;
     let after = session_cookie(&done).expect("new session cookie");
     assert_ne!(before.split(';').next(), after.split(';').next());
-    for attr in ["HttpOnly", "SameSite=Lax", "Path=/"] {
-        assert!(after.contains(attr), "{after}");
-    }
-    assert!(!after.contains("Domain="));
-    // The pre-auth cookie is worthless now.
     let replay = reqwest::Client::new()
         .get(format!("{}/sessions/whoami", app.address))
         .header("cookie", before.split(';').next().unwrap())
@@ -46,6 +62,7 @@ async fn sign_in_rotates_the_session_id_and_sets_safe_cookies() {
         .await
         .unwrap();
     assert_eq!(replay.status(), 401);
+    assert_eq!(b.whoami().await.1["email"], "other@example.com");
 }
 
 #[tokio::test]
@@ -153,40 +170,90 @@ async fn active_sessions_still_end_at_the_absolute_timeout() {
 #[tokio::test]
 async fn planted_session_ids_are_never_adopted() {
     let app = spawn_app().await;
-    let b = app.browser();
+    let mail = app.request_email(&app.browser(), "fix@example.com").await;
     let url: reqwest::Url = app.address.parse().unwrap();
     let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
     jar.add_cookie_str("iris-session=attacker-chosen-value", &url);
-    let planted = reqwest::Client::builder()
-        .cookie_provider(jar.clone())
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let page = into_page(
-        planted
-            .get(format!("{}/login", app.address))
-            .send()
-            .await
+    let planted = Browser {
+        base: app.address.clone(),
+        client: reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
             .unwrap(),
-    )
-    .await;
-    let token = page.csrf();
-    let res = planted
-        .post(format!("{}/login", app.address))
-        .form(&[("csrf_token", token.as_str()), ("email", "fix@example.com")])
+    };
+    let done = planted.confirm_link(&mail.link()).await;
+    assert_eq!(done.status, 303);
+    let issued = session_cookie(&done).expect("a session cookie");
+    assert!(!issued.contains("attacker-chosen-value"), "{issued}");
+    let replay = reqwest::Client::new()
+        .get(format!("{}/sessions/whoami", app.address))
+        .header("cookie", "iris-session=attacker-chosen-value")
         .send()
         .await
         .unwrap();
-    let set: Vec<String> = res
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|c| c.to_str().unwrap().to_owned())
-        .collect();
-    assert!(
-        set.iter()
-            .any(|c| c.starts_with("iris-session=") && !c.contains("attacker-chosen-value")),
-        "{set:?}"
-    );
-    drop(b);
+    assert_eq!(replay.status(), 401);
+}
+
+#[tokio::test]
+async fn https_public_url_gives_host_prefixed_secure_cookies_and_hsts() {
+    let app = spawn_app_with(|s| s.server.public_url.set_scheme("https").unwrap(), &[]).await;
+    // Secure cookies are not sent back over plain http by a client, so carry them by hand.
+    let raw = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let origin = format!("https://127.0.0.1:{}", app.port);
+    let cookie_of = |res: &reqwest::Response, name: &str| -> String {
+        let c = res
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|c| c.to_str().unwrap().to_owned())
+            .find(|c| c.starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} cookie"));
+        for attr in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/"] {
+            assert!(c.contains(attr), "{c}");
+        }
+        assert!(!c.contains("Domain"), "{c}");
+        c.split(';').next().unwrap().to_owned()
+    };
+    let res = raw
+        .get(format!("{}/login", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers()["strict-transport-security"]
+        .to_str()
+        .unwrap()
+        .contains("max-age=31536000"));
+    let csrf_cookie = cookie_of(&res, "__Host-iris-csrf=");
+    let page = into_page(res).await;
+    let res = raw
+        .post(format!("{}/login", app.address))
+        .header("cookie", &csrf_cookie)
+        .header("origin", &origin)
+        .form(&[
+            ("csrf_token", page.csrf().as_str()),
+            ("email", "tls@example.com"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let pending = cookie_of(&res, "__Host-iris-pending=");
+    let mail = app.sink().wait_for(1).await.pop().unwrap();
+    let res = raw
+        .post(format!("{}/login/link", app.address))
+        .header("cookie", format!("{csrf_cookie}; {pending}"))
+        .header("origin", &origin)
+        .form(&[
+            ("csrf_token", page.csrf().as_str()),
+            ("token", mail.token().as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    cookie_of(&res, "__Host-iris-session=");
 }

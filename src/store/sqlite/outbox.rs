@@ -27,7 +27,7 @@ impl OutboxStore for SqliteStore {
         .bind(now_s)
         .bind(now_s)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.writer)
         .await?;
         Ok(rows
             .into_iter()
@@ -48,7 +48,7 @@ impl OutboxStore for SqliteStore {
         )
         .bind(unix(now))
         .bind(id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -61,7 +61,7 @@ impl OutboxStore for SqliteStore {
         .bind(unix(at))
         .bind(error)
         .bind(id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -74,7 +74,7 @@ impl OutboxStore for SqliteStore {
         .bind(error)
         .bind(unix(now))
         .bind(id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }

@@ -30,7 +30,7 @@ impl SessionRecords for SqliteStore {
             .bind(key_hash)
             .bind(state)
             .bind(unix(expires_at))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -45,7 +45,7 @@ impl SessionRecords for SqliteStore {
             .bind(state)
             .bind(unix(expires_at))
             .bind(key_hash)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -54,7 +54,7 @@ impl SessionRecords for SqliteStore {
         sqlx::query("UPDATE sessions SET expires_at = ? WHERE key_hash = ?")
             .bind(unix(expires_at))
             .bind(key_hash)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -62,7 +62,7 @@ impl SessionRecords for SqliteStore {
     async fn delete_session(&self, key_hash: &[u8]) -> StoreResult<()> {
         sqlx::query("DELETE FROM sessions WHERE key_hash = ?")
             .bind(key_hash)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

@@ -36,81 +36,52 @@ impl SignInStore for SqliteStore {
     async fn issue(&self, req: IssueRequest, now: OffsetDateTime) -> StoreResult<IssueOutcome> {
         let now_s = unix(now);
         let key = req.email.canonical().to_owned();
+        let cooldown = req.limits.cooldown.as_secs() as i64;
         let mut tx = self.write_tx().await?;
 
-        let locked_until: Option<i64> =
-            sqlx::query_scalar("SELECT locked_until FROM account_failures WHERE email_key = ?")
-                .bind(&key)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if let Some(until) = locked_until.filter(|u| *u > now_s) {
-            return Ok(IssueOutcome::Locked {
-                retry_after: (until - now_s) as u64,
-            });
+        // Back-off, cooldown and hourly budget are checked and counted in one conditional
+        // upsert (every statement is a round trip to SQLite's thread; this path is hot). No row
+        // back means "refused"; the slow path below works out why.
+        let allowed = sqlx::query(
+            "INSERT INTO email_limits (email_key, last_sent_at, window_start, window_count) \
+             SELECT ?, ?, ?, 1 WHERE NOT EXISTS (SELECT 1 FROM account_failures \
+               WHERE email_key = ? AND locked_until > ?) \
+             ON CONFLICT (email_key) DO UPDATE SET last_sent_at = excluded.last_sent_at, \
+               window_start = CASE WHEN window_start + 3600 <= excluded.last_sent_at \
+                 THEN excluded.last_sent_at ELSE window_start END, \
+               window_count = CASE WHEN window_start + 3600 <= excluded.last_sent_at \
+                 THEN 1 ELSE window_count + 1 END \
+             WHERE last_sent_at + ? <= excluded.last_sent_at \
+               AND (window_start + 3600 <= excluded.last_sent_at OR window_count < ?)",
+        )
+        .bind(&key)
+        .bind(now_s)
+        .bind(now_s)
+        .bind(&key)
+        .bind(now_s)
+        .bind(cooldown)
+        .bind(i64::from(req.limits.per_hour))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !allowed {
+            return refusal(&mut tx, &key, cooldown, now_s).await;
         }
 
-        let limits: Option<(i64, i64, i64)> = sqlx::query_as(
-            "SELECT last_sent_at, window_start, window_count FROM email_limits WHERE email_key = ?",
-        )
-        .bind(&key)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let cooldown = req.limits.cooldown.as_secs() as i64;
-        let (window_start, window_count) = match limits {
-            Some((last, _, _)) if now_s < last + cooldown => {
-                let credential_id = newest_live(&mut tx, &key, now_s).await?;
-                return Ok(IssueOutcome::CoolingDown {
-                    credential_id,
-                    retry_after: (last + cooldown - now_s) as u64,
-                });
-            }
-            Some((_, start, count)) if now_s < start + 3600 => {
-                if count >= i64::from(req.limits.per_hour) {
-                    return Ok(IssueOutcome::HourlyLimit {
-                        retry_after: (start + 3600 - now_s) as u64,
-                    });
-                }
-                (start, count + 1)
-            }
-            _ => (now_s, 1),
-        };
-        sqlx::query(
-            "INSERT INTO email_limits (email_key, last_sent_at, window_start, window_count) \
-             VALUES (?, ?, ?, ?) ON CONFLICT (email_key) DO UPDATE SET \
-             last_sent_at = excluded.last_sent_at, window_start = excluded.window_start, \
-             window_count = excluded.window_count",
-        )
-        .bind(&key)
-        .bind(now_s)
-        .bind(window_start)
-        .bind(window_count)
-        .execute(&mut *tx)
-        .await?;
-
-        // Mail goes to the address of record when there is one (Django CVE-2019-19844).
-        let stored: Option<String> =
-            sqlx::query_scalar("SELECT email FROM accounts WHERE email_key = ?")
-                .bind(&key)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let deliverable = stored.is_some() || req.allow_sign_up;
-        let recipient = stored.unwrap_or_else(|| req.email.as_str().to_owned());
-
-        // A new credential replaces older ones for the address (security.md item 10).
-        sqlx::query(
-            "UPDATE credentials SET used_at = ?, outcome = 'superseded' \
-             WHERE email_key = ? AND used_at IS NULL",
-        )
-        .bind(now_s)
-        .bind(&key)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
+        // Mail goes to the address of record when there is one (Django CVE-2019-19844). The
+        // insert also supersedes older credentials for the address (trigger
+        // `credentials_supersede`, security.md item 10).
+        let (recipient, deliverable): (String, bool) = sqlx::query_as(
             "INSERT INTO credentials (id, email, email_key, token_hash, code_hash, return_to, \
-             requested_at, requested_by, expires_at, deliverable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             requested_at, requested_by, expires_at, deliverable) VALUES (?, \
+             COALESCE((SELECT email FROM accounts WHERE email_key = ?), ?), ?, ?, ?, ?, ?, ?, ?, \
+             EXISTS (SELECT 1 FROM accounts WHERE email_key = ?) OR ?) \
+             RETURNING email, deliverable",
         )
         .bind(&req.credential_id)
-        .bind(&recipient)
+        .bind(&key)
+        .bind(req.email.as_str())
         .bind(&key)
         .bind(&req.token_hash[..])
         .bind(&req.code_hash[..])
@@ -118,8 +89,9 @@ impl SignInStore for SqliteStore {
         .bind(now_s)
         .bind(&req.requested_by)
         .bind(unix(req.expires_at))
-        .bind(deliverable)
-        .execute(&mut *tx)
+        .bind(&key)
+        .bind(req.allow_sign_up)
+        .fetch_one(&mut *tx)
         .await?;
         // SECURITY: an undeliverable request still writes an outbox row (never sent), so both
         // kinds of address do the same work and take the same time (security.md item 19).
@@ -292,21 +264,6 @@ impl SignInStore for SqliteStore {
             .await?;
         row.map(|r| view(r, cooldown, policy, now)).transpose()
     }
-
-    async fn account(&self, id: &str) -> StoreResult<Option<Account>> {
-        let row: Option<(String, String)> =
-            sqlx::query_as("SELECT id, email FROM accounts WHERE id = ?")
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
-        row.map(|(id, email)| {
-            Ok(Account {
-                id,
-                email: parse_stored(&email)?,
-            })
-        })
-        .transpose()
-    }
 }
 
 fn view(
@@ -369,6 +326,39 @@ fn view(
 fn parse_stored(email: &str) -> StoreResult<EmailAddress> {
     EmailAddress::from_stored(email)
         .map_err(|_| StoreError::Corrupt("a stored email address no longer parses".into()))
+}
+
+/// Why `issue` was refused: back-off, cooldown (with the credential that stays valid), or the
+/// hourly budget. Runs inside the same transaction, so it sees what the upsert saw.
+async fn refusal(
+    tx: &mut Transaction<'static, Sqlite>,
+    key: &str,
+    cooldown: i64,
+    now_s: i64,
+) -> StoreResult<IssueOutcome> {
+    let (locked_until, last, start): (i64, i64, i64) = sqlx::query_as(
+        "SELECT COALESCE((SELECT locked_until FROM account_failures WHERE email_key = ?1), 0), \
+         COALESCE(l.last_sent_at, 0), COALESCE(l.window_start, 0) \
+         FROM (SELECT 1) LEFT JOIN email_limits l ON l.email_key = ?1",
+    )
+    .bind(key)
+    .fetch_one(&mut **tx)
+    .await?;
+    let wait = |until: i64| (until - now_s).max(1) as u64;
+    Ok(if locked_until > now_s {
+        IssueOutcome::Locked {
+            retry_after: wait(locked_until),
+        }
+    } else if now_s < last + cooldown {
+        IssueOutcome::CoolingDown {
+            credential_id: newest_live(tx, key, now_s).await?,
+            retry_after: wait(last + cooldown),
+        }
+    } else {
+        IssueOutcome::HourlyLimit {
+            retry_after: wait(start + 3600),
+        }
+    })
 }
 
 async fn newest_live(

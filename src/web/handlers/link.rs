@@ -1,11 +1,12 @@
 //! The emailed link. GET/HEAD only show the confirm page (scanners burn nothing); the page's POST
 //! consumes the token in one conditional write and signs in.
-use super::pending::after_resend;
+use super::pending::after_start;
 use super::{requester, see_other, WebResult};
 use crate::domain::MagicToken;
 use crate::store::{CredentialView, Redemption, Refusal};
+use crate::web::binding;
 use crate::web::csrf::{self, Csrf};
-use crate::web::session::{pending, sign_in};
+use crate::web::session::sign_in;
 use crate::web::views::{confirm_page, link_problem_page, page, ConfirmView, LinkProblem};
 use crate::web::AppState;
 use actix_session::Session;
@@ -24,7 +25,6 @@ pub struct TokenParams {
 pub async fn show(
     req: HttpRequest,
     state: web::Data<AppState>,
-    session: Session,
     query: web::Query<TokenParams>,
 ) -> WebResult {
     let csrf = Csrf::for_request(&req, &state);
@@ -51,7 +51,7 @@ pub async fn show(
         masked_email: &masked,
         requested_at: &requested_at,
         requested_by: &view.requested_by,
-        same_browser: pending(&session).as_deref() == Some(view.id.as_str()),
+        same_browser: binding::read(&req, &state).as_deref() == Some(view.id.as_str()),
     };
     Ok(csrf.apply(page(StatusCode::OK, confirm_page(&state.brand, &confirm))))
 }
@@ -75,7 +75,7 @@ pub async fn confirm(
                 state.clock.now(),
                 state.absolute_timeout,
             );
-            Ok(see_other(&return_to))
+            Ok(binding::clear(&state, see_other(&return_to)))
         }
         Redemption::Refused(refusal) => {
             let view = state.sign_in.inspect_link(&token).await?;
@@ -94,7 +94,6 @@ pub async fn confirm(
 pub async fn resend(
     req: HttpRequest,
     state: web::Data<AppState>,
-    session: Session,
     form: web::Form<TokenParams>,
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
@@ -107,7 +106,7 @@ pub async fn resend(
         return Ok(problem(&state, &csrf, LinkProblem::Invalid, None));
     };
     let started = state.sign_in.resend(&view, &requester(&req)).await?;
-    Ok(after_resend(&state, &session, started))
+    Ok(after_start(&state, started, "/login/check-email?sent=1"))
 }
 
 impl From<Refusal> for LinkProblem {

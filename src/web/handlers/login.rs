@@ -1,10 +1,9 @@
 //! Email entry: `GET /login` shows the form, `POST /login` asks for an email.
+use super::pending::after_start;
 use super::{requester, see_other, WebResult};
 use crate::domain::EmailAddress;
-use crate::sign_in::Started;
 use crate::web::csrf::{self, Csrf};
-use crate::web::rate_limit::too_many;
-use crate::web::session::{current_user, set_pending};
+use crate::web::session::current_user;
 use crate::web::views::{login_page, page, LoginView};
 use crate::web::AppState;
 use actix_session::Session;
@@ -49,7 +48,6 @@ pub struct LoginForm {
 pub async fn submit(
     req: HttpRequest,
     state: web::Data<AppState>,
-    session: Session,
     form: web::Form<LoginForm>,
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
@@ -72,28 +70,9 @@ pub async fn submit(
             ));
         }
     };
-    Ok(
-        match state
-            .sign_in
-            .start(email, &return_to, &requester(&req))
-            .await?
-        {
-            Started::Sent { credential_id } => {
-                set_pending(&session, &credential_id);
-                see_other("/login/check-email")
-            }
-            Started::AlreadySent {
-                credential_id: Some(id),
-                ..
-            } => {
-                set_pending(&session, &id);
-                see_other("/login/check-email?again=1")
-            }
-            Started::AlreadySent {
-                credential_id: None,
-                retry_after,
-            }
-            | Started::Limited { retry_after } => too_many(&state.brand, retry_after),
-        },
-    )
+    let started = state
+        .sign_in
+        .start(email, &return_to, &requester(&req))
+        .await?;
+    Ok(after_start(&state, started, "/login/check-email"))
 }

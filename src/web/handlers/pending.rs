@@ -1,12 +1,13 @@
 //! "Check your inbox": the page after asking, its code box and its resend button. The browser's
-//! session remembers which credential it asked for; codes only work against that one.
+//! binding cookie names the credential it asked for; codes only work against that one.
 use super::{requester, see_other, WebResult};
 use crate::domain::OneTimeCode;
 use crate::sign_in::Started;
 use crate::store::{CredentialView, Delivery, Redemption, Refusal};
+use crate::web::binding;
 use crate::web::csrf::{self, Csrf};
 use crate::web::rate_limit::too_many;
-use crate::web::session::{pending, set_pending, sign_in};
+use crate::web::session::sign_in;
 use crate::web::views::{check_email_page, page, wait_text, CheckEmailView};
 use crate::web::AppState;
 use actix_session::Session;
@@ -23,10 +24,9 @@ pub struct Flags {
 pub async fn show(
     req: HttpRequest,
     state: web::Data<AppState>,
-    session: Session,
     flags: web::Query<Flags>,
 ) -> WebResult {
-    let Some(view) = pending_view(&state, &session).await? else {
+    let Some(view) = pending_view(&req, &state).await? else {
         return Ok(see_other("/login"));
     };
     let notice = if flags.again.is_some() {
@@ -53,7 +53,7 @@ pub async fn submit_code(
     form: web::Form<CodeForm>,
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    let Some(credential_id) = pending(&session) else {
+    let Some(credential_id) = binding::read(&req, &state) else {
         return Ok(see_other("/login"));
     };
     let outcome = match OneTimeCode::parse(&form.code) {
@@ -62,9 +62,9 @@ pub async fn submit_code(
     };
     if let Some(Redemption::SignedIn { account, return_to }) = &outcome {
         sign_in(&session, account, state.clock.now(), state.absolute_timeout);
-        return Ok(see_other(return_to));
+        return Ok(binding::clear(&state, see_other(return_to)));
     }
-    let Some(view) = pending_view(&state, &session).await? else {
+    let Some(view) = pending_view(&req, &state).await? else {
         return Ok(see_other("/login"));
     };
     let (status, error) = match outcome {
@@ -97,34 +97,27 @@ pub struct ResendForm {
 pub async fn resend(
     req: HttpRequest,
     state: web::Data<AppState>,
-    session: Session,
     form: web::Form<ResendForm>,
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    let Some(view) = pending_view(&state, &session).await? else {
+    let Some(view) = pending_view(&req, &state).await? else {
         return Ok(see_other("/login"));
     };
-    Ok(after_resend(
-        &state,
-        &session,
-        state.sign_in.resend(&view, &requester(&req)).await?,
-    ))
+    let started = state.sign_in.resend(&view, &requester(&req)).await?;
+    Ok(after_start(&state, started, "/login/check-email?sent=1"))
 }
 
-/// Where a resend lands: the inbox page, saying whether a new email went out.
-pub fn after_resend(state: &AppState, session: &Session, started: Started) -> HttpResponse {
+/// Where asking for an email lands: the inbox page, with this browser bound to the credential,
+/// saying whether a new email went out; or the 429 page.
+pub fn after_start(state: &AppState, started: Started, sent_location: &str) -> HttpResponse {
     match started {
         Started::Sent { credential_id } => {
-            set_pending(session, &credential_id);
-            see_other("/login/check-email?sent=1")
+            binding::bind(state, see_other(sent_location), &credential_id)
         }
         Started::AlreadySent {
             credential_id: Some(id),
             ..
-        } => {
-            set_pending(session, &id);
-            see_other("/login/check-email?again=1")
-        }
+        } => binding::bind(state, see_other("/login/check-email?again=1"), &id),
         Started::AlreadySent {
             credential_id: None,
             retry_after,
@@ -134,10 +127,10 @@ pub fn after_resend(state: &AppState, session: &Session, started: Started) -> Ht
 }
 
 async fn pending_view(
+    req: &HttpRequest,
     state: &AppState,
-    session: &Session,
 ) -> Result<Option<CredentialView>, super::WebError> {
-    match pending(session) {
+    match binding::read(req, state) {
         Some(id) => Ok(state.sign_in.pending(&id).await?),
         None => Ok(None),
     }

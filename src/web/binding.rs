@@ -1,0 +1,60 @@
+//! The pre-auth binding cookie: which credential this browser asked for. It ties the code box to
+//! that one credential (security.md item 9) and lets the confirm page say "you asked for this
+//! link in this browser". A signed cookie rather than a server-side session: asking for an email
+//! writes no session row, so anonymous requests cannot fill the session table.
+use super::AppState;
+use crate::secrets::Purpose;
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::{HttpRequest, HttpResponse};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+
+fn name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-iris-pending"
+    } else {
+        "iris-pending"
+    }
+}
+
+/// The credential id this browser asked for, if its cookie carries a valid MAC.
+pub fn read(req: &HttpRequest, state: &AppState) -> Option<String> {
+    let cookie = req.cookie(name(state.secure_cookies))?;
+    let (id, mac) = cookie.value().split_once('.')?;
+    let mac = URL_SAFE_NO_PAD.decode(mac).ok()?;
+    state
+        .keys
+        .verify(Purpose::Binding, &[id.as_bytes()], &mac)
+        .then(|| id.to_owned())
+}
+
+/// Binds this browser to `credential_id` (replacing any earlier binding).
+pub fn bind(state: &AppState, mut res: HttpResponse, credential_id: &str) -> HttpResponse {
+    let mac = URL_SAFE_NO_PAD.encode(
+        state
+            .keys
+            .mac(Purpose::Binding, &[credential_id.as_bytes()]),
+    );
+    let cookie = build(state, format!("{credential_id}.{mac}"))
+        .max_age(CookieDuration::hours(1))
+        .finish();
+    // A well-formed cookie cannot fail to be added.
+    let _ = res.add_cookie(&cookie);
+    res
+}
+
+/// Forgets the binding (after sign-in).
+pub fn clear(state: &AppState, mut res: HttpResponse) -> HttpResponse {
+    let mut cookie = build(state, String::new()).finish();
+    cookie.make_removal();
+    let _ = res.add_cookie(&cookie);
+    res
+}
+
+fn build(state: &AppState, value: String) -> actix_web::cookie::CookieBuilder<'static> {
+    Cookie::build(name(state.secure_cookies), value)
+        .path("/")
+        .http_only(true)
+        .secure(state.secure_cookies)
+        .same_site(SameSite::Lax)
+}
