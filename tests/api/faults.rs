@@ -1,6 +1,6 @@
 //! Dependencies in trouble: nothing is granted, the user gets a 503 page, Iris recovers alone.
 use crate::helpers::*;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
