@@ -23,8 +23,8 @@ use actix_web::{web, App, HttpResponse, HttpServer};
 use secrecy::ExposeSecret;
 use std::net::TcpListener;
 use std::sync::Arc;
+use tokio::sync::watch;
 use tokio::sync::Notify;
-use tokio::task::JoinHandle;
 use tracing_actix_web::TracingLogger;
 
 #[derive(Debug, thiserror::Error)]
@@ -44,12 +44,15 @@ pub enum StartupError {
 pub struct Application {
     port: u16,
     server: Server,
-    worker: JoinHandle<()>,
+    /// Dropping it (with the `Application`) stops the mail worker's thread.
+    _stop_worker: watch::Sender<bool>,
 }
 
 impl Application {
     /// Builds from settings alone: binds `server.bind`, system clock.
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        // Config problems are reported before anything is bound or opened.
+        check(&settings)?;
         let listener = TcpListener::bind(settings.server.bind).map_err(StartupError::Bind)?;
         Self::build_on(settings, listener, Arc::new(SystemClock)).await
     }
@@ -61,15 +64,7 @@ impl Application {
         listener: TcpListener,
         clock: SharedClock,
     ) -> Result<Self, StartupError> {
-        let errors: Vec<String> = settings
-            .problems()
-            .into_iter()
-            .filter(|p| p.severity == Severity::Error)
-            .map(|p| p.to_string())
-            .collect();
-        if !errors.is_empty() {
-            return Err(StartupError::Config(errors.join("\n")));
-        }
+        check(&settings)?;
         let (keys, dev_secrets) = Keys::from_settings(&settings)?;
         let keys = Arc::new(keys);
         let store: SharedStore = Arc::new(
@@ -224,11 +219,25 @@ impl Application {
                 path.display()
             );
         }
-        let worker = tokio::spawn(worker.run());
+        // The worker renders and sends mail on a thread of its own, so that work never competes
+        // with the runtime that serves requests or issues credentials.
+        let (stop_worker, stop) = watch::channel(false);
+        std::thread::Builder::new()
+            .name("iris-mail".into())
+            .spawn(move || {
+                match tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt.block_on(worker.run(stop)),
+                    Err(e) => tracing::error!(error = %e, "cannot start the mail worker"),
+                }
+            })
+            .map_err(|e| StartupError::Mail(format!("cannot start the mail worker: {e}")))?;
         Ok(Self {
             port,
             server,
-            worker,
+            _stop_worker: stop_worker,
         })
     }
 
@@ -236,16 +245,30 @@ impl Application {
         self.port
     }
 
-    /// Serves until the server stops (Ctrl-C / SIGTERM in `main`), then stops the mail worker.
+    /// Serves until the server stops (Ctrl-C / SIGTERM in `main`); the mail worker stops with
+    /// the `Application`.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let result = self.server.await;
-        self.worker.abort();
-        result
+        self.server.await
     }
 
     /// A handle to stop the server gracefully.
     pub fn server_handle(&self) -> actix_web::dev::ServerHandle {
         self.server.handle()
+    }
+}
+
+/// Refuses settings with any error-level problem, naming every key.
+fn check(settings: &Settings) -> Result<(), StartupError> {
+    let errors: Vec<String> = settings
+        .problems()
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.to_string())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(StartupError::Config(errors.join("\n")))
     }
 }
 

@@ -8,6 +8,7 @@ use super::SignInEmail;
 use crate::clock::SharedClock;
 use crate::secrets::Keys;
 use crate::store::{OutboxJob, SharedStore};
+use futures_util::StreamExt;
 use lettre::message::Mailbox;
 use rand::Rng;
 use std::sync::Arc;
@@ -15,7 +16,9 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 const LEASE: Duration = Duration::from_secs(60);
-const BATCH: u32 = 16;
+const BATCH: u32 = 32;
+/// Messages in flight at once (the SMTP transport pools its connections).
+const PARALLEL: usize = 1;
 const IDLE_POLL: Duration = Duration::from_millis(500);
 const PURGE_EVERY: Duration = Duration::from_secs(60);
 /// How long spent credentials and expired sessions are kept before deletion.
@@ -41,14 +44,28 @@ pub struct Worker {
 }
 
 impl Worker {
-    pub async fn run(self) {
+    /// Runs until `stop` says so or its sender is dropped.
+    pub async fn run(self, mut stop: tokio::sync::watch::Receiver<bool>) {
         let mut last_purge = tokio::time::Instant::now();
         loop {
+            if *stop.borrow() || stop.has_changed().is_err() {
+                return;
+            }
             let worked = match self.store.claim(LEASE, BATCH, self.clock.now()).await {
                 Ok(jobs) => {
                     let n = jobs.len();
-                    for job in jobs {
-                        self.deliver(job).await;
+                    let sent: Vec<String> = futures_util::stream::iter(jobs)
+                        .map(|job| self.deliver(job))
+                        .buffer_unordered(PARALLEL)
+                        .filter_map(|sent| async move { sent })
+                        .collect()
+                        .await;
+                    // One write for the whole batch: the single SQLite writer is shared with
+                    // the requests.
+                    if let Err(e) = self.store.sent(&sent, self.clock.now()).await {
+                        // The messages went out; their leases lapse and they may go once more
+                        // (same Message-ID). At-least-once is the contract.
+                        tracing::error!(error = %e, "emails sent but not marked");
                     }
                     n > 0
                 }
@@ -71,13 +88,15 @@ impl Worker {
                 tokio::select! {
                     _ = self.wake.notified() => {}
                     _ = tokio::time::sleep(IDLE_POLL) => {}
+                    _ = stop.changed() => {}
                 }
             }
         }
     }
 
+    /// Sends one message; `Some(id)` when it went out (the caller marks the batch sent).
     #[tracing::instrument(skip_all, fields(outbox_id = %job.id, attempt = job.attempts))]
-    async fn deliver(&self, job: OutboxJob) {
+    async fn deliver(&self, job: OutboxJob) -> Option<String> {
         let now = self.clock.now();
         let domain = job
             .recipient
@@ -87,27 +106,27 @@ impl Worker {
             .to_owned();
         let (email, message) = match self.prepare(&job) {
             Ok(ok) => ok,
-            Err(reason) => return self.fail(&job, &reason).await,
+            Err(reason) => {
+                self.fail(&job, &reason).await;
+                return None;
+            }
         };
         if now >= job.deadline {
-            return self.fail(&job, "expired before delivery").await;
+            self.fail(&job, "expired before delivery").await;
+            return None;
         }
         match self.transport.send(&email, message).await {
             Ok(()) => {
                 tracing::info!(event = "email_sent", recipient_domain = %domain, "email sent");
-                if let Err(e) = self.store.sent(&job.id, self.clock.now()).await {
-                    // The message went out; the lease lapses and it may go once more (same
-                    // Message-ID). At-least-once is the contract.
-                    tracing::error!(error = %e, "email sent but not marked");
-                }
+                return Some(job.id);
             }
             Err(e) if e.permanent => self.fail(&job, &e.reason).await,
             Err(e) => {
                 let at = self.clock.now() + self.backoff(job.attempts);
                 if at >= job.deadline {
-                    return self
-                        .fail(&job, &format!("gave up before expiry: {}", e.reason))
+                    self.fail(&job, &format!("gave up before expiry: {}", e.reason))
                         .await;
+                    return None;
                 }
                 tracing::warn!(event = "email_retry", recipient_domain = %domain, reason = %e.reason, "temporary failure, will retry");
                 if let Err(e) = self.store.retry_at(&job.id, at, &e.reason).await {
@@ -115,6 +134,7 @@ impl Worker {
                 }
             }
         }
+        None
     }
 
     fn prepare(&self, job: &OutboxJob) -> Result<(super::OutgoingEmail, lettre::Message), String> {

@@ -13,15 +13,16 @@ use time::OffsetDateTime;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Shared, because one failed batch answers every request in it.
     #[error("the database is unavailable")]
-    Unavailable(#[source] sqlx::Error),
+    Unavailable(#[source] Arc<sqlx::Error>),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
 }
 
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
-        StoreError::Unavailable(e)
+        StoreError::Unavailable(Arc::new(e))
     }
 }
 
@@ -181,8 +182,8 @@ pub trait OutboxStore: Send + Sync {
         limit: u32,
         now: OffsetDateTime,
     ) -> StoreResult<Vec<OutboxJob>>;
-    /// Marks sent and drops the sealed payload.
-    async fn sent(&self, id: &str, now: OffsetDateTime) -> StoreResult<()>;
+    /// Marks these rows sent and drops their sealed payloads.
+    async fn sent(&self, ids: &[String], now: OffsetDateTime) -> StoreResult<()>;
     async fn retry_at(&self, id: &str, at: OffsetDateTime, error: &str) -> StoreResult<()>;
     /// Marks failed and drops the sealed payload.
     async fn failed(&self, id: &str, error: &str, now: OffsetDateTime) -> StoreResult<()>;

@@ -5,6 +5,7 @@
 //! handler; reads use a separate pool and run in parallel (WAL). Write transactions still use
 //! `BEGIN IMMEDIATE`, so a second process on the same file waits on `busy_timeout` instead of
 //! failing a deferred transaction that read first.
+mod issue_batch;
 mod outbox;
 mod sessions;
 mod sign_in;
@@ -22,6 +23,8 @@ pub struct SqliteStore {
     pool: SqlitePool,
     /// The single writer.
     writer: SqlitePool,
+    /// Queue to the task that issues credentials in batches.
+    issuer: tokio::sync::mpsc::Sender<issue_batch::Job>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -76,7 +79,12 @@ impl SqliteStore {
             .connect_with(options.read_only(true))
             .await
             .map_err(OpenError::Connect)?;
-        Ok(Self { pool, writer })
+        let issuer = issue_batch::spawn(writer.clone());
+        Ok(Self {
+            pool,
+            writer,
+            issuer,
+        })
     }
 
     async fn write_tx(&self) -> StoreResult<Transaction<'static, Sqlite>> {

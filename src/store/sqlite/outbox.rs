@@ -1,5 +1,5 @@
 //! The outbox: rows written with their credential, leased and finished by the mail worker.
-use super::SqliteStore;
+use super::{placeholders, SqliteStore};
 use crate::store::{from_unix, unix, OutboxJob, OutboxStore, StoreResult};
 use async_trait::async_trait;
 use std::time::Duration;
@@ -41,15 +41,20 @@ impl OutboxStore for SqliteStore {
             .collect())
     }
 
-    async fn sent(&self, id: &str, now: OffsetDateTime) -> StoreResult<()> {
-        sqlx::query(
+    async fn sent(&self, ids: &[String], now: OffsetDateTime) -> StoreResult<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let sql = format!(
             "UPDATE outbox SET status = 'sent', payload = NULL, lease_until = NULL, \
-             last_error = NULL, finished_at = ? WHERE id = ?",
-        )
-        .bind(unix(now))
-        .bind(id)
-        .execute(&self.writer)
-        .await?;
+             last_error = NULL, finished_at = ? WHERE id IN ({})",
+            placeholders(ids.len())
+        );
+        let mut q = sqlx::query(&sql).bind(unix(now));
+        for id in ids {
+            q = q.bind(id);
+        }
+        q.execute(&self.writer).await?;
         Ok(())
     }
 

@@ -1,4 +1,5 @@
 //! Credentials, send limits, per-account failures and accounts.
+use super::issue_batch::Job;
 use super::{placeholders, SqliteStore};
 use crate::domain::EmailAddress;
 use crate::secrets::{random_id, Mac32};
@@ -34,85 +35,13 @@ const CREDENTIAL_COLUMNS: &str = "c.id, c.email, c.requested_at, c.requested_by,
 #[async_trait]
 impl SignInStore for SqliteStore {
     async fn issue(&self, req: IssueRequest, now: OffsetDateTime) -> StoreResult<IssueOutcome> {
-        let now_s = unix(now);
-        let key = req.email.canonical().to_owned();
-        let cooldown = req.limits.cooldown.as_secs() as i64;
-        let mut tx = self.write_tx().await?;
-
-        // Back-off, cooldown and hourly budget are checked and counted in one conditional
-        // upsert (every statement is a round trip to SQLite's thread; this path is hot). No row
-        // back means "refused"; the slow path below works out why.
-        let allowed = sqlx::query(
-            "INSERT INTO email_limits (email_key, last_sent_at, window_start, window_count) \
-             SELECT ?, ?, ?, 1 WHERE NOT EXISTS (SELECT 1 FROM account_failures \
-               WHERE email_key = ? AND locked_until > ?) \
-             ON CONFLICT (email_key) DO UPDATE SET last_sent_at = excluded.last_sent_at, \
-               window_start = CASE WHEN window_start + 3600 <= excluded.last_sent_at \
-                 THEN excluded.last_sent_at ELSE window_start END, \
-               window_count = CASE WHEN window_start + 3600 <= excluded.last_sent_at \
-                 THEN 1 ELSE window_count + 1 END \
-             WHERE last_sent_at + ? <= excluded.last_sent_at \
-               AND (window_start + 3600 <= excluded.last_sent_at OR window_count < ?)",
-        )
-        .bind(&key)
-        .bind(now_s)
-        .bind(now_s)
-        .bind(&key)
-        .bind(now_s)
-        .bind(cooldown)
-        .bind(i64::from(req.limits.per_hour))
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-            == 1;
-        if !allowed {
-            return refusal(&mut tx, &key, cooldown, now_s).await;
-        }
-
-        // Mail goes to the address of record when there is one (Django CVE-2019-19844). The
-        // insert also supersedes older credentials for the address (trigger
-        // `credentials_supersede`, security.md item 10).
-        let (recipient, deliverable): (String, bool) = sqlx::query_as(
-            "INSERT INTO credentials (id, email, email_key, token_hash, code_hash, return_to, \
-             requested_at, requested_by, expires_at, deliverable) VALUES (?, \
-             COALESCE((SELECT email FROM accounts WHERE email_key = ?), ?), ?, ?, ?, ?, ?, ?, ?, \
-             EXISTS (SELECT 1 FROM accounts WHERE email_key = ?) OR ?) \
-             RETURNING email, deliverable",
-        )
-        .bind(&req.credential_id)
-        .bind(&key)
-        .bind(req.email.as_str())
-        .bind(&key)
-        .bind(&req.token_hash[..])
-        .bind(&req.code_hash[..])
-        .bind(&req.return_to)
-        .bind(now_s)
-        .bind(&req.requested_by)
-        .bind(unix(req.expires_at))
-        .bind(&key)
-        .bind(req.allow_sign_up)
-        .fetch_one(&mut *tx)
-        .await?;
-        // SECURITY: an undeliverable request still writes an outbox row (never sent), so both
-        // kinds of address do the same work and take the same time (security.md item 19).
-        sqlx::query(
-            "INSERT INTO outbox (id, credential_id, recipient, payload, status, next_attempt_at, \
-             deadline, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&req.outbox_id)
-        .bind(&req.credential_id)
-        .bind(&recipient)
-        .bind(deliverable.then_some(&req.sealed_payload[..]))
-        .bind(if deliverable { "queued" } else { "suppressed" })
-        .bind(now_s)
-        .bind(unix(req.expires_at))
-        .bind(now_s)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(IssueOutcome::Issued {
-            credential_id: req.credential_id,
-        })
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let stopped = || StoreError::Corrupt("the issuing task has stopped".into());
+        self.issuer
+            .send(Job { req, now, reply })
+            .await
+            .map_err(|_| stopped())?;
+        answer.await.map_err(|_| stopped())?
     }
 
     async fn redeem_link(
@@ -330,7 +259,7 @@ fn parse_stored(email: &str) -> StoreResult<EmailAddress> {
 
 /// Why `issue` was refused: back-off, cooldown (with the credential that stays valid), or the
 /// hourly budget. Runs inside the same transaction, so it sees what the upsert saw.
-async fn refusal(
+pub(super) async fn refusal(
     tx: &mut Transaction<'static, Sqlite>,
     key: &str,
     cooldown: i64,

@@ -1,0 +1,222 @@
+//! Issuing in batches ("group commit"). Each request to SQLite's single writer is a round trip
+//! to its connection thread, and those trips, not SQL work, bound how many emails per second
+//! can be issued. So concurrent `issue` calls are queued to one task that handles up to `MAX`
+//! of them in one transaction with multi-row statements: five round trips per batch instead
+//! of five per request. Per-address rules stay exact: a batch holds each address at most once
+//! (later ones wait for the next batch and then see the first one's limits).
+use super::sign_in::refusal;
+use crate::store::{unix, IssueOutcome, IssueRequest, StoreError, StoreResult};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::Arc;
+use time::OffsetDateTime;
+use tokio::sync::{mpsc, oneshot};
+
+const MAX: usize = 64;
+const QUEUE: usize = 4096;
+
+pub(super) struct Job {
+    pub req: IssueRequest,
+    pub now: OffsetDateTime,
+    pub reply: oneshot::Sender<StoreResult<IssueOutcome>>,
+}
+
+/// Starts the batching task on the current runtime; it ends when every sender is gone.
+pub(super) fn spawn(writer: SqlitePool) -> mpsc::Sender<Job> {
+    let (tx, rx) = mpsc::channel(QUEUE);
+    tokio::spawn(run(writer, rx));
+    tx
+}
+
+async fn run(writer: SqlitePool, mut rx: mpsc::Receiver<Job>) {
+    let mut waiting: VecDeque<Job> = VecDeque::new();
+    loop {
+        if waiting.is_empty() {
+            match rx.recv().await {
+                Some(job) => waiting.push_back(job),
+                None => return,
+            }
+        }
+        while waiting.len() < QUEUE {
+            match rx.try_recv() {
+                Ok(job) => waiting.push_back(job),
+                Err(_) => break,
+            }
+        }
+        let batch = take_batch(&mut waiting);
+        let result = process(&writer, &batch).await;
+        match result {
+            Ok(outcomes) => {
+                for (job, outcome) in batch.into_iter().zip(outcomes) {
+                    let _ = job.reply.send(Ok(outcome));
+                }
+            }
+            Err(e) => {
+                let shared = match e {
+                    StoreError::Unavailable(e) => e,
+                    other => Arc::new(sqlx::Error::Protocol(other.to_string())),
+                };
+                for job in batch {
+                    let _ = job.reply.send(Err(StoreError::Unavailable(shared.clone())));
+                }
+            }
+        }
+    }
+}
+
+/// Up to `MAX` jobs in arrival order, each address at most once; the rest keep their place.
+fn take_batch(waiting: &mut VecDeque<Job>) -> Vec<Job> {
+    let mut batch = Vec::new();
+    let mut keys = HashSet::new();
+    let mut rest = VecDeque::new();
+    while let Some(job) = waiting.pop_front() {
+        if batch.len() < MAX && keys.insert(job.req.email.canonical().to_owned()) {
+            batch.push(job);
+        } else {
+            rest.push_back(job);
+        }
+    }
+    *waiting = rest;
+    batch
+}
+
+async fn process(writer: &SqlitePool, batch: &[Job]) -> StoreResult<Vec<IssueOutcome>> {
+    let mut tx = writer.begin_with("BEGIN IMMEDIATE").await?;
+    let allowed = count_sends(&mut tx, batch).await?;
+    let issued: Vec<&Job> = batch
+        .iter()
+        .filter(|j| allowed.contains(j.req.email.canonical()))
+        .collect();
+    if !issued.is_empty() {
+        let recipients = insert_credentials(&mut tx, &issued).await?;
+        insert_outbox(&mut tx, &issued, &recipients).await?;
+    }
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for job in batch {
+        let key = job.req.email.canonical();
+        outcomes.push(if allowed.contains(key) {
+            IssueOutcome::Issued {
+                credential_id: job.req.credential_id.clone(),
+            }
+        } else {
+            let cooldown = job.req.limits.cooldown.as_secs() as i64;
+            refusal(&mut tx, key, cooldown, unix(job.now)).await?
+        });
+    }
+    tx.commit().await?;
+    Ok(outcomes)
+}
+
+/// Back-off, cooldown and hourly budget, checked and counted in one conditional upsert.
+/// Returns the addresses that may be sent to.
+async fn count_sends(
+    tx: &mut Transaction<'static, Sqlite>,
+    batch: &[Job],
+) -> StoreResult<HashSet<String>> {
+    // All requests share one limits config (it comes from the settings).
+    let limits = batch[0].req.limits;
+    let rows: Vec<String> = (0..batch.len())
+        .map(|i| format!("(?{}, ?{})", 3 + 2 * i, 4 + 2 * i))
+        .collect();
+    let sql = format!(
+        "INSERT INTO email_limits (email_key, last_sent_at, window_start, window_count) \
+         SELECT v.column1, v.column2, v.column2, 1 FROM (VALUES {}) AS v \
+         WHERE NOT EXISTS (SELECT 1 FROM account_failures f \
+           WHERE f.email_key = v.column1 AND f.locked_until > v.column2) \
+         ON CONFLICT (email_key) DO UPDATE SET last_sent_at = excluded.last_sent_at, \
+           window_start = CASE WHEN window_start + 3600 <= excluded.last_sent_at \
+             THEN excluded.last_sent_at ELSE window_start END, \
+           window_count = CASE WHEN window_start + 3600 <= excluded.last_sent_at \
+             THEN 1 ELSE window_count + 1 END \
+         WHERE last_sent_at + ?1 <= excluded.last_sent_at \
+           AND (window_start + 3600 <= excluded.last_sent_at OR window_count < ?2) \
+         RETURNING email_key",
+        rows.join(", ")
+    );
+    let mut q = sqlx::query_scalar::<_, String>(&sql)
+        .bind(limits.cooldown.as_secs() as i64)
+        .bind(i64::from(limits.per_hour));
+    for job in batch {
+        q = q.bind(job.req.email.canonical()).bind(unix(job.now));
+    }
+    Ok(q.fetch_all(&mut **tx).await?.into_iter().collect())
+}
+
+/// Inserts the credentials; mail goes to the address of record when there is one (Django
+/// CVE-2019-19844). The trigger `credentials_supersede` voids older ones (security.md item 10).
+/// Returns each credential's recipient and whether it will be delivered.
+async fn insert_credentials(
+    tx: &mut Transaction<'static, Sqlite>,
+    jobs: &[&Job],
+) -> StoreResult<HashMap<String, (String, bool)>> {
+    const N: usize = 10;
+    let rows: Vec<String> = (0..jobs.len())
+        .map(|i| {
+            let p = |k: usize| format!("?{}", 1 + N * i + k);
+            format!(
+                "({}, COALESCE((SELECT email FROM accounts WHERE email_key = {key}), {}), {key}, \
+                 {}, {}, {}, {}, {}, {}, EXISTS (SELECT 1 FROM accounts WHERE email_key = {key}) OR {})",
+                p(0), p(2), p(3), p(4), p(5), p(6), p(7), p(8), p(9),
+                key = p(1)
+            )
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO credentials (id, email, email_key, token_hash, code_hash, return_to, \
+         requested_at, requested_by, expires_at, deliverable) VALUES {} \
+         RETURNING id, email, deliverable",
+        rows.join(", ")
+    );
+    let mut q = sqlx::query_as::<_, (String, String, bool)>(&sql);
+    for job in jobs {
+        let r = &job.req;
+        q = q
+            .bind(&r.credential_id)
+            .bind(r.email.canonical())
+            .bind(r.email.as_str())
+            .bind(&r.token_hash[..])
+            .bind(&r.code_hash[..])
+            .bind(&r.return_to)
+            .bind(unix(job.now))
+            .bind(&r.requested_by)
+            .bind(unix(r.expires_at))
+            .bind(r.allow_sign_up);
+    }
+    Ok(q.fetch_all(&mut **tx)
+        .await?
+        .into_iter()
+        .map(|(id, email, deliverable)| (id, (email, deliverable)))
+        .collect())
+}
+
+/// SECURITY: an undeliverable request still writes an outbox row (never sent), so both kinds of
+/// address do the same work and take the same time (security.md item 19).
+async fn insert_outbox(
+    tx: &mut Transaction<'static, Sqlite>,
+    jobs: &[&Job],
+    recipients: &HashMap<String, (String, bool)>,
+) -> StoreResult<()> {
+    let sql = format!(
+        "INSERT INTO outbox (id, credential_id, recipient, payload, status, next_attempt_at, \
+         deadline, created_at) VALUES {}",
+        vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; jobs.len()].join(", ")
+    );
+    let mut q = sqlx::query(&sql);
+    for job in jobs {
+        let r = &job.req;
+        let (recipient, deliverable) = recipients
+            .get(&r.credential_id)
+            .ok_or_else(|| StoreError::Corrupt("inserted credential not returned".into()))?;
+        q = q
+            .bind(&r.outbox_id)
+            .bind(&r.credential_id)
+            .bind(recipient)
+            .bind(deliverable.then_some(&r.sealed_payload[..]))
+            .bind(if *deliverable { "queued" } else { "suppressed" })
+            .bind(unix(job.now))
+            .bind(unix(r.expires_at))
+            .bind(unix(job.now));
+    }
+    q.execute(&mut **tx).await?;
+    Ok(())
+}
