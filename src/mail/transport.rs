@@ -19,6 +19,11 @@ pub struct SendError {
 pub trait MailTransport: Send + Sync {
     /// Delivers one message. `Err(permanent: false)` means "try again later".
     async fn send(&self, email: &OutgoingEmail, message: Message) -> Result<(), SendError>;
+
+    /// How many messages the worker may have in flight at once.
+    fn parallelism(&self) -> usize {
+        1
+    }
 }
 
 /// Builds the MIME message: fixed From and Subject, the parsed recipient only, both parts,
@@ -68,6 +73,11 @@ impl MailTransport for SmtpTransport {
             permanent: e.is_permanent(),
             reason: e.to_string(),
         })
+    }
+
+    /// A remote relay answers in tens of milliseconds: send over several pooled connections.
+    fn parallelism(&self) -> usize {
+        8
     }
 }
 

@@ -17,8 +17,6 @@ use tokio::sync::Notify;
 
 const LEASE: Duration = Duration::from_secs(60);
 const BATCH: u32 = 32;
-/// Messages in flight at once (the SMTP transport pools its connections).
-const PARALLEL: usize = 1;
 const IDLE_POLL: Duration = Duration::from_millis(500);
 const PURGE_EVERY: Duration = Duration::from_secs(60);
 /// How long spent credentials and expired sessions are kept before deletion.
@@ -56,7 +54,7 @@ impl Worker {
                     let n = jobs.len();
                     let sent: Vec<String> = futures_util::stream::iter(jobs)
                         .map(|job| self.deliver(job))
-                        .buffer_unordered(PARALLEL)
+                        .buffer_unordered(self.transport.parallelism())
                         .filter_map(|sent| async move { sent })
                         .collect()
                         .await;

@@ -13,4 +13,5 @@ mod headers;
 mod link;
 mod privacy;
 mod redirects;
+mod retention;
 mod sessions;

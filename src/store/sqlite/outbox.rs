@@ -97,17 +97,21 @@ impl OutboxStore for SqliteStore {
         .bind(unix(now))
         .execute(&mut *tx)
         .await?;
+        // Limits and failure counts only matter within their hour; older rows are dead weight
+        // (one per address ever seen).
         for sql in [
             "DELETE FROM outbox WHERE credential_id IN \
                (SELECT id FROM credentials WHERE expires_at <= ?)",
             "DELETE FROM credentials WHERE expires_at <= ?",
             "DELETE FROM sessions WHERE expires_at <= ?",
+            "DELETE FROM email_limits WHERE window_start + 3600 <= ?",
+            "DELETE FROM account_failures WHERE last_failure_at + 3600 <= ? AND locked_until <= ?",
         ] {
-            removed += sqlx::query(sql)
-                .bind(cutoff)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+            let mut q = sqlx::query(sql);
+            for _ in 0..sql.matches('?').count() {
+                q = q.bind(cutoff);
+            }
+            removed += q.execute(&mut *tx).await?.rows_affected();
         }
         tx.commit().await?;
         Ok(removed)

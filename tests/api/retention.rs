@@ -1,0 +1,80 @@
+//! Retention (security.md item 54): spent credentials, their outbox rows, expired sessions and
+//! old limit counters are deleted after their time plus a grace period.
+use iris::clock::Clock;
+use iris::domain::EmailAddress;
+use iris::store::{
+    IssueOutcome, IssueRequest, OutboxStore, SendLimits, SessionRecords, SignInStore, SqliteStore,
+};
+use std::time::Duration;
+use time::OffsetDateTime;
+
+fn request(email: &str, now: OffsetDateTime, n: u8) -> IssueRequest {
+    IssueRequest {
+        email: EmailAddress::parse(email).unwrap(),
+        allow_sign_up: true,
+        credential_id: format!("cred-{n}"),
+        token_hash: [n; 32],
+        code_hash: [n; 32],
+        return_to: "/".into(),
+        requested_by: "test".into(),
+        expires_at: now + time::Duration::minutes(10),
+        outbox_id: format!("out-{n}"),
+        sealed_payload: vec![n; 8],
+        limits: SendLimits {
+            cooldown: Duration::from_secs(60),
+            per_hour: 5,
+        },
+    }
+}
+
+#[tokio::test]
+async fn purge_removes_what_has_expired_and_keeps_what_is_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/iris.db", dir.path().display());
+    let store = SqliteStore::open(&url, 2, Duration::from_secs(5))
+        .await
+        .unwrap();
+    let start = iris::clock::SystemClock.now();
+    let issued = store
+        .issue(request("old@example.com", start, 1), start)
+        .await
+        .unwrap();
+    assert!(matches!(issued, IssueOutcome::Issued { .. }));
+    store
+        .save_session(b"old-session", "{}", start + time::Duration::hours(1))
+        .await
+        .unwrap();
+
+    let later = start + time::Duration::hours(3);
+    store
+        .issue(request("new@example.com", later, 2), later)
+        .await
+        .unwrap();
+    store
+        .save_session(b"live-session", "{}", later + time::Duration::hours(1))
+        .await
+        .unwrap();
+
+    let removed = store.purge(Duration::from_secs(3600), later).await.unwrap();
+    assert!(
+        removed >= 4,
+        "credential, outbox row, session and limits row: {removed}"
+    );
+    let db = dir.path().join("iris.db");
+    let count = |table: &str| {
+        let out = std::process::Command::new("sqlite3")
+            .arg(&db)
+            .arg(format!("SELECT count(*) FROM {table}"))
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    };
+    for table in ["credentials", "outbox", "sessions", "email_limits"] {
+        assert_eq!(count(table), "1", "{table}: only the live row is left");
+    }
+    assert!(store
+        .load_session(b"live-session", later)
+        .await
+        .unwrap()
+        .is_some());
+}
