@@ -143,7 +143,6 @@ impl Application {
             default_return_url: ReturnTo::trusted(settings.sign_in.default_return_url.clone()),
             allowed_return_urls: settings.sign_in.allowed_return_urls.clone(),
             absolute_timeout: settings.session.absolute_timeout,
-            trusted_proxies: settings.server.trusted_proxies.clone(),
         });
 
         let per_request_ns = (60_000_000_000u64 / u64::from(limits.ip_per_minute)).max(1);

@@ -1,6 +1,7 @@
 //! Typed settings. The only module that reads configuration: figment layers the defaults below,
 //! then a TOML file (`--config FILE` or `IRIS_CONFIG`), then `IRIS__SECTION__KEY` env vars.
 //! Secrets also accept a `_file` variant (`IRIS__SECRETS__SESSION_KEY_FILE=/run/secrets/k`).
+mod defaults;
 mod validate;
 
 use figment::providers::{Env, Format, Toml};
@@ -264,112 +265,5 @@ impl Settings {
     /// Cookies get `Secure` and the `__Host-` prefix exactly when the public URL is https.
     pub fn secure_cookies(&self) -> bool {
         self.server.public_url.scheme() == "https"
-    }
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            environment: Environment::Development,
-            data_dir: PathBuf::from("iris-data"),
-            server: ServerSettings::default(),
-            sign_in: SignInSettings::default(),
-            magic_link: MagicLinkSettings::default(),
-            store: StoreSettings::default(),
-            mail: MailSettings::default(),
-            secrets: SecretSettings::default(),
-            limits: LimitSettings::default(),
-            session: SessionSettings::default(),
-            branding: BrandingSettings::default(),
-            log: LogSettings::default(),
-        }
-    }
-}
-
-impl Default for ServerSettings {
-    fn default() -> Self {
-        Self {
-            bind: SocketAddr::from(([127, 0, 0, 1], 4455)),
-            public_url: Url::parse("http://127.0.0.1:4455/").unwrap_or_else(|_| unreachable!()),
-            trusted_proxies: Vec::new(),
-            workers: 0,
-        }
-    }
-}
-
-impl Default for SignInSettings {
-    fn default() -> Self {
-        Self {
-            approach: Approach::MagicLink,
-            allow_sign_up: true,
-            allowed_return_urls: Vec::new(),
-            default_return_url: "/".into(),
-        }
-    }
-}
-
-impl Default for MagicLinkSettings {
-    fn default() -> Self {
-        Self {
-            ttl: Duration::from_secs(600),
-            sessions: MagicLinkSessions::Iris,
-        }
-    }
-}
-
-impl Default for StoreSettings {
-    fn default() -> Self {
-        Self {
-            url: "sqlite://iris-data/iris.db".into(),
-            max_connections: 8,
-            timeout: Duration::from_secs(5),
-        }
-    }
-}
-
-impl Default for MailSettings {
-    fn default() -> Self {
-        Self {
-            transport: MailTransport::Console,
-            smtp_url: None,
-            smtp_url_file: None,
-            from: "Iris <iris@localhost.localdomain>".into(),
-            file_dir: None,
-            retry_base: Duration::from_secs(2),
-            retry_max: Duration::from_secs(60),
-        }
-    }
-}
-
-impl Default for LimitSettings {
-    fn default() -> Self {
-        Self {
-            ip_per_minute: 30,
-            ip_burst: 20,
-            email_cooldown: Duration::from_secs(60),
-            email_per_hour: 5,
-            code_attempts: 5,
-            account_failures: 10,
-            account_backoff_max: Duration::from_secs(3600),
-            max_body: 16 * 1024,
-        }
-    }
-}
-
-impl Default for SessionSettings {
-    fn default() -> Self {
-        Self {
-            idle_timeout: Duration::from_secs(3600),
-            absolute_timeout: Duration::from_secs(24 * 3600),
-        }
-    }
-}
-
-impl Default for BrandingSettings {
-    fn default() -> Self {
-        Self {
-            product_name: "Iris".into(),
-            accent_color: "#3b5bdb".into(),
-        }
     }
 }

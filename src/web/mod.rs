@@ -14,7 +14,6 @@ use crate::secrets::Keys;
 use crate::sign_in::SignIn;
 use crate::store::SharedStore;
 use actix_web::web;
-use ipnet::IpNet;
 use std::sync::Arc;
 use std::time::Duration;
 use url::Url;
@@ -32,7 +31,6 @@ pub struct AppState {
     pub allowed_return_urls: Vec<Url>,
     pub default_return_url: ReturnTo,
     pub absolute_timeout: Duration,
-    pub trusted_proxies: Vec<IpNet>,
 }
 
 impl AppState {

@@ -5,6 +5,7 @@
 //! handler; reads use a separate pool and run in parallel (WAL). Write transactions still use
 //! `BEGIN IMMEDIATE`, so a second process on the same file waits on `busy_timeout` instead of
 //! failing a deferred transaction that read first.
+mod accounts;
 mod issue_batch;
 mod outbox;
 mod sessions;

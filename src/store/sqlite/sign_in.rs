@@ -1,14 +1,15 @@
 //! Credentials, send limits, per-account failures and accounts.
+use super::accounts::{count_failure, sign_in_account};
 use super::issue_batch::Job;
 use super::{placeholders, SqliteStore};
 use crate::domain::EmailAddress;
-use crate::secrets::{random_id, Mac32};
+use crate::secrets::Mac32;
 use crate::store::{
-    backoff_secs, from_unix, unix, Account, CredentialView, Delivery, FailurePolicy, IssueOutcome,
-    IssueRequest, Redemption, Refusal, SignInStore, StoreError, StoreResult,
+    from_unix, unix, CredentialView, Delivery, FailurePolicy, IssueOutcome, IssueRequest,
+    Redemption, Refusal, SignInStore, StoreError, StoreResult,
 };
 use async_trait::async_trait;
-use sqlx::{Sqlite, SqliteConnection, Transaction};
+use sqlx::{Sqlite, Transaction};
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -252,7 +253,7 @@ fn view(
     })
 }
 
-fn parse_stored(email: &str) -> StoreResult<EmailAddress> {
+pub(super) fn parse_stored(email: &str) -> StoreResult<EmailAddress> {
     EmailAddress::from_stored(email)
         .map_err(|_| StoreError::Corrupt("a stored email address no longer parses".into()))
 }
@@ -303,63 +304,4 @@ async fn newest_live(
     .bind(now_s)
     .fetch_optional(&mut **tx)
     .await?)
-}
-
-/// Finds or creates (sign-up on first use) the account, and clears its failure count.
-async fn sign_in_account(
-    conn: &mut SqliteConnection,
-    email: &str,
-    key: &str,
-    now_s: i64,
-) -> StoreResult<Account> {
-    sqlx::query(
-        "INSERT INTO accounts (id, email, email_key, created_at) VALUES (?, ?, ?, ?) \
-         ON CONFLICT (email_key) DO NOTHING",
-    )
-    .bind(random_id())
-    .bind(email)
-    .bind(key)
-    .bind(now_s)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("DELETE FROM account_failures WHERE email_key = ?")
-        .bind(key)
-        .execute(&mut *conn)
-        .await?;
-    let (id, email): (String, String) =
-        sqlx::query_as("SELECT id, email FROM accounts WHERE email_key = ?")
-            .bind(key)
-            .fetch_one(&mut *conn)
-            .await?;
-    Ok(Account {
-        id,
-        email: parse_stored(&email)?,
-    })
-}
-
-async fn count_failure(
-    conn: &mut SqliteConnection,
-    key: &str,
-    policy: FailurePolicy,
-    now_s: i64,
-) -> StoreResult<()> {
-    let failures: i64 = sqlx::query_scalar(
-        "INSERT INTO account_failures (email_key, failures, last_failure_at, locked_until) \
-         VALUES (?, 1, ?, 0) ON CONFLICT (email_key) DO UPDATE SET \
-         failures = CASE WHEN last_failure_at < excluded.last_failure_at - 3600 THEN 1 \
-         ELSE failures + 1 END, last_failure_at = excluded.last_failure_at RETURNING failures",
-    )
-    .bind(key)
-    .bind(now_s)
-    .fetch_one(&mut *conn)
-    .await?;
-    let wait = backoff_secs(failures.clamp(0, i64::from(u32::MAX)) as u32, policy);
-    if wait > 0 {
-        sqlx::query("UPDATE account_failures SET locked_until = ? WHERE email_key = ?")
-            .bind(now_s + wait as i64)
-            .bind(key)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
 }
