@@ -268,3 +268,68 @@ fn link_and_code(eml: &std::path::Path) -> (String, String) {
         .to_owned();
     (link, code)
 }
+
+/// `log.format = "json"`: one JSON object per line, each request with its id, method and path,
+/// and hostile input (CR/LF in the email, quotes in the User-Agent) cannot forge a line or field;
+/// its string: raw input is never logged at all (security.md item 53).
+#[tokio::test]
+async fn json_logs_are_one_object_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iris"))
+        .env("IRIS__SERVER__BIND", format!("127.0.0.1:{port}"))
+        .env(
+            "IRIS__SERVER__PUBLIC_URL",
+            format!("http://127.0.0.1:{port}"),
+        )
+        .env("IRIS__LOG__FORMAT", "json")
+        .env("IRIS__MAIL__TRANSPORT", "file")
+        .env_remove("IRIS_CONFIG")
+        .env_remove("RUST_LOG")
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let b = Browser::new(&format!("http://127.0.0.1:{port}"));
+    wait_up(&b).await;
+    let token = b.get("/login").await.csrf();
+    let res = b
+        .client
+        .post(b.url("/login"))
+        .header("user-agent", "x\", \"event\": \"authn_login_success")
+        .form(&[
+            ("csrf_token", token.as_str()),
+            (
+                "email",
+                "a@example.com\n{\"event\":\"authn_login_success\"}",
+            ),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    let logs = String::from_utf8_lossy(&out.stderr).into_owned();
+    let mut requests = 0;
+    for line in logs.lines() {
+        let v: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line}"));
+        assert_ne!(v["event"], "authn_login_success", "injected event");
+        if v["message"] == "request done" {
+            requests += 1;
+            assert!(
+                v["span"]["request_id"]
+                    .as_str()
+                    .is_some_and(|id| !id.is_empty()),
+                "{line}"
+            );
+        }
+    }
+    assert!(requests >= 3, "{logs}");
+}
