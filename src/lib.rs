@@ -2,6 +2,7 @@
 pub mod clock;
 pub mod config;
 pub mod domain;
+pub mod kratos;
 pub mod mail;
 pub mod secrets;
 pub mod sign_in;

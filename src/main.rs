@@ -23,6 +23,8 @@ enum Command {
     CheckConfig,
     /// Create or upgrade the database schema, then exit.
     Migrate,
+    /// Print the Ory Kratos config fragment that matches this configuration.
+    KratosConfig,
 }
 
 fn load(cli: &Cli) -> Result<Settings, ExitCode> {
@@ -69,6 +71,16 @@ async fn main() -> ExitCode {
                 }
             }
         }
+        Command::KratosConfig => match iris::kratos::fragment(&settings) {
+            Ok(yaml) => {
+                print!("{yaml}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
         Command::Serve => serve(settings).await,
     }
 }

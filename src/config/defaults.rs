@@ -16,6 +16,7 @@ impl Default for Settings {
             session: SessionSettings::default(),
             branding: BrandingSettings::default(),
             log: LogSettings::default(),
+            kratos: KratosSettings::default(),
         }
     }
 }
@@ -104,6 +105,17 @@ impl Default for BrandingSettings {
         Self {
             product_name: "Iris".into(),
             accent_color: "#3b5bdb".into(),
+        }
+    }
+}
+
+impl Default for KratosSettings {
+    fn default() -> Self {
+        Self {
+            public_url: None,
+            admin_url: None,
+            timeout: Duration::from_secs(5),
+            code_lifespan: Duration::from_secs(600),
         }
     }
 }

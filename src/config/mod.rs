@@ -32,6 +32,7 @@ pub struct Settings {
     pub session: SessionSettings,
     pub branding: BrandingSettings,
     pub log: LogSettings,
+    pub kratos: KratosSettings,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -127,6 +128,9 @@ pub struct SecretSettings {
     pub hmac_keys_file: Option<PathBuf>,
     pub session_key: Option<SecretString>,
     pub session_key_file: Option<PathBuf>,
+    /// The key Kratos's courier sends (header `X-Api-Key`) to `POST /hooks/kratos/courier`.
+    pub courier_api_key: Option<SecretString>,
+    pub courier_api_key_file: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for SecretSettings {
@@ -174,6 +178,22 @@ pub struct BrandingSettings {
     pub product_name: String,
     /// A CSS colour for buttons and links, e.g. `#3b5bdb`.
     pub accent_color: String,
+}
+
+/// Where Ory Kratos answers, for the Kratos approaches and `iris kratos-config`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KratosSettings {
+    /// Kratos's public API as the browser reaches it (shares cookies with `server.public_url`).
+    pub public_url: Option<Url>,
+    /// Kratos's admin API (never exposed to browsers).
+    pub admin_url: Option<Url>,
+    /// How long Iris waits for Kratos before answering 503.
+    #[serde(with = "humantime_serde")]
+    pub timeout: Duration,
+    /// Lifetime of Kratos's login and registration codes (at most 15m).
+    #[serde(with = "humantime_serde")]
+    pub code_lifespan: Duration,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -243,6 +263,10 @@ impl Settings {
                 .filter(|l| !l.is_empty())
                 .map(|l| l.to_owned().into())
                 .collect();
+        }
+        if let Some(path) = &self.secrets.courier_api_key_file {
+            let text = read("secrets.courier_api_key_file", path)?;
+            self.secrets.courier_api_key = Some(text.trim().to_owned().into());
         }
         if let Some(path) = &self.mail.smtp_url_file {
             let text = read("mail.smtp_url_file", path)?;

@@ -178,6 +178,36 @@ impl Settings {
             err("limits.max_body", "must be at least 1024 bytes".into());
         }
 
+        let k = &self.kratos;
+        for (key, url) in [
+            ("kratos.public_url", &k.public_url),
+            ("kratos.admin_url", &k.admin_url),
+        ] {
+            if let Some(url) = url {
+                if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+                    err(key, "must be an http(s) URL with a host".into());
+                }
+            }
+        }
+        if k.timeout.is_zero() || k.timeout > Duration::from_secs(60) {
+            err("kratos.timeout", "must be between 1ms and 60s".into());
+        }
+        if k.code_lifespan < Duration::from_secs(1) || k.code_lifespan > MAX_TTL {
+            err("kratos.code_lifespan", "must be between 1s and 15m".into());
+        }
+        if let Some(key) = &self.secrets.courier_api_key {
+            if key.expose_secret().len() < MIN_SECRET_LEN {
+                err(
+                    "secrets.courier_api_key",
+                    format!("must be at least {MIN_SECRET_LEN} bytes"),
+                );
+            }
+        }
+        let cookie_warning = k
+            .public_url
+            .as_ref()
+            .and_then(|kratos| cookie_sharing_problem(public, kratos));
+
         let s = &self.session;
         if s.idle_timeout.is_zero() || s.idle_timeout > s.absolute_timeout {
             err(
@@ -198,8 +228,34 @@ impl Settings {
                 "must be a colour like #3b5bdb".into(),
             );
         }
+        if let Some(reason) = cookie_warning {
+            out.push(Problem {
+                severity: Severity::Warning,
+                key: "kratos.public_url",
+                reason,
+            });
+        }
         out
     }
+}
+
+/// The browser must send Kratos's cookies to Iris: same host (ports don't matter for cookies),
+/// or a shared parent domain set as Kratos's `cookies.domain`.
+fn cookie_sharing_problem(iris: &Url, kratos: &Url) -> Option<String> {
+    let (a, b) = (iris.host_str()?, kratos.host_str()?);
+    if a.eq_ignore_ascii_case(b) {
+        return None;
+    }
+    let parent = |h: &str| h.split_once('.').map(|(_, p)| p.to_ascii_lowercase());
+    let shared = parent(a).filter(|p| p.contains('.') && Some(p.clone()) == parent(b));
+    Some(match shared {
+        Some(p) => format!(
+            "Kratos ({b}) and Iris ({a}) are different hosts: set Kratos's cookies.domain to {p} so the browser sends Kratos's cookies to Iris"
+        ),
+        None => format!(
+            "Kratos ({b}) and Iris ({a}) cannot share cookies: serve both on one host (ports may differ) or under one parent domain"
+        ),
+    })
 }
 
 /// Plain SMTP only to loopback outside production; otherwise `smtps://` or STARTTLS required.
@@ -291,5 +347,34 @@ mod tests {
         assert!(check_smtp_url("smtp://mail.example.com:587?tls=opportunistic", false).is_err());
         assert!(check_smtp_url("smtps://u:p@mail.example.com", true).is_ok());
         assert!(check_smtp_url("http://x", false).is_err());
+    }
+}
+
+#[cfg(test)]
+mod cookie_tests {
+    use super::cookie_sharing_problem;
+    use url::Url;
+
+    #[test]
+    fn kratos_and_iris_must_be_able_to_share_cookies() {
+        let u = |s: &str| Url::parse(s).unwrap();
+        assert!(
+            cookie_sharing_problem(&u("http://127.0.0.1:4455"), &u("http://127.0.0.1:4433"))
+                .is_none()
+        );
+        let parent = cookie_sharing_problem(
+            &u("https://login.example.com"),
+            &u("https://auth.example.com"),
+        );
+        assert!(parent.unwrap().contains("cookies.domain to example.com"));
+        let none = cookie_sharing_problem(
+            &u("https://login.example.com"),
+            &u("https://kratos.other.org"),
+        );
+        assert!(none.unwrap().contains("cannot share cookies"));
+        assert!(
+            cookie_sharing_problem(&u("http://127.0.0.1:4455"), &u("http://localhost:4433"))
+                .is_some()
+        );
     }
 }

@@ -1,0 +1,7 @@
+//! Tests against a real Ory Kratos v1.3.1 (built by `scripts/kratos-build`), one Kratos
+//! process per test on free ports, configured from `config/kratos/test-base.template.yml`
+//! plus the fragment that `iris kratos-config` prints.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failure
+mod harness;
+
+mod fragment;
