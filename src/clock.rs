@@ -18,9 +18,16 @@ impl Clock for SystemClock {
 }
 
 /// Real time plus a shift the test controls: time still flows (workers, retries), and a test can
-/// jump past a TTL or a back-off without sleeping.
+/// jump past a TTL or a back-off without sleeping. `freeze` stops the flow for tests that need
+/// second-exact boundaries (TTL − 1 s).
 #[derive(Debug, Clone, Default)]
-pub struct ManualClock(Arc<Mutex<Duration>>);
+pub struct ManualClock(Arc<Mutex<ClockState>>);
+
+#[derive(Debug, Default)]
+struct ClockState {
+    shift: Duration,
+    frozen_at: Option<OffsetDateTime>,
+}
 
 impl ManualClock {
     pub fn new() -> Self {
@@ -28,15 +35,22 @@ impl ManualClock {
     }
 
     pub fn advance(&self, by: Duration) {
-        let mut shift = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        *shift += by;
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).shift += by;
+    }
+
+    /// From now on, time only moves by `advance`.
+    #[allow(clippy::disallowed_methods)]
+    pub fn freeze(&self) {
+        let mut state = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        state.frozen_at = Some(OffsetDateTime::now_utc());
     }
 }
 
 impl Clock for ManualClock {
     #[allow(clippy::disallowed_methods)] // real time plus the test's shift
     fn now(&self) -> OffsetDateTime {
-        OffsetDateTime::now_utc() + *self.0.lock().unwrap_or_else(|p| p.into_inner())
+        let state = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        state.frozen_at.unwrap_or_else(OffsetDateTime::now_utc) + state.shift
     }
 }
 

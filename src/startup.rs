@@ -11,7 +11,7 @@ use crate::telemetry::IrisRootSpan;
 use crate::web::rate_limit::ClientIpKey;
 use crate::web::session::{self, SqlSessionStore};
 use crate::web::views::Brand;
-use crate::web::{finish::finish, routes, AppState};
+use crate::web::{finish::finish, routes, AppState, CourierHook};
 use actix_governor::{Governor, GovernorConfigBuilder};
 use actix_session::config::{CookieContentSecurity, PersistentSession, TtlExtensionPolicy};
 use actix_session::SessionMiddleware;
@@ -128,7 +128,7 @@ impl Application {
                     },
                     failures,
                 },
-                wake,
+                wake: wake.clone(),
             }),
         };
         let secure = settings.secure_cookies();
@@ -143,6 +143,15 @@ impl Application {
             default_return_url: ReturnTo::trusted(settings.sign_in.default_return_url.clone()),
             allowed_return_urls: settings.sign_in.allowed_return_urls.clone(),
             absolute_timeout: settings.session.absolute_timeout,
+            wake: wake.clone(),
+            courier: settings
+                .secrets
+                .courier_api_key
+                .clone()
+                .map(|api_key| CourierHook {
+                    api_key,
+                    code_lifespan: settings.kratos.code_lifespan,
+                }),
         });
 
         let per_request_ns = (60_000_000_000u64 / u64::from(limits.ip_per_minute)).max(1);

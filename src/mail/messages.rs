@@ -23,17 +23,23 @@ pub fn sign_in_email(
         .unwrap_or_default();
     let minutes = ((email.expires_at - email.requested_at) / 60).max(1);
     let subject = format!("Sign in to {product}");
-    let text = format!(
-        "Your {product} sign-in code is:\n\n    {code}\n\n\
-         Or open this link to sign in:\n{link}\n\n\
-         The code and link work once, for {minutes} minutes.\n\n\
-         This was requested on {when} from {browser}.\n\
-         If this wasn't you, ignore this email: nobody can sign in without it.\n\
-         Never share this code with anyone.\n",
-        code = email.code,
-        link = email.link,
-        browser = email.requested_by,
-    );
+    let origin = match &email.requested_by {
+        Some(browser) => format!("This was requested on {when} from {browser}."),
+        None => format!("This was requested on {when}."),
+    };
+    let mut text = format!("Your {product} sign-in code is:\n\n    {}\n\n", email.code);
+    match &email.link {
+        Some(link) => text.push_str(&format!(
+            "Or open this link to sign in:\n{link}\n\nThe code and link work once, for {minutes} minutes.\n\n"
+        )),
+        None => text.push_str(&format!(
+            "Enter it on the sign-in page. It works once, for {minutes} minutes.\n\n"
+        )),
+    }
+    text.push_str(&format!(
+        "{origin}\nIf this wasn't you, ignore this email: nobody can sign in without it.\n\
+         Never share this code with anyone.\n"
+    ));
     let html = html! {
         (DOCTYPE)
         html lang="en" {
@@ -41,18 +47,47 @@ pub fn sign_in_email(
             body style="font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 32rem; margin: 0 auto; padding: 1.5rem;" {
                 p { "Your " (product) " sign-in code is:" }
                 p style="font-size: 2rem; font-weight: 700; letter-spacing: 0.3rem; font-family: ui-monospace, monospace;" { (email.code) }
-                p {
-                    a href=(email.link) style={"display: inline-block; background: " (brand.accent_color) "; color: #fff; padding: 0.75rem 1.25rem; border-radius: 0.5rem; text-decoration: none;"} {
-                        "Sign in to " (product)
+                @if let Some(link) = &email.link {
+                    p {
+                        a href=(link) style={"display: inline-block; background: " (brand.accent_color) "; color: #fff; padding: 0.75rem 1.25rem; border-radius: 0.5rem; text-decoration: none;"} {
+                            "Sign in to " (product)
+                        }
                     }
+                    p { "The code and link work once, for " (minutes) " minutes." }
+                } @else {
+                    p { "Enter it on the sign-in page. It works once, for " (minutes) " minutes." }
                 }
-                p { "The code and link work once, for " (minutes) " minutes." }
                 p style="color: #555; font-size: 0.9rem;" {
-                    "This was requested on " (when) " from " (email.requested_by) ". "
+                    (origin) " "
                     "If this wasn't you, ignore this email: nobody can sign in without it. "
                     "Never share this code with anyone."
                 }
             }
+        }
+    }
+    .into_string();
+    OutgoingEmail {
+        outbox_id: outbox_id.to_owned(),
+        recipient: recipient.to_owned(),
+        subject,
+        text,
+        html,
+    }
+}
+
+/// An email whose text someone else wrote (Kratos's templates): sent as text, and as HTML that
+/// shows the same text (escaped).
+pub fn plain_email(
+    outbox_id: &str,
+    recipient: &str,
+    subject: String,
+    text: String,
+) -> OutgoingEmail {
+    let html = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head { meta charset="utf-8"; title { (subject) } }
+            body { pre style="font-family: system-ui, sans-serif; white-space: pre-wrap;" { (text) } }
         }
     }
     .into_string();

@@ -8,13 +8,30 @@ use serde::{Deserialize, Serialize};
 
 /// The sealed outbox payload: what the worker needs to render the email. Holds the secrets,
 /// so it only ever exists sealed in the store and in memory while sending.
+/// Iris's own flow sends a link and a code; Kratos's flows (through the courier hook) a code
+/// only, and Kratos does not say which browser asked.
 #[derive(Serialize, Deserialize)]
 pub struct SignInEmail {
-    pub link: String,
+    #[serde(default)]
+    pub link: Option<String>,
     pub code: String,
     pub requested_at: i64,
-    pub requested_by: String,
+    #[serde(default)]
+    pub requested_by: Option<String>,
     pub expires_at: i64,
+}
+
+/// What an outbox row carries (sealed). Untagged, so rows written before `Plain` existed
+/// still read as `SignIn`.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum OutboxPayload {
+    SignIn(SignInEmail),
+    /// Kratos's own rendering, for courier templates Iris has no design of its own for.
+    Plain {
+        subject: String,
+        text: String,
+    },
 }
 
 /// A rendered email, ready for a transport.

@@ -2,9 +2,9 @@
 //! 4yz and connection failures are retried with capped exponential backoff and jitter until the
 //! credential expires; 5yz fails at once (security.md item 46). Delivery is at-least-once: a
 //! crash between send and `sent` re-sends the same message with the same Message-ID.
-use super::messages::{sign_in_email, Branding};
+use super::messages::{plain_email, sign_in_email, Branding};
 use super::transport::{build_message, MailTransport};
-use super::SignInEmail;
+use super::OutboxPayload;
 use crate::clock::SharedClock;
 use crate::secrets::Keys;
 use crate::store::{OutboxJob, SharedStore};
@@ -140,13 +140,20 @@ impl Worker {
             .keys
             .open(&job.payload)
             .ok_or("payload cannot be opened (signing key removed?)")?;
-        let payload: SignInEmail =
-            serde_json::from_slice(&plain).map_err(|_| "payload is not a sign-in email")?;
+        let payload: OutboxPayload =
+            serde_json::from_slice(&plain).map_err(|_| "payload is not an email Iris knows")?;
         let brand = Branding {
             product_name: &self.settings.product_name,
             accent_color: &self.settings.accent_color,
         };
-        let email = sign_in_email(&brand, &job.id, &job.recipient, &payload);
+        let email = match payload {
+            OutboxPayload::SignIn(payload) => {
+                sign_in_email(&brand, &job.id, &job.recipient, &payload)
+            }
+            OutboxPayload::Plain { subject, text } => {
+                plain_email(&job.id, &job.recipient, subject, text)
+            }
+        };
         let message = build_message(&email, &self.settings.from, &self.settings.message_id_host)
             .map_err(|e| e.reason)?;
         Ok((email, message))

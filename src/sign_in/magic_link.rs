@@ -43,10 +43,10 @@ impl MagicLink {
         let credential_id = random_id();
         let expires_at = now + self.config.ttl;
         let payload = SignInEmail {
-            link: self.link(&token),
+            link: Some(self.link(&token)),
             code: code.expose().to_owned(),
             requested_at: now.unix_timestamp(),
-            requested_by: who.browser.clone(),
+            requested_by: Some(who.browser.clone()),
             expires_at: expires_at.unix_timestamp(),
         };
         let sealed = self

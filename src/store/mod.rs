@@ -175,6 +175,16 @@ pub trait SignInStore: Send + Sync {
 
 #[async_trait]
 pub trait OutboxStore: Send + Sync {
+    /// Queues an email that belongs to no Iris credential (Kratos's courier hook): the sealed
+    /// payload is sent before `deadline` or fails.
+    async fn enqueue(
+        &self,
+        id: &str,
+        recipient: &str,
+        sealed_payload: &[u8],
+        deadline: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> StoreResult<()>;
     /// Leases up to `limit` due rows (queued, or sending with a lapsed lease).
     async fn claim(
         &self,

@@ -31,6 +31,16 @@ pub struct AppState {
     pub allowed_return_urls: Vec<Url>,
     pub default_return_url: ReturnTo,
     pub absolute_timeout: Duration,
+    /// Wakes the outbox worker after something is queued.
+    pub wake: Arc<tokio::sync::Notify>,
+    /// Kratos's courier hook, when `secrets.courier_api_key` is set.
+    pub courier: Option<CourierHook>,
+}
+
+pub struct CourierHook {
+    pub api_key: secrecy::SecretString,
+    /// How long a Kratos code lives: no point sending its email later.
+    pub code_lifespan: Duration,
 }
 
 impl AppState {
@@ -41,9 +51,12 @@ impl AppState {
     }
 }
 
+/// Kratos's courier delivers here; exempt from the per-IP limit (it is one server).
+pub const COURIER_HOOK: &str = "/hooks/kratos/courier";
+
 /// The route table. Every state change is a POST behind CSRF; GET and HEAD only read.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    use handlers::{account, health, link, login, pending, statics};
+    use handlers::{account, health, kratos_hook, link, login, pending, statics};
     cfg.service(
         web::resource("/login")
             .route(web::get().to(login::show))
@@ -63,6 +76,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(web::resource("/logout").route(web::post().to(account::logout)))
     .service(web::resource("/sessions/whoami").route(web::get().to(account::whoami)))
     .service(web::resource("/auth/check").route(web::get().to(account::auth_check)))
+    .service(web::resource(COURIER_HOOK).route(web::post().to(kratos_hook::courier)))
     .service(web::resource("/health/alive").route(web::get().to(health::alive)))
     .service(web::resource("/health/ready").route(web::get().to(health::ready)))
     .service(web::resource("/static/iris.css").route(web::get().to(statics::css)))

@@ -2,6 +2,7 @@
 //! count only from trusted proxies. Per-email and per-account limits live in the store.
 use super::client_ip::client_ip;
 use super::views::{page, too_many_page, Brand};
+use super::COURIER_HOOK;
 use actix_governor::governor::clock::{Clock, DefaultClock, QuantaInstant};
 use actix_governor::governor::NotUntil;
 use actix_governor::{KeyExtractor, SimpleKeyExtractionError};
@@ -18,16 +19,31 @@ pub struct ClientIpKey {
     pub brand: Arc<Brand>,
 }
 
+/// A client IP, or the one server-to-server route that is not limited per IP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClientKey {
+    Ip(IpAddr),
+    Exempt,
+}
+
 impl KeyExtractor for ClientIpKey {
-    type Key = IpAddr;
+    type Key = ClientKey;
     type KeyExtractionError = SimpleKeyExtractionError<&'static str>;
 
-    fn extract(&self, req: &ServiceRequest) -> Result<IpAddr, Self::KeyExtractionError> {
-        Ok(client_ip(
+    fn extract(&self, req: &ServiceRequest) -> Result<ClientKey, Self::KeyExtractionError> {
+        // Kratos's courier is one client sending everyone's mail; it authenticates instead.
+        if req.path() == COURIER_HOOK {
+            return Ok(ClientKey::Exempt);
+        }
+        Ok(ClientKey::Ip(client_ip(
             req.peer_addr().map(|a| a.ip()),
             req.headers(),
             &self.trusted_proxies,
-        ))
+        )))
+    }
+
+    fn whitelisted_keys(&self) -> Vec<ClientKey> {
+        vec![ClientKey::Exempt]
     }
 
     fn exceed_rate_limit_response(

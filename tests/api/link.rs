@@ -145,6 +145,7 @@ async fn a_used_link_shows_a_way_forward() {
 #[tokio::test]
 async fn link_works_until_the_ttl_and_not_after() {
     let app = spawn_app().await;
+    app.clock.freeze();
     let browser = app.browser();
     let mail = app.request_email(&browser, "ttl@example.com").await;
     app.clock.advance(time::Duration::seconds(599));

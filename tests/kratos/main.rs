@@ -3,5 +3,9 @@
 //! plus the fragment that `iris kratos-config` prints.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failure
 mod harness;
+#[path = "../api/helpers.rs"]
+mod helpers;
+
+mod courier;
 
 mod fragment;

@@ -7,6 +7,29 @@ use time::OffsetDateTime;
 
 #[async_trait]
 impl OutboxStore for SqliteStore {
+    async fn enqueue(
+        &self,
+        id: &str,
+        recipient: &str,
+        sealed_payload: &[u8],
+        deadline: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO outbox (id, credential_id, recipient, payload, status, next_attempt_at, \
+             deadline, created_at) VALUES (?, 'kratos-courier', ?, ?, 'queued', ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(recipient)
+        .bind(sealed_payload)
+        .bind(unix(now))
+        .bind(unix(deadline))
+        .bind(unix(now))
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
     async fn claim(
         &self,
         lease: Duration,

@@ -1,6 +1,7 @@
 //! Request handlers: parse input into domain types, call `sign_in`, pick a page.
 pub mod account;
 pub mod health;
+pub mod kratos_hook;
 pub mod link;
 pub mod login;
 pub mod pending;
