@@ -40,11 +40,8 @@ pub fn sign_in_email(
         "{origin}\nIf this wasn't you, ignore this email: nobody can sign in without it.\n\
          Never share this code with anyone.\n"
     ));
-    let html = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head { meta charset="utf-8"; title { (subject) } }
-            body style="font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 32rem; margin: 0 auto; padding: 1.5rem;" {
+    let body = html! {
+
                 p { "Your " (product) " sign-in code is:" }
                 p style="font-size: 2rem; font-weight: 700; letter-spacing: 0.3rem; font-family: ui-monospace, monospace;" { (email.code) }
                 @if let Some(link) = &email.link {
@@ -62,16 +59,13 @@ pub fn sign_in_email(
                     "If this wasn't you, ignore this email: nobody can sign in without it. "
                     "Never share this code with anyone."
                 }
-            }
-        }
-    }
-    .into_string();
+    };
     OutgoingEmail {
         outbox_id: outbox_id.to_owned(),
         recipient: recipient.to_owned(),
+        html: email_page(&subject, body),
         subject,
         text,
-        html,
     }
 }
 
@@ -83,14 +77,8 @@ pub fn plain_email(
     subject: String,
     text: String,
 ) -> OutgoingEmail {
-    let html = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head { meta charset="utf-8"; title { (subject) } }
-            body { pre style="font-family: system-ui, sans-serif; white-space: pre-wrap;" { (text) } }
-        }
-    }
-    .into_string();
+    let body = html! { pre style="white-space: pre-wrap;" { (text) } };
+    let html = email_page(&subject, body);
     OutgoingEmail {
         outbox_id: outbox_id.to_owned(),
         recipient: recipient.to_owned(),
@@ -98,4 +86,18 @@ pub fn plain_email(
         text,
         html,
     }
+}
+
+/// The frame of every HTML email.
+fn email_page(subject: &str, body: maud::Markup) -> String {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head { meta charset="utf-8"; title { (subject) } }
+            body style="font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 32rem; margin: 0 auto; padding: 1.5rem;" {
+                (body)
+            }
+        }
+    }
+    .into_string()
 }
