@@ -90,11 +90,6 @@ impl MagicLink {
         })
     }
 
-    pub async fn resend(&self, earlier: &CredentialView, who: &Requester) -> SignInResult<Started> {
-        let return_to = ReturnTo::trusted(earlier.return_to.clone());
-        self.start(earlier.email.clone(), &return_to, who).await
-    }
-
     pub async fn pending(&self, credential_id: &str) -> SignInResult<Option<CredentialView>> {
         Ok(self
             .store
@@ -171,13 +166,14 @@ impl MagicLink {
     }
 }
 
-fn log_redemption(result: &Redemption) {
+pub(super) fn log_redemption(result: &Redemption) {
     match result {
         Redemption::SignedIn { account, .. } => {
-            tracing::info!(event = "authn_login_success", account_id = %account.id, "signed in")
+            let id = account.as_ref().map(|a| a.id.as_str()).unwrap_or_default();
+            tracing::info!(event = "authn_login_success", account_id = %id, "signed in")
         }
         Redemption::WrongCode { attempts_left } => {
-            tracing::info!(event = "authn_login_fail", attempts_left, "wrong code")
+            tracing::info!(event = "authn_login_fail", attempts_left = ?attempts_left, "wrong code")
         }
         Redemption::Refused(why) => {
             tracing::info!(event = "authn_login_fail", reason = ?why, "credential refused")

@@ -1,20 +1,27 @@
 //! The sign-in approaches behind one enum: the only place that knows which one is running.
-//! Handlers call these methods and never match on the approach themselves.
+//! Handlers call these methods and never match on the approach themselves. Every method gets
+//! the browser's cookie relay: Kratos flows need the browser's cookies and set their own.
+mod kratos_code;
 mod magic_link;
 
+pub use kratos_code::{KratosCode, KratosCodeConfig};
 pub use magic_link::{MagicLink, MagicLinkConfig};
 
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
+use crate::kratos::{CookieRelay, KratosError};
 use crate::store::{CredentialView, Redemption, StoreError};
 
 pub enum SignIn {
     MagicLink(MagicLink),
+    KratosCode(KratosCode),
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum SignInError {
-    #[error("a dependency is unavailable")]
+    #[error("the store is unavailable")]
     Unavailable(#[from] StoreError),
+    #[error("Kratos is unavailable")]
+    Kratos(#[from] KratosError),
 }
 
 pub type SignInResult<T> = Result<T, SignInError>;
@@ -22,7 +29,7 @@ pub type SignInResult<T> = Result<T, SignInError>;
 /// What happened to a request for an email.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Started {
-    /// A new link and code are on their way.
+    /// A new code (and link) is on its way.
     Sent { credential_id: String },
     /// An email went out moments ago; no second one yet. The earlier one still works.
     AlreadySent {
@@ -31,6 +38,8 @@ pub enum Started {
     },
     /// Too many emails or failures for this address: wait.
     Limited { retry_after: u64 },
+    /// The browser already has a session (Kratos said so): nothing to send.
+    AlreadySignedIn,
 }
 
 /// Who asked, for the email and the confirm page.
@@ -39,50 +48,99 @@ pub struct Requester {
     pub browser: String,
 }
 
+/// The signed-in user, whoever holds the session.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub authenticated_at: i64,
+    pub expires_at: i64,
+}
+
 impl SignIn {
     pub async fn start(
         &self,
         email: EmailAddress,
         return_to: &ReturnTo,
         who: &Requester,
+        relay: &mut CookieRelay,
     ) -> SignInResult<Started> {
         match self {
             SignIn::MagicLink(m) => m.start(email, return_to, who).await,
+            SignIn::KratosCode(k) => k.start(email, return_to, relay).await,
         }
     }
 
-    /// A new email for the address of an earlier credential (resend buttons: no retyping).
-    pub async fn resend(&self, earlier: &CredentialView, who: &Requester) -> SignInResult<Started> {
+    /// A new email for the address of an earlier request (resend buttons: no retyping).
+    pub async fn resend(
+        &self,
+        earlier: &CredentialView,
+        who: &Requester,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<Started> {
+        let return_to = ReturnTo::trusted(earlier.return_to.clone());
+        self.start(earlier.email.clone(), &return_to, who, relay)
+            .await
+    }
+
+    /// What the check-your-inbox page shows for the request this browser is bound to.
+    pub async fn pending(
+        &self,
+        id: &str,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<Option<CredentialView>> {
         match self {
-            SignIn::MagicLink(m) => m.resend(earlier, who).await,
+            SignIn::MagicLink(m) => m.pending(id).await,
+            SignIn::KratosCode(k) => k.pending(id, relay).await,
         }
     }
 
-    pub async fn pending(&self, credential_id: &str) -> SignInResult<Option<CredentialView>> {
-        match self {
-            SignIn::MagicLink(m) => m.pending(credential_id).await,
-        }
-    }
-
+    /// Emailed links are Iris's own flow only.
     pub async fn inspect_link(&self, token: &MagicToken) -> SignInResult<Option<CredentialView>> {
         match self {
             SignIn::MagicLink(m) => m.inspect_link(token).await,
+            SignIn::KratosCode(_) => Ok(None),
         }
     }
 
     pub async fn confirm_link(&self, token: &MagicToken) -> SignInResult<Redemption> {
         match self {
             SignIn::MagicLink(m) => m.confirm_link(token).await,
+            SignIn::KratosCode(_) => Ok(Redemption::Refused(crate::store::Refusal::Unknown)),
         }
     }
 
     pub async fn submit_code(
         &self,
-        credential_id: &str,
+        id: &str,
         code: &OneTimeCode,
+        relay: &mut CookieRelay,
     ) -> SignInResult<Redemption> {
         match self {
-            SignIn::MagicLink(m) => m.submit_code(credential_id, code).await,
+            SignIn::MagicLink(m) => m.submit_code(id, code).await,
+            SignIn::KratosCode(k) => k.submit_code(id, code, relay).await,
+        }
+    }
+
+    /// The user behind this browser's session, when Kratos holds it (Iris's own sessions are
+    /// read by the web layer from its session store).
+    pub async fn kratos_user(&self, relay: &mut CookieRelay) -> SignInResult<Option<User>> {
+        match self {
+            SignIn::MagicLink(_) => Ok(None),
+            SignIn::KratosCode(k) => k.current_user(relay).await,
+        }
+    }
+
+    /// Does this approach keep sessions in Kratos (rather than Iris's session store)?
+    pub fn kratos_sessions(&self) -> bool {
+        matches!(self, SignIn::KratosCode(_))
+    }
+
+    /// Ends the Kratos session, if any (the relay carries Kratos's cookie deletions).
+    pub async fn kratos_logout(&self, relay: &mut CookieRelay) -> SignInResult<()> {
+        match self {
+            SignIn::MagicLink(_) => Ok(()),
+            SignIn::KratosCode(k) => Ok(k.logout(relay).await?),
         }
     }
 }

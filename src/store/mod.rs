@@ -85,8 +85,16 @@ pub enum Refusal {
 
 #[derive(Debug, Clone)]
 pub enum Redemption {
-    SignedIn { account: Account, return_to: String },
-    WrongCode { attempts_left: u32 },
+    /// `account` is the Iris account when Iris owns the session; `None` when another system
+    /// (Kratos) issued it.
+    SignedIn {
+        account: Option<Account>,
+        return_to: String,
+    },
+    /// `attempts_left` when known (Kratos does not say).
+    WrongCode {
+        attempts_left: Option<u32>,
+    },
     Refused(Refusal),
 }
 
@@ -173,6 +181,39 @@ pub trait SignInStore: Send + Sync {
     ) -> StoreResult<Option<CredentialView>>;
 }
 
+/// Per-address limits and failure counts for flows whose credentials live elsewhere (Kratos):
+/// the same rules and tables as Iris's own credentials.
+#[async_trait]
+pub trait AddressLimits: Send + Sync {
+    /// Counts one email to `email` if back-off, cooldown and hourly budget allow it; otherwise
+    /// says why not (never `Issued`).
+    async fn count_send(
+        &self,
+        email: &EmailAddress,
+        limits: SendLimits,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<IssueOutcome>>;
+    /// When the next email to this address is allowed.
+    async fn next_send_at(
+        &self,
+        email: &EmailAddress,
+        cooldown: Duration,
+    ) -> StoreResult<OffsetDateTime>;
+    /// Seconds of back-off left for this address, if any.
+    async fn locked_for(
+        &self,
+        email: &EmailAddress,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<u64>>;
+    async fn record_failure(
+        &self,
+        email: &EmailAddress,
+        policy: FailurePolicy,
+        now: OffsetDateTime,
+    ) -> StoreResult<()>;
+    async fn clear_failures(&self, email: &EmailAddress) -> StoreResult<()>;
+}
+
 #[async_trait]
 pub trait OutboxStore: Send + Sync {
     /// Queues an email that belongs to no Iris credential (Kratos's courier hook): the sealed
@@ -227,7 +268,7 @@ pub trait SessionRecords: Send + Sync {
 }
 
 #[async_trait]
-pub trait Store: SignInStore + OutboxStore + SessionRecords {
+pub trait Store: SignInStore + AddressLimits + OutboxStore + SessionRecords {
     /// Readiness: can the store answer a trivial query right now?
     async fn ping(&self) -> StoreResult<()>;
 }

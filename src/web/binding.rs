@@ -21,11 +21,12 @@ fn name(secure: bool) -> &'static str {
 pub fn read(req: &HttpRequest, state: &AppState) -> Option<String> {
     let cookie = req.cookie(name(state.secure_cookies))?;
     let (id, mac) = cookie.value().split_once('.')?;
+    let id = String::from_utf8(URL_SAFE_NO_PAD.decode(id).ok()?).ok()?;
     let mac = URL_SAFE_NO_PAD.decode(mac).ok()?;
     state
         .keys
         .verify(Purpose::Binding, &[id.as_bytes()], &mac)
-        .then(|| id.to_owned())
+        .then_some(id)
 }
 
 /// Binds this browser to `credential_id` (replacing any earlier binding).
@@ -35,7 +36,9 @@ pub fn bind(state: &AppState, mut res: HttpResponse, credential_id: &str) -> Htt
             .keys
             .mac(Purpose::Binding, &[credential_id.as_bytes()]),
     );
-    let cookie = build(state, format!("{credential_id}.{mac}"))
+    // The id is base64url'd: ids of Kratos flows carry an address and a return path.
+    let id = URL_SAFE_NO_PAD.encode(credential_id);
+    let cookie = build(state, format!("{id}.{mac}"))
         .max_age(CookieDuration::hours(1))
         .finish();
     // A well-formed cookie cannot fail to be added.

@@ -1,8 +1,86 @@
 //! Accounts and per-account failure counts, used inside the redeem transactions.
-use super::sign_in::parse_stored;
+use super::issue_batch::count_sends;
+use super::sign_in::{parse_stored, refusal};
+use super::SqliteStore;
+use crate::domain::EmailAddress;
 use crate::secrets::random_id;
-use crate::store::{backoff_secs, Account, FailurePolicy, StoreResult};
+use crate::store::{
+    backoff_secs, from_unix, unix, Account, AddressLimits, FailurePolicy, IssueOutcome, SendLimits,
+    StoreResult,
+};
+use async_trait::async_trait;
 use sqlx::SqliteConnection;
+use std::time::Duration;
+use time::OffsetDateTime;
+
+#[async_trait]
+impl AddressLimits for SqliteStore {
+    async fn count_send(
+        &self,
+        email: &EmailAddress,
+        limits: SendLimits,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<IssueOutcome>> {
+        let mut tx = self.write_tx().await?;
+        let key = email.canonical();
+        let allowed = count_sends(&mut tx, &[(key, unix(now))], limits).await?;
+        let outcome = if allowed.contains(key) {
+            None
+        } else {
+            Some(refusal(&mut tx, key, limits.cooldown.as_secs() as i64, unix(now)).await?)
+        };
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    async fn next_send_at(
+        &self,
+        email: &EmailAddress,
+        cooldown: Duration,
+    ) -> StoreResult<OffsetDateTime> {
+        let last: Option<i64> =
+            sqlx::query_scalar("SELECT last_sent_at FROM email_limits WHERE email_key = ?")
+                .bind(email.canonical())
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(from_unix(last.unwrap_or(0) + cooldown.as_secs() as i64))
+    }
+
+    async fn locked_for(
+        &self,
+        email: &EmailAddress,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<u64>> {
+        let until: Option<i64> =
+            sqlx::query_scalar("SELECT locked_until FROM account_failures WHERE email_key = ?")
+                .bind(email.canonical())
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(until
+            .filter(|u| *u > unix(now))
+            .map(|u| (u - unix(now)) as u64))
+    }
+
+    async fn record_failure(
+        &self,
+        email: &EmailAddress,
+        policy: FailurePolicy,
+        now: OffsetDateTime,
+    ) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        count_failure(&mut tx, email.canonical(), policy, unix(now)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn clear_failures(&self, email: &EmailAddress) -> StoreResult<()> {
+        sqlx::query("DELETE FROM account_failures WHERE email_key = ?")
+            .bind(email.canonical())
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+}
 
 /// Finds or creates (sign-up on first use) the account, and clears its failure count.
 pub(super) async fn sign_in_account(

@@ -5,7 +5,7 @@
 //! of five per request. Per-address rules stay exact: a batch holds each address at most once
 //! (later ones wait for the next batch and then see the first one's limits).
 use super::sign_in::refusal;
-use crate::store::{unix, IssueOutcome, IssueRequest, StoreError, StoreResult};
+use crate::store::{unix, IssueOutcome, IssueRequest, SendLimits, StoreError, StoreResult};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
@@ -82,7 +82,12 @@ fn take_batch(waiting: &mut VecDeque<Job>) -> Vec<Job> {
 
 async fn process(writer: &SqlitePool, batch: &[Job]) -> StoreResult<Vec<IssueOutcome>> {
     let mut tx = writer.begin_with("BEGIN IMMEDIATE").await?;
-    let allowed = count_sends(&mut tx, batch).await?;
+    let sends: Vec<(&str, i64)> = batch
+        .iter()
+        .map(|j| (j.req.email.canonical(), unix(j.now)))
+        .collect();
+    // All requests share one limits config (it comes from the settings).
+    let allowed = count_sends(&mut tx, &sends, batch[0].req.limits).await?;
     let issued: Vec<&Job> = batch
         .iter()
         .filter(|j| allowed.contains(j.req.email.canonical()))
@@ -109,13 +114,12 @@ async fn process(writer: &SqlitePool, batch: &[Job]) -> StoreResult<Vec<IssueOut
 
 /// Back-off, cooldown and hourly budget, checked and counted in one conditional upsert.
 /// Returns the addresses that may be sent to.
-async fn count_sends(
+pub(super) async fn count_sends(
     tx: &mut Transaction<'static, Sqlite>,
-    batch: &[Job],
+    sends: &[(&str, i64)],
+    limits: SendLimits,
 ) -> StoreResult<HashSet<String>> {
-    // All requests share one limits config (it comes from the settings).
-    let limits = batch[0].req.limits;
-    let rows: Vec<String> = (0..batch.len())
+    let rows: Vec<String> = (0..sends.len())
         .map(|i| format!("(?{}, ?{})", 3 + 2 * i, 4 + 2 * i))
         .collect();
     let sql = format!(
@@ -136,8 +140,8 @@ async fn count_sends(
     let mut q = sqlx::query_scalar::<_, String>(&sql)
         .bind(limits.cooldown.as_secs() as i64)
         .bind(i64::from(limits.per_hour));
-    for job in batch {
-        q = q.bind(job.req.email.canonical()).bind(unix(job.now));
+    for (key, now) in sends {
+        q = q.bind(*key).bind(*now);
     }
     Ok(q.fetch_all(&mut **tx).await?.into_iter().collect())
 }

@@ -75,7 +75,10 @@ impl SignInStore for SqliteStore {
             Some((email, key, return_to)) => {
                 let account = sign_in_account(&mut tx, &email, &key, now_s).await?;
                 tx.commit().await?;
-                Ok(Redemption::SignedIn { account, return_to })
+                Ok(Redemption::SignedIn {
+                    account: Some(account),
+                    return_to,
+                })
             }
             None => {
                 tx.rollback().await?;
@@ -132,7 +135,10 @@ impl SignInStore for SqliteStore {
         let outcome = match row {
             Some((true, _, email, key, return_to)) => {
                 let account = sign_in_account(&mut tx, &email, &key, now_s).await?;
-                Redemption::SignedIn { account, return_to }
+                Redemption::SignedIn {
+                    account: Some(account),
+                    return_to,
+                }
             }
             Some((false, attempts, _, key, _)) => {
                 count_failure(&mut tx, &key, policy, now_s).await?;
@@ -143,7 +149,7 @@ impl SignInStore for SqliteStore {
                     Redemption::Refused(Refusal::TooManyAttempts)
                 } else {
                     Redemption::WrongCode {
-                        attempts_left: left as u32,
+                        attempts_left: Some(left as u32),
                     }
                 }
             }

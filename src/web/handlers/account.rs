@@ -1,7 +1,7 @@
 //! The signed-in side: home page, sign-out, and the two endpoints apps and proxies ask.
-use super::{see_other, WebResult};
+use super::{current_user, relay, see_other, with_cookies, WebResult};
+use crate::sign_in::User;
 use crate::web::csrf::{self, Csrf};
-use crate::web::session::{current_user, SignedIn};
 use crate::web::views::{page, signed_in_page, IrisPage};
 use crate::web::AppState;
 use actix_session::Session;
@@ -11,18 +11,18 @@ use serde::Deserialize;
 use time::format_description::well_known::{Rfc2822, Rfc3339};
 use time::OffsetDateTime;
 
-pub async fn home(req: HttpRequest, state: web::Data<AppState>, session: Session) -> HttpResponse {
-    let Some(user) = current_user(&session, state.clock.now()) else {
-        return see_other("/login");
+pub async fn home(req: HttpRequest, state: web::Data<AppState>, session: Session) -> WebResult {
+    let Some(user) = current_user(&state, &session, &mut relay(&req)).await? else {
+        return Ok(see_other("/login"));
     };
     let csrf = Csrf::for_request(&req, &state);
     let since = stamp(user.authenticated_at)
         .format(&Rfc2822)
         .unwrap_or_default();
-    csrf.apply(page(
+    Ok(csrf.apply(page(
         StatusCode::OK,
         signed_in_page(&state.brand, &csrf.token, &user.email, &since),
-    ))
+    )))
 }
 
 #[derive(Deserialize, Default)]
@@ -31,7 +31,8 @@ pub struct LogoutForm {
     csrf_token: Option<String>,
 }
 
-/// Purges the server-side session (a replayed cookie is then worthless) and clears the browser.
+/// Purges the server-side session (a replayed cookie is then worthless), ends the Kratos session
+/// through Kratos's logout flow when Kratos holds it, and clears the browser.
 pub async fn logout(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -39,11 +40,13 @@ pub async fn logout(
     form: web::Form<LogoutForm>,
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    if let Some(user) = current_user(&session, state.clock.now()) {
-        tracing::info!(event = "logout", account_id = %user.user_id, "signed out");
+    let mut relay = relay(&req);
+    if let Some(user) = current_user(&state, &session, &mut relay).await? {
+        tracing::info!(event = "logout", account_id = %user.id, "signed out");
     }
+    state.sign_in.kratos_logout(&mut relay).await?;
     session.purge();
-    let mut res = see_other("/login");
+    let mut res = with_cookies(see_other("/login"), &relay);
     res.headers_mut().insert(
         header::HeaderName::from_static("clear-site-data"),
         header::HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
@@ -52,23 +55,29 @@ pub async fn logout(
 }
 
 /// `GET /sessions/whoami`: 200 with the identity as JSON, or 401.
-pub async fn whoami(state: web::Data<AppState>, session: Session) -> HttpResponse {
-    match current_user(&session, state.clock.now()) {
-        Some(user) => json(StatusCode::OK, &identity(&user)),
-        None => json(
-            StatusCode::UNAUTHORIZED,
-            &serde_json::json!({ "error": "not signed in" }),
-        ),
-    }
+pub async fn whoami(req: HttpRequest, state: web::Data<AppState>, session: Session) -> WebResult {
+    Ok(
+        match current_user(&state, &session, &mut relay(&req)).await? {
+            Some(user) => json(StatusCode::OK, &identity(&user)),
+            None => json(
+                StatusCode::UNAUTHORIZED,
+                &serde_json::json!({ "error": "not signed in" }),
+            ),
+        },
+    )
 }
 
 /// `GET /auth/check` for reverse-proxy `auth_request`: 200 + identity headers, or 401.
-pub async fn auth_check(state: web::Data<AppState>, session: Session) -> HttpResponse {
-    let mut res = match current_user(&session, state.clock.now()) {
+pub async fn auth_check(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+) -> WebResult {
+    let mut res = match current_user(&state, &session, &mut relay(&req)).await? {
         Some(user) => {
             let mut res = HttpResponse::Ok().finish();
             for (name, value) in [
-                ("x-iris-user-id", user.user_id),
+                ("x-iris-user-id", user.id),
                 ("x-iris-user-email", user.email),
             ] {
                 if let Ok(v) = header::HeaderValue::from_str(&value) {
@@ -81,12 +90,12 @@ pub async fn auth_check(state: web::Data<AppState>, session: Session) -> HttpRes
         None => HttpResponse::Unauthorized().finish(),
     };
     res.extensions_mut().insert(IrisPage);
-    res
+    Ok(res)
 }
 
-fn identity(user: &SignedIn) -> serde_json::Value {
+fn identity(user: &User) -> serde_json::Value {
     serde_json::json!({
-        "id": user.user_id,
+        "id": user.id,
         "email": user.email,
         "authenticated_at": stamp(user.authenticated_at).format(&Rfc3339).unwrap_or_default(),
         "expires_at": stamp(user.expires_at).format(&Rfc3339).unwrap_or_default(),

@@ -1,7 +1,7 @@
 //! The emailed link. GET/HEAD only show the confirm page (scanners burn nothing); the page's POST
 //! consumes the token in one conditional write and signs in.
 use super::pending::after_start;
-use super::{requester, see_other, WebResult};
+use super::{relay, requester, see_other, with_cookies, WebResult};
 use crate::domain::MagicToken;
 use crate::store::{CredentialView, Redemption, Refusal};
 use crate::web::binding;
@@ -68,7 +68,10 @@ pub async fn confirm(
         return Ok(problem(&state, &csrf, LinkProblem::Invalid, None));
     };
     match state.sign_in.confirm_link(&token).await? {
-        Redemption::SignedIn { account, return_to } => {
+        Redemption::SignedIn {
+            account: Some(account),
+            return_to,
+        } => {
             sign_in(
                 &session,
                 &account,
@@ -86,7 +89,9 @@ pub async fn confirm(
                 view.as_ref().map(|v| (&token, v)),
             ))
         }
-        Redemption::WrongCode { .. } => Ok(problem(&state, &csrf, LinkProblem::Invalid, None)),
+        Redemption::WrongCode { .. } | Redemption::SignedIn { account: None, .. } => {
+            Ok(problem(&state, &csrf, LinkProblem::Invalid, None))
+        }
     }
 }
 
@@ -105,8 +110,18 @@ pub async fn resend(
     let Some(view) = view else {
         return Ok(problem(&state, &csrf, LinkProblem::Invalid, None));
     };
-    let started = state.sign_in.resend(&view, &requester(&req)).await?;
-    Ok(after_start(&state, started, "/login/check-email?sent=1"))
+    let mut relay = relay(&req);
+    let started = state
+        .sign_in
+        .resend(&view, &requester(&req), &mut relay)
+        .await?;
+    let res = after_start(
+        &state,
+        started,
+        "/login/check-email?sent=1",
+        &view.return_to,
+    );
+    Ok(with_cookies(res, &relay))
 }
 
 impl From<Refusal> for LinkProblem {

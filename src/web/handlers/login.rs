@@ -1,14 +1,13 @@
 //! Email entry: `GET /login` shows the form, `POST /login` asks for an email.
 use super::pending::after_start;
-use super::{requester, see_other, WebResult};
+use super::{current_user, relay, requester, see_other, with_cookies, WebResult};
 use crate::domain::EmailAddress;
 use crate::web::csrf::{self, Csrf};
-use crate::web::session::current_user;
 use crate::web::views::{login_page, page, LoginView};
 use crate::web::AppState;
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpRequest};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -21,10 +20,13 @@ pub async fn show(
     state: web::Data<AppState>,
     session: Session,
     query: web::Query<LoginQuery>,
-) -> HttpResponse {
+) -> WebResult {
     let return_to = state.return_to(query.return_to.as_deref());
-    if current_user(&session, state.clock.now()).is_some() {
-        return see_other(return_to.as_str());
+    if current_user(&state, &session, &mut relay(&req))
+        .await?
+        .is_some()
+    {
+        return Ok(see_other(return_to.as_str()));
     }
     let csrf = Csrf::for_request(&req, &state);
     let view = LoginView {
@@ -34,7 +36,7 @@ pub async fn show(
         error: None,
         notice: None,
     };
-    csrf.apply(page(StatusCode::OK, login_page(&state.brand, &view)))
+    Ok(csrf.apply(page(StatusCode::OK, login_page(&state.brand, &view))))
 }
 
 #[derive(Deserialize, Default)]
@@ -70,9 +72,11 @@ pub async fn submit(
             ));
         }
     };
+    let mut relay = relay(&req);
     let started = state
         .sign_in
-        .start(email, &return_to, &requester(&req))
+        .start(email, &return_to, &requester(&req), &mut relay)
         .await?;
-    Ok(after_start(&state, started, "/login/check-email"))
+    let res = after_start(&state, started, "/login/check-email", return_to.as_str());
+    Ok(with_cookies(res, &relay))
 }

@@ -9,7 +9,9 @@ pub mod statics;
 
 use super::csrf::CsrfRejected;
 use crate::domain::browser_summary;
-use crate::sign_in::{Requester, SignInError};
+use crate::kratos::CookieRelay;
+use crate::sign_in::{Requester, SignInError, User};
+use crate::web::AppState;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
 
@@ -37,6 +39,44 @@ pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, location))
         .finish()
+}
+
+/// The browser's cookies, ready to be forwarded to Kratos.
+pub fn relay(req: &HttpRequest) -> CookieRelay {
+    CookieRelay::from_browser(
+        req.headers()
+            .get(header::COOKIE)
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
+/// Relays every `Set-Cookie` Kratos sent onto the browser's response, unchanged.
+pub fn with_cookies(mut res: HttpResponse, relay: &CookieRelay) -> HttpResponse {
+    for cookie in relay.set_cookies() {
+        if let Ok(v) = header::HeaderValue::from_str(cookie) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+/// The signed-in user, from Kratos (Kratos approaches) or Iris's own session store.
+pub async fn current_user(
+    state: &AppState,
+    session: &actix_session::Session,
+    relay: &mut CookieRelay,
+) -> Result<Option<User>, WebError> {
+    if state.sign_in.kratos_sessions() {
+        return Ok(state.sign_in.kratos_user(relay).await?);
+    }
+    Ok(
+        crate::web::session::current_user(session, state.clock.now()).map(|u| User {
+            id: u.user_id,
+            email: u.email,
+            authenticated_at: u.authenticated_at,
+            expires_at: u.expires_at,
+        }),
+    )
 }
 
 pub fn requester(req: &HttpRequest) -> Requester {

@@ -1,7 +1,8 @@
 //! "Check your inbox": the page after asking, its code box and its resend button. The browser's
 //! binding cookie names the credential it asked for; codes only work against that one.
-use super::{requester, see_other, WebResult};
+use super::{relay, requester, see_other, with_cookies, WebResult};
 use crate::domain::OneTimeCode;
+use crate::kratos::CookieRelay;
 use crate::sign_in::Started;
 use crate::store::{CredentialView, Delivery, Redemption, Refusal};
 use crate::web::binding;
@@ -26,7 +27,8 @@ pub async fn show(
     state: web::Data<AppState>,
     flags: web::Query<Flags>,
 ) -> WebResult {
-    let Some(view) = pending_view(&req, &state).await? else {
+    let mut relay = relay(&req);
+    let Some(view) = pending_view(&req, &state, &mut relay).await? else {
         return Ok(see_other("/login"));
     };
     let notice = if flags.again.is_some() {
@@ -36,7 +38,8 @@ pub async fn show(
     } else {
         None
     };
-    Ok(render(&req, &state, &view, StatusCode::OK, None, notice))
+    let res = render(&req, &state, &view, StatusCode::OK, None, notice);
+    Ok(with_cookies(res, &relay))
 }
 
 #[derive(Deserialize, Default)]
@@ -56,15 +59,24 @@ pub async fn submit_code(
     let Some(credential_id) = binding::read(&req, &state) else {
         return Ok(see_other("/login"));
     };
+    let mut relay = relay(&req);
     let outcome = match OneTimeCode::parse(&form.code) {
-        Some(code) => Some(state.sign_in.submit_code(&credential_id, &code).await?),
+        Some(code) => Some(
+            state
+                .sign_in
+                .submit_code(&credential_id, &code, &mut relay)
+                .await?,
+        ),
         None => None,
     };
     if let Some(Redemption::SignedIn { account, return_to }) = &outcome {
-        sign_in(&session, account, state.clock.now(), state.absolute_timeout);
-        return Ok(binding::clear(&state, see_other(return_to)));
+        if let Some(account) = account {
+            sign_in(&session, account, state.clock.now(), state.absolute_timeout);
+        }
+        let res = binding::clear(&state, see_other(return_to));
+        return Ok(with_cookies(res, &relay));
     }
-    let Some(view) = pending_view(&req, &state).await? else {
+    let Some(view) = pending_view(&req, &state, &mut relay).await? else {
         return Ok(see_other("/login"));
     };
     let (status, error) = match outcome {
@@ -74,10 +86,11 @@ pub async fn submit_code(
         ),
         Some(Redemption::WrongCode { attempts_left }) => (
             StatusCode::BAD_REQUEST,
-            format!(
-                "That code isn't right. {attempts_left} {} left.",
-                if attempts_left == 1 { "try" } else { "tries" }
-            ),
+            match attempts_left {
+                Some(1) => "That code isn't right. 1 try left.".to_owned(),
+                Some(n) => format!("That code isn't right. {n} tries left."),
+                None => "That code isn't right. Check the email and try again.".to_owned(),
+            },
         ),
         Some(Redemption::Refused(Refusal::TooManyAttempts | Refusal::Locked { .. })) => {
             (StatusCode::TOO_MANY_REQUESTS, String::new())
@@ -85,7 +98,8 @@ pub async fn submit_code(
         Some(_) => (StatusCode::BAD_REQUEST, String::new()),
     };
     let error = (!error.is_empty()).then_some(error);
-    Ok(render(&req, &state, &view, status, error.as_deref(), None))
+    let res = render(&req, &state, &view, status, error.as_deref(), None);
+    Ok(with_cookies(res, &relay))
 }
 
 #[derive(Deserialize, Default)]
@@ -100,17 +114,33 @@ pub async fn resend(
     form: web::Form<ResendForm>,
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    let Some(view) = pending_view(&req, &state).await? else {
+    let mut relay = relay(&req);
+    let Some(view) = pending_view(&req, &state, &mut relay).await? else {
         return Ok(see_other("/login"));
     };
-    let started = state.sign_in.resend(&view, &requester(&req)).await?;
-    Ok(after_start(&state, started, "/login/check-email?sent=1"))
+    let started = state
+        .sign_in
+        .resend(&view, &requester(&req), &mut relay)
+        .await?;
+    let res = after_start(
+        &state,
+        started,
+        "/login/check-email?sent=1",
+        &view.return_to,
+    );
+    Ok(with_cookies(res, &relay))
 }
 
 /// Where asking for an email lands: the inbox page, with this browser bound to the credential,
 /// saying whether a new email went out; or the 429 page.
-pub fn after_start(state: &AppState, started: Started, sent_location: &str) -> HttpResponse {
+pub fn after_start(
+    state: &AppState,
+    started: Started,
+    sent_location: &str,
+    return_to: &str,
+) -> HttpResponse {
     match started {
+        Started::AlreadySignedIn => see_other(return_to),
         Started::Sent { credential_id } => {
             binding::bind(state, see_other(sent_location), &credential_id)
         }
@@ -129,9 +159,10 @@ pub fn after_start(state: &AppState, started: Started, sent_location: &str) -> H
 async fn pending_view(
     req: &HttpRequest,
     state: &AppState,
+    relay: &mut CookieRelay,
 ) -> Result<Option<CredentialView>, super::WebError> {
     match binding::read(req, state) {
-        Some(id) => Ok(state.sign_in.pending(&id).await?),
+        Some(id) => Ok(state.sign_in.pending(&id, relay).await?),
         None => Ok(None),
     }
 }

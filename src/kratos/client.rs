@@ -1,0 +1,262 @@
+//! A thin client for the Kratos endpoints Iris uses, spoken as the browser's agent: JSON
+//! (`Accept: application/json`), the browser's cookies forwarded, no redirects followed, every
+//! `Set-Cookie` collected for relay (design.md §2). Bounded by `kratos.timeout`.
+use super::cookies::CookieRelay;
+use super::flows::{ErrorBody, Flow, Session};
+use reqwest::header::{ACCEPT, COOKIE, SET_COOKIE};
+use reqwest::{Method, StatusCode};
+use serde::Deserialize;
+use std::time::Duration;
+use url::Url;
+
+#[derive(Debug, thiserror::Error)]
+pub enum KratosError {
+    #[error("Kratos is unreachable or too slow")]
+    Unavailable(#[source] reqwest::Error),
+    #[error("unexpected answer from Kratos: {0}")]
+    Unexpected(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlowKind {
+    Login,
+    Registration,
+}
+
+impl FlowKind {
+    fn segment(self) -> &'static str {
+        match self {
+            FlowKind::Login => "login",
+            FlowKind::Registration => "registration",
+        }
+    }
+}
+
+/// What Kratos answered to a flow call.
+#[derive(Debug)]
+pub enum Answer {
+    /// The flow (HTTP 200, or 400 with messages: "code sent" is a 400 too).
+    Flow(Flow),
+    /// Signed in: Kratos set its session cookie (in the relay).
+    SignedIn(Box<Session>),
+    /// An error body with its HTTP status (403 CSRF, 404, 410 expired, …).
+    Error(StatusCode, ErrorBody),
+}
+
+#[derive(Deserialize)]
+struct SessionAnswer {
+    session: Session,
+}
+
+#[derive(Clone)]
+pub struct KratosClient {
+    http: reqwest::Client,
+    public: Url,
+}
+
+impl KratosClient {
+    pub fn new(public: Url, timeout: Duration) -> Result<Self, KratosError> {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(timeout)
+            .connect_timeout(timeout)
+            .build()
+            .map_err(KratosError::Unavailable)?;
+        Ok(Self { http, public })
+    }
+
+    pub async fn create_flow(
+        &self,
+        kind: FlowKind,
+        relay: &mut CookieRelay,
+        return_to: Option<&str>,
+    ) -> Result<Answer, KratosError> {
+        let mut url = self.url(&format!("/self-service/{}/browser", kind.segment()));
+        if let Some(r) = return_to {
+            url.query_pairs_mut().append_pair("return_to", r);
+        }
+        self.flow_call(Method::GET, url, relay, None).await
+    }
+
+    pub async fn get_flow(
+        &self,
+        kind: FlowKind,
+        id: &str,
+        relay: &mut CookieRelay,
+    ) -> Result<Answer, KratosError> {
+        let mut url = self.url(&format!("/self-service/{}/flows", kind.segment()));
+        url.query_pairs_mut().append_pair("id", id);
+        self.flow_call(Method::GET, url, relay, None).await
+    }
+
+    /// Posts `body` (plus the flow's CSRF token) to the flow's action, on Kratos's configured
+    /// public URL (only the action's path and query are taken from Kratos's answer).
+    pub async fn submit(
+        &self,
+        flow: &Flow,
+        relay: &mut CookieRelay,
+        mut body: serde_json::Value,
+    ) -> Result<Answer, KratosError> {
+        let action = Url::parse(&flow.ui.action)
+            .map_err(|_| KratosError::Unexpected("flow action is not a URL".into()))?;
+        let mut url = self.url(action.path());
+        url.set_query(action.query());
+        body["csrf_token"] = flow.csrf_token().unwrap_or_default().into();
+        self.flow_call(Method::POST, url, relay, Some(body)).await
+    }
+
+    /// The session behind the browser's cookies, if any.
+    pub async fn whoami(&self, relay: &mut CookieRelay) -> Result<Option<Session>, KratosError> {
+        let res = self
+            .send(Method::GET, self.url("/sessions/whoami"), relay, None)
+            .await?;
+        match res.status() {
+            StatusCode::OK => Ok(Some(parse(res).await?)),
+            StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Ok(None),
+            other => Err(KratosError::Unexpected(format!("whoami answered {other}"))),
+        }
+    }
+
+    /// Ends the browser's Kratos session through the browser logout flow (the relay then holds
+    /// the cookie deletions). No session: nothing to do.
+    pub async fn logout(&self, relay: &mut CookieRelay) -> Result<(), KratosError> {
+        #[derive(Deserialize)]
+        struct LogoutUrl {
+            logout_token: String,
+        }
+        let res = self
+            .send(
+                Method::GET,
+                self.url("/self-service/logout/browser"),
+                relay,
+                None,
+            )
+            .await?;
+        if res.status() == StatusCode::UNAUTHORIZED {
+            return Ok(());
+        }
+        if res.status() != StatusCode::OK {
+            return Err(KratosError::Unexpected(format!(
+                "logout flow answered {}",
+                res.status()
+            )));
+        }
+        let token: LogoutUrl = parse(res).await?;
+        let mut url = self.url("/self-service/logout");
+        url.query_pairs_mut()
+            .append_pair("token", &token.logout_token);
+        let res = self.send(Method::GET, url, relay, None).await?;
+        match res.status() {
+            StatusCode::NO_CONTENT | StatusCode::OK | StatusCode::SEE_OTHER => Ok(()),
+            other => Err(KratosError::Unexpected(format!("logout answered {other}"))),
+        }
+    }
+
+    /// A self-service error by id (`/error?id=`), as Kratos describes it.
+    pub async fn error(&self, id: &str) -> Result<Option<ErrorDetailView>, KratosError> {
+        let mut url = self.url("/self-service/errors");
+        url.query_pairs_mut().append_pair("id", id);
+        let mut relay = CookieRelay::default();
+        let res = self.send(Method::GET, url, &mut relay, None).await?;
+        if res.status() != StatusCode::OK {
+            return Ok(None);
+        }
+        #[derive(Deserialize)]
+        struct Wrapped {
+            error: ErrorDetailView,
+        }
+        Ok(parse::<Wrapped>(res).await.ok().map(|w| w.error))
+    }
+
+    /// Readiness: does Kratos answer its health check?
+    pub async fn ready(&self) -> bool {
+        self.http
+            .get(self.url("/health/ready"))
+            .send()
+            .await
+            .is_ok_and(|r| r.status().is_success())
+    }
+
+    fn url(&self, path: &str) -> Url {
+        let mut url = self.public.clone();
+        url.set_path(path);
+        url
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        url: Url,
+        relay: &mut CookieRelay,
+        body: Option<serde_json::Value>,
+    ) -> Result<reqwest::Response, KratosError> {
+        let mut req = self
+            .http
+            .request(method, url)
+            .header(ACCEPT, "application/json");
+        if let Some(cookies) = relay.header() {
+            req = req.header(COOKIE, cookies);
+        }
+        if let Some(body) = body {
+            req = req.json(&body);
+        }
+        let res = req.send().await.map_err(KratosError::Unavailable)?;
+        for value in res.headers().get_all(SET_COOKIE) {
+            if let Ok(v) = value.to_str() {
+                relay.absorb(v);
+            }
+        }
+        Ok(res)
+    }
+
+    async fn flow_call(
+        &self,
+        method: Method,
+        url: Url,
+        relay: &mut CookieRelay,
+        body: Option<serde_json::Value>,
+    ) -> Result<Answer, KratosError> {
+        let res = self.send(method, url, relay, body).await?;
+        let status = res.status();
+        let bytes = res.bytes().await.map_err(KratosError::Unavailable)?;
+        let unexpected = || KratosError::Unexpected(format!("{status} with an unreadable body"));
+        match status {
+            StatusCode::OK => {
+                if let Ok(signed_in) = serde_json::from_slice::<SessionAnswer>(&bytes) {
+                    return Ok(Answer::SignedIn(Box::new(signed_in.session)));
+                }
+                serde_json::from_slice(&bytes)
+                    .map(Answer::Flow)
+                    .map_err(|_| unexpected())
+            }
+            StatusCode::BAD_REQUEST => match serde_json::from_slice::<Flow>(&bytes) {
+                Ok(flow) => Ok(Answer::Flow(flow)),
+                Err(_) => serde_json::from_slice(&bytes)
+                    .map(|e| Answer::Error(status, e))
+                    .map_err(|_| unexpected()),
+            },
+            s if s.is_client_error() => serde_json::from_slice(&bytes)
+                .map(|e| Answer::Error(status, e))
+                .map_err(|_| unexpected()),
+            _ => Err(KratosError::Unexpected(format!("HTTP {status}"))),
+        }
+    }
+}
+
+/// What the error page shows of a Kratos error (never raw JSON).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ErrorDetailView {
+    #[serde(default)]
+    pub code: Option<u16>,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+async fn parse<T: serde::de::DeserializeOwned>(res: reqwest::Response) -> Result<T, KratosError> {
+    let status = res.status();
+    res.json()
+        .await
+        .map_err(|_| KratosError::Unexpected(format!("{status} with an unreadable body")))
+}

@@ -1,0 +1,344 @@
+//! Approach 2: Kratos's code strategy, driven server-side. One "continue with email" form:
+//! a known address gets a login code, an unknown one a registration code when sign-up is on,
+//! and either way the browser sees the same pages (Kratos's 4000035 "account does not exist"
+//! never reaches them). Iris's per-address limits and failure counts apply on top of Kratos's
+//! 5-submissions-per-flow rule.
+//!
+//! The browser's binding names the flow: `l|<flow id>|<email>|<return_to>` (login),
+//! `r|…` (registration) or `v||<email>|<return_to>` (unknown address with sign-up off: nothing
+//! was sent, and codes are simply wrong). The binding cookie is MAC'd, so it cannot be forged.
+use super::{SignInResult, Started, User};
+use crate::clock::SharedClock;
+use crate::domain::{EmailAddress, OneTimeCode, ReturnTo};
+use crate::kratos::{ids, Answer, CookieRelay, Flow, FlowKind, KratosClient, Session};
+use crate::store::{
+    CredentialView, Delivery, FailurePolicy, IssueOutcome, Redemption, Refusal, SendLimits,
+    SharedStore,
+};
+use std::time::Duration;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+pub struct KratosCodeConfig {
+    pub allow_sign_up: bool,
+    pub limits: SendLimits,
+    pub failures: FailurePolicy,
+    pub code_lifespan: Duration,
+}
+
+pub struct KratosCode {
+    pub client: KratosClient,
+    pub store: SharedStore,
+    pub clock: SharedClock,
+    pub config: KratosCodeConfig,
+}
+
+/// A parsed binding.
+struct Binding {
+    kind: Option<FlowKind>,
+    flow: String,
+    email: EmailAddress,
+    return_to: String,
+}
+
+impl Binding {
+    fn parse(id: &str) -> Option<Binding> {
+        let mut parts = id.splitn(4, '|');
+        let kind = match parts.next()? {
+            "l" => Some(FlowKind::Login),
+            "r" => Some(FlowKind::Registration),
+            "v" => None,
+            _ => return None,
+        };
+        let flow = parts.next()?.to_owned();
+        let email = EmailAddress::parse(parts.next()?).ok()?;
+        let return_to = parts.next()?.to_owned();
+        Some(Binding {
+            kind,
+            flow,
+            email,
+            return_to,
+        })
+    }
+
+    fn encode(kind: Option<FlowKind>, flow: &str, email: &EmailAddress, return_to: &str) -> String {
+        let k = match kind {
+            Some(FlowKind::Login) => "l",
+            Some(FlowKind::Registration) => "r",
+            None => "v",
+        };
+        format!("{k}|{flow}|{}|{return_to}", email.as_str())
+    }
+}
+
+impl KratosCode {
+    #[tracing::instrument(skip_all, fields(email_domain = %email.domain()))]
+    pub async fn start(
+        &self,
+        email: EmailAddress,
+        return_to: &ReturnTo,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<Started> {
+        let now = self.clock.now();
+        match self
+            .store
+            .count_send(&email, self.config.limits, now)
+            .await?
+        {
+            None => {}
+            Some(IssueOutcome::CoolingDown { retry_after, .. }) => {
+                return Ok(Started::AlreadySent {
+                    credential_id: None,
+                    retry_after,
+                })
+            }
+            Some(
+                IssueOutcome::HourlyLimit { retry_after } | IssueOutcome::Locked { retry_after },
+            ) => {
+                tracing::info!(
+                    event = "excess_rate_limit_exceeded",
+                    retry_after,
+                    "email limit"
+                );
+                return Ok(Started::Limited { retry_after });
+            }
+            Some(IssueOutcome::Issued { .. }) => {}
+        }
+        let sent = match self.send_code(FlowKind::Login, &email, relay, true).await? {
+            Sent::Code(flow) => {
+                Binding::encode(Some(FlowKind::Login), &flow, &email, return_to.as_str())
+            }
+            Sent::SignedIn => return Ok(Started::AlreadySignedIn),
+            Sent::UnknownAccount if self.config.allow_sign_up => {
+                match self
+                    .send_code(FlowKind::Registration, &email, relay, true)
+                    .await?
+                {
+                    Sent::Code(flow) => Binding::encode(
+                        Some(FlowKind::Registration),
+                        &flow,
+                        &email,
+                        return_to.as_str(),
+                    ),
+                    Sent::SignedIn => return Ok(Started::AlreadySignedIn),
+                    Sent::UnknownAccount => Binding::encode(None, "", &email, return_to.as_str()),
+                }
+            }
+            // SECURITY: same page, nothing sent: the address's existence stays unknown.
+            Sent::UnknownAccount => Binding::encode(None, "", &email, return_to.as_str()),
+        };
+        tracing::info!(event = "authn_token_created", "Kratos code requested");
+        Ok(Started::Sent {
+            credential_id: sent,
+        })
+    }
+
+    /// Creates a flow and asks Kratos to email a code. A CSRF failure (stale Kratos cookies in
+    /// the browser) is retried once with a fresh flow and only the cookies Kratos just set.
+    async fn send_code(
+        &self,
+        kind: FlowKind,
+        email: &EmailAddress,
+        relay: &mut CookieRelay,
+        retry_csrf: bool,
+    ) -> SignInResult<Sent> {
+        let flow = match self.client.create_flow(kind, relay, None).await? {
+            Answer::Flow(flow) => flow,
+            Answer::Error(_, e) if e.error.id.as_deref() == Some("session_already_available") => {
+                return Ok(Sent::SignedIn)
+            }
+            other => return Err(unexpected("creating a flow", &other)),
+        };
+        let body = match kind {
+            FlowKind::Login => {
+                serde_json::json!({ "method": "code", "identifier": email.as_str() })
+            }
+            FlowKind::Registration => {
+                serde_json::json!({ "method": "code", "traits": { "email": email.as_str() } })
+            }
+        };
+        match self.client.submit(&flow, relay, body).await? {
+            Answer::Flow(f) if f.code_sent() => Ok(Sent::Code(f.id)),
+            Answer::Flow(f) if f.has_message(ids::ACCOUNT_DOES_NOT_EXIST) => {
+                Ok(Sent::UnknownAccount)
+            }
+            Answer::Error(status, e)
+                if retry_csrf
+                    && status == 403
+                    && e.error.id.as_deref() == Some("security_csrf_violation") =>
+            {
+                relay.forget_browser_cookies();
+                Box::pin(self.send_code(kind, email, relay, false)).await
+            }
+            Answer::SignedIn(_) => Ok(Sent::SignedIn),
+            other => Err(unexpected("asking for a code", &other)),
+        }
+    }
+
+    pub async fn pending(
+        &self,
+        id: &str,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<Option<CredentialView>> {
+        let Some(binding) = Binding::parse(id) else {
+            return Ok(None);
+        };
+        let now = self.clock.now();
+        let mut state = match binding.kind {
+            None => Ok(()),
+            Some(kind) => match self.client.get_flow(kind, &binding.flow, relay).await? {
+                Answer::Flow(f) if f.has_message(ids::SUBMITTED_TOO_OFTEN) => {
+                    Err(Refusal::TooManyAttempts)
+                }
+                Answer::Flow(_) => Ok(()),
+                Answer::Error(status, _) if status == 410 => Err(Refusal::Expired),
+                Answer::Error(..) | Answer::SignedIn(_) => Err(Refusal::Unknown),
+            },
+        };
+        if let Some(retry_after) = self.store.locked_for(&binding.email, now).await? {
+            state = Err(Refusal::Locked { retry_after });
+        }
+        let next_send_at = self
+            .store
+            .next_send_at(&binding.email, self.config.limits.cooldown)
+            .await?;
+        Ok(Some(CredentialView {
+            id: id.to_owned(),
+            email: binding.email,
+            requested_at: now,
+            requested_by: String::new(),
+            expires_at: now + self.config.code_lifespan,
+            state,
+            delivery: Delivery::Pending,
+            next_send_at,
+            return_to: binding.return_to,
+        }))
+    }
+
+    #[tracing::instrument(skip_all)]
+    pub async fn submit_code(
+        &self,
+        id: &str,
+        code: &OneTimeCode,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<Redemption> {
+        let Some(binding) = Binding::parse(id) else {
+            return Ok(Redemption::Refused(Refusal::Unknown));
+        };
+        let now = self.clock.now();
+        if let Some(retry_after) = self.store.locked_for(&binding.email, now).await? {
+            return Ok(Redemption::Refused(Refusal::Locked { retry_after }));
+        }
+        let result = match binding.kind {
+            None => Redemption::WrongCode {
+                attempts_left: None,
+            },
+            Some(kind) => self.redeem(kind, &binding, code, relay).await?,
+        };
+        match &result {
+            Redemption::SignedIn { .. } => {
+                self.store.clear_failures(&binding.email).await?;
+                tracing::info!(
+                    event = "authn_login_success",
+                    "signed in with a Kratos code"
+                );
+            }
+            Redemption::WrongCode { .. } => {
+                self.store
+                    .record_failure(&binding.email, self.config.failures, now)
+                    .await?;
+                tracing::info!(event = "authn_login_fail", "wrong Kratos code");
+            }
+            Redemption::Refused(why) => {
+                tracing::info!(event = "authn_login_fail", reason = ?why, "Kratos code refused")
+            }
+        }
+        Ok(result)
+    }
+
+    async fn redeem(
+        &self,
+        kind: FlowKind,
+        binding: &Binding,
+        code: &OneTimeCode,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<Redemption> {
+        let flow: Flow = match self.client.get_flow(kind, &binding.flow, relay).await? {
+            Answer::Flow(f) => f,
+            Answer::Error(status, _) if status == 410 => {
+                return Ok(Redemption::Refused(Refusal::Expired))
+            }
+            _ => return Ok(Redemption::Refused(Refusal::Unknown)),
+        };
+        let email = binding.email.as_str();
+        let body = match kind {
+            FlowKind::Login => {
+                serde_json::json!({ "method": "code", "code": code.expose(), "identifier": email })
+            }
+            FlowKind::Registration => serde_json::json!({
+                "method": "code", "code": code.expose(), "traits": { "email": email }
+            }),
+        };
+        Ok(match self.client.submit(&flow, relay, body).await? {
+            Answer::SignedIn(_) => Redemption::SignedIn {
+                account: None,
+                return_to: binding.return_to.clone(),
+            },
+            Answer::Flow(f) if f.has_message(ids::SUBMITTED_TOO_OFTEN) => {
+                Redemption::Refused(Refusal::TooManyAttempts)
+            }
+            Answer::Flow(f)
+                if f.has_message(ids::LOGIN_CODE_INVALID)
+                    || f.has_message(ids::REGISTRATION_CODE_INVALID) =>
+            {
+                Redemption::WrongCode {
+                    attempts_left: None,
+                }
+            }
+            Answer::Error(status, _) if status == 410 => Redemption::Refused(Refusal::Expired),
+            other => return Err(unexpected("submitting a code", &other)),
+        })
+    }
+
+    pub async fn current_user(&self, relay: &mut CookieRelay) -> SignInResult<Option<User>> {
+        Ok(self.client.whoami(relay).await?.map(user))
+    }
+
+    pub async fn logout(&self, relay: &mut CookieRelay) -> Result<(), crate::kratos::KratosError> {
+        self.client.logout(relay).await
+    }
+}
+
+enum Sent {
+    Code(String),
+    UnknownAccount,
+    SignedIn,
+}
+
+fn unexpected(what: &str, answer: &Answer) -> super::SignInError {
+    let detail = match answer {
+        Answer::Flow(f) => format!(
+            "flow in state {:?} with messages {:?}",
+            f.state,
+            f.message_ids().collect::<Vec<_>>()
+        ),
+        Answer::SignedIn(_) => "a session".to_owned(),
+        Answer::Error(status, e) => format!("{status} {:?}", e.error.id),
+    };
+    crate::kratos::KratosError::Unexpected(format!("{what}: {detail}")).into()
+}
+
+fn user(session: Session) -> User {
+    let stamp = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|t| OffsetDateTime::parse(t, &Rfc3339).ok())
+            .map(|t| t.unix_timestamp())
+            .unwrap_or_default()
+    };
+    User {
+        email: session.identity.email().unwrap_or_default().to_owned(),
+        id: session.identity.id,
+        authenticated_at: stamp(&session.authenticated_at),
+        expires_at: stamp(&session.expires_at),
+    }
+}
