@@ -2,10 +2,11 @@
 use crate::clock::{SharedClock, SystemClock};
 use crate::config::{Approach, MailTransport as TransportKind, Settings, Severity};
 use crate::domain::ReturnTo;
+use crate::kratos::KratosClient;
 use crate::mail::transport::{ConsoleTransport, FileTransport, MailTransport, SmtpTransport};
 use crate::mail::worker::{Worker, WorkerSettings};
 use crate::secrets::Keys;
-use crate::sign_in::{MagicLink, MagicLinkConfig, SignIn};
+use crate::sign_in::{KratosCode, KratosCodeConfig, MagicLink, MagicLinkConfig, SignIn};
 use crate::store::{FailurePolicy, SendLimits, SharedStore, SqliteStore};
 use crate::telemetry::IrisRootSpan;
 use crate::web::rate_limit::ClientIpKey;
@@ -113,7 +114,29 @@ impl Application {
             account_failures: limits.account_failures,
             backoff_max: limits.account_backoff_max,
         };
+        let send_limits = SendLimits {
+            cooldown: limits.email_cooldown,
+            per_hour: limits.email_per_hour,
+        };
         let sign_in = match settings.sign_in.approach {
+            Approach::KratosCode => {
+                let url =
+                    settings.kratos.public_url.clone().ok_or_else(|| {
+                        StartupError::Config("kratos.public_url: required".into())
+                    })?;
+                SignIn::KratosCode(KratosCode {
+                    client: KratosClient::new(url, settings.kratos.timeout)
+                        .map_err(|e| StartupError::Config(format!("kratos.public_url: {e}")))?,
+                    store: store.clone(),
+                    clock: clock.clone(),
+                    config: KratosCodeConfig {
+                        allow_sign_up: settings.sign_in.allow_sign_up,
+                        limits: send_limits,
+                        failures,
+                        code_lifespan: settings.kratos.code_lifespan,
+                    },
+                })
+            }
             Approach::MagicLink => SignIn::MagicLink(MagicLink {
                 store: store.clone(),
                 keys: keys.clone(),
@@ -209,8 +232,9 @@ impl Application {
         let server = server.disable_signals().run();
 
         tracing::info!(
-            "Iris listening on {} (approach: magic-link, environment: {:?})",
+            "Iris listening on {} (approach: {:?}, environment: {:?})",
             settings.server.public_url,
+            settings.sign_in.approach,
             settings.environment
         );
         tracing::info!("database: {}", settings.store.url);

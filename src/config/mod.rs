@@ -59,6 +59,7 @@ pub struct ServerSettings {
 #[serde(rename_all = "kebab-case")]
 pub enum Approach {
     MagicLink,
+    KratosCode,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -179,6 +179,12 @@ impl Settings {
         }
 
         let k = &self.kratos;
+        if self.sign_in.approach == super::Approach::KratosCode && k.public_url.is_none() {
+            err(
+                "kratos.public_url",
+                "required for sign_in.approach = \"kratos-code\"".into(),
+            );
+        }
         for (key, url) in [
             ("kratos.public_url", &k.public_url),
             ("kratos.admin_url", &k.admin_url),

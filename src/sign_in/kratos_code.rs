@@ -104,33 +104,57 @@ impl KratosCode {
             }
             Some(IssueOutcome::Issued { .. }) => {}
         }
-        let sent = match self.send_code(FlowKind::Login, &email, relay, true).await? {
-            Sent::Code(flow) => {
-                Binding::encode(Some(FlowKind::Login), &flow, &email, return_to.as_str())
-            }
-            Sent::SignedIn => return Ok(Started::AlreadySignedIn),
-            Sent::UnknownAccount if self.config.allow_sign_up => {
-                match self
-                    .send_code(FlowKind::Registration, &email, relay, true)
-                    .await?
-                {
-                    Sent::Code(flow) => Binding::encode(
-                        Some(FlowKind::Registration),
-                        &flow,
-                        &email,
-                        return_to.as_str(),
-                    ),
-                    Sent::SignedIn => return Ok(Started::AlreadySignedIn),
-                    Sent::UnknownAccount => Binding::encode(None, "", &email, return_to.as_str()),
+        let sent = match self.request_code(&email, return_to, relay).await {
+            Ok(sent) => sent,
+            Err(e) => {
+                // Nothing was sent: give the attempt back before answering 503.
+                if let Err(undo) = self.store.uncount_send(&email, now).await {
+                    tracing::warn!(error = %undo, "cannot take back a send count");
                 }
+                return Err(e);
             }
-            // SECURITY: same page, nothing sent: the address's existence stays unknown.
-            Sent::UnknownAccount => Binding::encode(None, "", &email, return_to.as_str()),
+        };
+        let Some(sent) = sent else {
+            return Ok(Started::AlreadySignedIn);
         };
         tracing::info!(event = "authn_token_created", "Kratos code requested");
         Ok(Started::Sent {
             credential_id: sent,
         })
+    }
+
+    /// Asks Kratos for a login code, or a registration code for an unknown address when sign-up
+    /// is on. `None`: the browser is already signed in at Kratos.
+    async fn request_code(
+        &self,
+        email: &EmailAddress,
+        return_to: &ReturnTo,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<Option<String>> {
+        let sent = match self.send_code(FlowKind::Login, email, relay, true).await? {
+            Sent::Code(flow) => {
+                Binding::encode(Some(FlowKind::Login), &flow, email, return_to.as_str())
+            }
+            Sent::SignedIn => return Ok(None),
+            Sent::UnknownAccount if self.config.allow_sign_up => {
+                match self
+                    .send_code(FlowKind::Registration, email, relay, true)
+                    .await?
+                {
+                    Sent::Code(flow) => Binding::encode(
+                        Some(FlowKind::Registration),
+                        &flow,
+                        email,
+                        return_to.as_str(),
+                    ),
+                    Sent::SignedIn => return Ok(None),
+                    Sent::UnknownAccount => Binding::encode(None, "", email, return_to.as_str()),
+                }
+            }
+            // SECURITY: same page, nothing sent: the address's existence stays unknown.
+            Sent::UnknownAccount => Binding::encode(None, "", email, return_to.as_str()),
+        };
+        Ok(Some(sent))
     }
 
     /// Creates a flow and asks Kratos to email a code. A CSRF failure (stale Kratos cookies in

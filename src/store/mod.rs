@@ -193,6 +193,9 @@ pub trait AddressLimits: Send + Sync {
         limits: SendLimits,
         now: OffsetDateTime,
     ) -> StoreResult<Option<IssueOutcome>>;
+    /// Takes back a `count_send` made at `now` whose email could not be requested (the
+    /// dependency failed): a failed request must not cost the user a cooldown.
+    async fn uncount_send(&self, email: &EmailAddress, now: OffsetDateTime) -> StoreResult<()>;
     /// When the next email to this address is allowed.
     async fn next_send_at(
         &self,

@@ -210,9 +210,18 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(customise: impl FnOnce(&mut Settings), sink_args: &[&str]) -> TestApp {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    spawn_app_on(listener, customise, sink_args).await
+}
+
+/// Like `spawn_app_with`, on a listener the test bound first (to tell Kratos Iris's URL).
+pub async fn spawn_app_on(
+    listener: TcpListener,
+    customise: impl FnOnce(&mut Settings),
+    sink_args: &[&str],
+) -> TestApp {
     let data = tempfile::tempdir().unwrap();
     let sink = SmtpSink::start(&data.path().join("sink"), 0, sink_args);
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let mut settings = test_settings(data.path(), port, sink.port);
     customise(&mut settings);

@@ -44,6 +44,7 @@ pub struct Kratos {
     pub admin_url: String,
     pub dir: tempfile::TempDir,
     child: Child,
+    args: Vec<std::ffi::OsString>,
 }
 
 /// What Iris's config says; the fragment is generated from it by the real `iris` binary.
@@ -90,21 +91,23 @@ impl Kratos {
         let fragment_path = dir.path().join("fragment.yml");
         std::fs::write(&fragment_path, &fragment.stdout).unwrap();
 
-        let log = std::fs::File::create(dir.path().join("kratos.log")).unwrap();
-        let child = Command::new(kratos_binary())
-            .args(["serve", "--dev", "--watch-courier", "--sqa-opt-out", "-c"])
-            .arg(&base_path)
-            .arg("-c")
-            .arg(&fragment_path)
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .unwrap();
+        let args: Vec<std::ffi::OsString> = vec![
+            "serve".into(),
+            "--dev".into(),
+            "--watch-courier".into(),
+            "--sqa-opt-out".into(),
+            "-c".into(),
+            base_path.into(),
+            "-c".into(),
+            fragment_path.into(),
+        ];
+        let child = spawn(dir.path(), &args);
         let kratos = Kratos {
             public_url,
             admin_url: format!("http://127.0.0.1:{admin_port}"),
             dir,
             child,
+            args,
         };
         kratos.wait_ready().await;
         kratos
@@ -126,6 +129,19 @@ impl Kratos {
         panic!("Kratos not ready after 15 s; log:\n{}", self.log());
     }
 
+    /// Stops Kratos (as a crash would).
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Starts it again on the same ports and config (the memory DSN starts empty).
+    pub async fn restart(&mut self) {
+        self.stop();
+        self.child = spawn(self.dir.path(), &self.args);
+        self.wait_ready().await;
+    }
+
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("kratos.log")).unwrap_or_default()
     }
@@ -133,6 +149,20 @@ impl Kratos {
     pub fn config_dir(&self) -> &Path {
         self.dir.path()
     }
+}
+
+fn spawn(dir: &Path, args: &[std::ffi::OsString]) -> Child {
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("kratos.log"))
+        .unwrap();
+    Command::new(kratos_binary())
+        .args(args)
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .unwrap()
 }
 
 impl Drop for Kratos {

@@ -33,6 +33,18 @@ impl AddressLimits for SqliteStore {
         Ok(outcome)
     }
 
+    async fn uncount_send(&self, email: &EmailAddress, now: OffsetDateTime) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE email_limits SET last_sent_at = 0, window_count = MAX(window_count - 1, 0) \
+             WHERE email_key = ? AND last_sent_at = ?",
+        )
+        .bind(email.canonical())
+        .bind(unix(now))
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
     async fn next_send_at(
         &self,
         email: &EmailAddress,

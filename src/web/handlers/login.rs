@@ -22,11 +22,12 @@ pub async fn show(
     query: web::Query<LoginQuery>,
 ) -> WebResult {
     let return_to = state.return_to(query.return_to.as_deref());
-    if current_user(&state, &session, &mut relay(&req))
-        .await?
-        .is_some()
-    {
-        return Ok(see_other(return_to.as_str()));
+    // Already signed in: straight on. If the session holder (Kratos) cannot be asked, show the
+    // form anyway; asking for an email then answers 503, and nothing is granted either way.
+    match current_user(&state, &session, &mut relay(&req)).await {
+        Ok(Some(_)) => return Ok(see_other(return_to.as_str())),
+        Ok(None) => {}
+        Err(e) => tracing::warn!(error = %e, "cannot tell whether the browser is signed in"),
     }
     let csrf = Csrf::for_request(&req, &state);
     let view = LoginView {
