@@ -131,9 +131,33 @@ impl SignIn {
         }
     }
 
+    /// Do this approach's emails carry a sign-in link (and not only a code)?
+    pub fn sends_links(&self) -> bool {
+        matches!(self, SignIn::MagicLink(_))
+    }
+
     /// Does this approach keep sessions in Kratos (rather than Iris's session store)?
     pub fn kratos_sessions(&self) -> bool {
         matches!(self, SignIn::KratosCode(_))
+    }
+
+    /// Kratos's description of a self-service error (`/error?id=`).
+    pub async fn kratos_error(
+        &self,
+        id: &str,
+    ) -> SignInResult<Option<crate::kratos::ErrorDetailView>> {
+        match self {
+            SignIn::MagicLink(_) => Ok(None),
+            SignIn::KratosCode(k) => Ok(k.client.error(id).await?),
+        }
+    }
+
+    /// Readiness of what the approach depends on beyond the store.
+    pub async fn ready(&self) -> bool {
+        match self {
+            SignIn::MagicLink(_) => true,
+            SignIn::KratosCode(k) => k.client.ready().await,
+        }
     }
 
     /// Ends the Kratos session, if any (the relay carries Kratos's cookie deletions).

@@ -56,7 +56,7 @@ pub const COURIER_HOOK: &str = "/hooks/kratos/courier";
 
 /// The route table. Every state change is a POST behind CSRF; GET and HEAD only read.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    use handlers::{account, health, kratos_hook, link, login, pending, statics};
+    use handlers::{account, health, kratos_hook, kratos_pages, link, login, pending, statics};
     cfg.service(
         web::resource("/login")
             .route(web::get().to(login::show))
@@ -76,6 +76,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(web::resource("/logout").route(web::post().to(account::logout)))
     .service(web::resource("/sessions/whoami").route(web::get().to(account::whoami)))
     .service(web::resource("/auth/check").route(web::get().to(account::auth_check)))
+    .service(web::resource("/error").route(web::get().to(kratos_pages::error)))
+    .service(web::resource("/settings").route(web::get().to(kratos_pages::settings)))
+    .service(web::resource("/registration").route(web::get().to(kratos_pages::to_login)))
+    .service(web::resource("/recovery").route(web::get().to(kratos_pages::to_login)))
+    .service(web::resource("/verification").route(web::get().to(kratos_pages::to_login)))
     .service(web::resource(COURIER_HOOK).route(web::post().to(kratos_hook::courier)))
     .service(web::resource("/health/alive").route(web::get().to(health::alive)))
     .service(web::resource("/health/ready").route(web::get().to(health::ready)))

@@ -6,11 +6,18 @@ use std::net::TcpListener;
 async fn iris_with_kratos(
     customise: impl FnOnce(&mut iris::config::Settings),
 ) -> (TestApp, Kratos) {
+    iris_with_kratos_lifespan("10m", customise).await
+}
+
+async fn iris_with_kratos_lifespan(
+    code_lifespan: &'static str,
+    customise: impl FnOnce(&mut iris::config::Settings),
+) -> (TestApp, Kratos) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let iris_url = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
     let kratos = Kratos::start(&IrisSide {
         public_url: iris_url,
-        code_lifespan: "10m",
+        code_lifespan,
     })
     .await;
     let kratos_url = kratos.public_url.clone();
@@ -224,4 +231,173 @@ async fn kratos_down_gives_a_503_page_and_iris_recovers() {
         done.text()
     );
     assert_eq!(b.whoami().await.1["email"], "down@example.com");
+}
+
+#[tokio::test]
+async fn an_expired_code_offers_a_new_one_without_retyping() {
+    let (app, _kratos) = iris_with_kratos_lifespan("3s", |_| {}).await;
+    let b = app.browser();
+    b.submit("/login", "/login", &[("email", "late@example.com")])
+        .await;
+    let first = app.sink().wait_for(1).await.pop().unwrap();
+    tokio::time::sleep(std::time::Duration::from_secs(4)).await;
+    let page = b
+        .submit(
+            "/login/check-email",
+            "/login/code",
+            &[("code", &first.code())],
+        )
+        .await;
+    assert_ne!(page.status, 303);
+    assert!(page.text().contains("expired"), "{}", page.text());
+    assert_eq!(b.whoami().await.0, 401);
+
+    // One click (after the send cooldown): a fresh flow, a new code, no retyping.
+    app.clock.advance(time::Duration::seconds(61));
+    let res = b.submit("/login/check-email", "/login/resend", &[]).await;
+    assert_eq!(res.location(), Some("/login/check-email?sent=1"));
+    let second = app.sink().wait_for(2).await.pop().unwrap();
+    assert_eq!(second.rcpt_tos, vec!["late@example.com"]);
+    let done = b
+        .submit(
+            "/login/check-email",
+            "/login/code",
+            &[("code", &second.code())],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.text());
+}
+
+#[tokio::test]
+async fn resend_respects_the_cooldown_and_the_new_code_works() {
+    let (app, _kratos) = iris_with_kratos(|_| {}).await;
+    let b = app.browser();
+    b.submit("/login", "/login", &[("email", "again@example.com")])
+        .await;
+    app.sink().wait_for(1).await;
+    let early = b.submit("/login/check-email", "/login/resend", &[]).await;
+    assert_eq!(early.status, 429, "within the cooldown");
+    assert!(early.header("retry-after").is_some());
+    app.clock.advance(time::Duration::seconds(61));
+    let res = b.submit("/login/check-email", "/login/resend", &[]).await;
+    assert_eq!(res.status, 303);
+    let mail = app.sink().wait_for(2).await.pop().unwrap();
+    let done = b
+        .submit(
+            "/login/check-email",
+            "/login/code",
+            &[("code", &mail.code())],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.text());
+}
+
+#[tokio::test]
+async fn return_to_is_honoured_when_allowed_and_refused_otherwise() {
+    let (app, _kratos) = iris_with_kratos(|s| {
+        s.sign_in.allowed_return_urls = vec!["https://app.example.test/".parse().unwrap()];
+    })
+    .await;
+    for (i, (asked, expected)) in [
+        (
+            "https://app.example.test/dashboard",
+            "https://app.example.test/dashboard",
+        ),
+        ("https://evil.test/", "/"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let b = app.browser();
+        let page = b
+            .get(&format!(
+                "/login?return_to={}",
+                url::form_urlencoded::byte_serialize(asked.as_bytes()).collect::<String>()
+            ))
+            .await;
+        let form_return = hidden(&page.body, "return_to").unwrap();
+        let email = format!("r{i}@example.com");
+        b.post(
+            "/login",
+            &[
+                ("csrf_token", &page.csrf()),
+                ("email", &email),
+                ("return_to", &form_return),
+            ],
+        )
+        .await;
+        let mail = app.sink().wait_for(i + 1).await.pop().unwrap();
+        let done = b
+            .submit(
+                "/login/check-email",
+                "/login/code",
+                &[("code", &mail.code())],
+            )
+            .await;
+        assert_eq!(done.location(), Some(*expected), "{asked}");
+    }
+}
+
+#[tokio::test]
+async fn stale_kratos_csrf_cookies_start_a_fresh_flow_instead_of_failing() {
+    let (app, kratos) = iris_with_kratos(|_| {}).await;
+    let b = app.browser();
+    // Learn the name of Kratos's CSRF cookie, then plant a stale value under it.
+    let res = reqwest::Client::new()
+        .get(format!("{}/self-service/login/browser", kratos.public_url))
+        .header("accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    let name = res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split('=')
+        .next()
+        .unwrap()
+        .to_owned();
+    let planted = reqwest::cookie::Jar::default();
+    planted.add_cookie_str(
+        &format!("{name}=stale-value"),
+        &app.address.parse().unwrap(),
+    );
+    let jar = std::sync::Arc::new(planted);
+    let stale = Browser {
+        base: app.address.clone(),
+        client: reqwest::Client::builder()
+            .cookie_provider(jar)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
+    };
+    let asked = stale
+        .submit("/login", "/login", &[("email", "stale@example.com")])
+        .await;
+    assert_eq!(asked.status, 303, "{}", asked.text());
+    let mail = app.sink().wait_for(1).await.pop().unwrap();
+    let done = stale
+        .submit(
+            "/login/check-email",
+            "/login/code",
+            &[("code", &mail.code())],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.text());
+    drop(b);
+}
+
+#[tokio::test]
+async fn kratos_errors_render_in_iris_design_and_readiness_follows_kratos() {
+    let (app, mut kratos) = iris_with_kratos(|_| {}).await;
+    let b = app.browser();
+    let page = b.get("/error?id=does-not-exist").await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Sign-in didn't work"));
+    assert!(!page.body.contains("{\""), "no raw JSON");
+    assert_eq!(b.get("/health/ready").await.status, 200);
+    kratos.stop();
+    assert_eq!(b.get("/health/ready").await.status, 503);
+    for path in ["/registration", "/recovery", "/verification"] {
+        assert_eq!(b.get(path).await.location(), Some("/login"), "{path}");
+    }
 }

@@ -1,4 +1,4 @@
-//! Liveness (the process answers) and readiness (the store answers too).
+//! Liveness (the process answers) and readiness (the store, and Kratos when used, answer too).
 use super::account::json;
 use crate::web::AppState;
 use actix_web::http::StatusCode;
@@ -11,6 +11,13 @@ pub async fn alive() -> HttpResponse {
 }
 
 pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
+    if !state.sign_in.ready().await {
+        tracing::warn!("readiness: Kratos unavailable");
+        return json(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &serde_json::json!({ "status": "unavailable", "kratos": "down" }),
+        );
+    }
     match state.store.ping().await {
         Ok(()) => json(StatusCode::OK, &serde_json::json!({ "status": "ok" })),
         Err(e) => {

@@ -2,6 +2,7 @@
 pub mod account;
 pub mod health;
 pub mod kratos_hook;
+pub mod kratos_pages;
 pub mod link;
 pub mod login;
 pub mod pending;

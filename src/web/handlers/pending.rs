@@ -95,7 +95,15 @@ pub async fn submit_code(
         Some(Redemption::Refused(Refusal::TooManyAttempts | Refusal::Locked { .. })) => {
             (StatusCode::TOO_MANY_REQUESTS, String::new())
         }
-        Some(_) => (StatusCode::BAD_REQUEST, String::new()),
+        Some(Redemption::Refused(Refusal::Expired)) => (
+            StatusCode::BAD_REQUEST,
+            "This code has expired. Ask for a new email below; there is nothing to retype."
+                .to_owned(),
+        ),
+        Some(_) => (
+            StatusCode::BAD_REQUEST,
+            "This code no longer works. Ask for a new email below.".to_owned(),
+        ),
     };
     let error = (!error.is_empty()).then_some(error);
     let res = render(&req, &state, &view, status, error.as_deref(), None);
@@ -200,6 +208,7 @@ fn render(
         dead,
         code_error,
         notice,
+        with_link: state.sign_in.sends_links(),
     };
     csrf.apply(page(status, check_email_page(&state.brand, &page_view)))
 }

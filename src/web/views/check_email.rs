@@ -13,6 +13,8 @@ pub struct CheckEmailView<'a> {
     pub dead: Option<&'a str>,
     pub code_error: Option<&'a str>,
     pub notice: Option<&'a str>,
+    /// Iris's own emails carry a link as well as the code; Kratos's carry the code only.
+    pub with_link: bool,
 }
 
 pub fn check_email_page(brand: &Brand, v: &CheckEmailView<'_>) -> Markup {
@@ -21,7 +23,11 @@ pub fn check_email_page(brand: &Brand, v: &CheckEmailView<'_>) -> Markup {
         "Check your inbox",
         html! {
             (notice(v.notice))
-            p { "We sent a sign-in link and a 6-digit code to " strong { (v.masked_email) } "." }
+            @if v.with_link {
+                p { "We sent a sign-in link and a 6-digit code to " strong { (v.masked_email) } "." }
+            } @else {
+                p { "We sent a 6-digit code to " strong { (v.masked_email) } "." }
+            }
             @if v.delivery_failed {
                 p class="field-error" role="alert" {
                     "We couldn't deliver that email. Check the address, or send a new one."
@@ -30,7 +36,9 @@ pub fn check_email_page(brand: &Brand, v: &CheckEmailView<'_>) -> Markup {
             @if let Some(dead) = v.dead {
                 p class="field-error" role="alert" { (dead) }
             } @else {
-                p { "Open the link on any device, or type the code here." }
+                @if v.with_link {
+                    p { "Open the link on any device, or type the code here." }
+                }
                 form method="post" action="/login/code" novalidate {
                     (csrf_field(v.csrf))
                     label for="code" { "6-digit code" }

@@ -45,3 +45,22 @@ pub fn too_many_page(brand: &Brand, retry_after: u64) -> Markup {
         },
     )
 }
+
+/// An error Kratos reported (`/error?id=`), in Iris's words: the reason Kratos gives is shown
+/// escaped, never raw JSON.
+pub fn kratos_error_page(brand: &Brand, reason: Option<&str>, request_id: Option<&str>) -> Markup {
+    layout(
+        brand,
+        "Sign-in didn't work",
+        html! {
+            p { "Something went wrong on the way. Nothing was changed; please start again." }
+            @if let Some(reason) = reason {
+                p class="small" { (reason) }
+            }
+            p { a class="button primary" href="/login" { "Go to sign in" } }
+            @if let Some(id) = request_id {
+                p class="small" { "Request id: " code { (id) } }
+            }
+        },
+    )
+}

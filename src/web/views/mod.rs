@@ -9,7 +9,7 @@ mod login;
 
 pub use account::signed_in_page;
 pub use check_email::{check_email_page, CheckEmailView};
-pub use error::{error_page, too_many_page, ErrorView};
+pub use error::{error_page, kratos_error_page, too_many_page, ErrorView};
 pub use layout::Brand;
 pub use link::{confirm_page, link_problem_page, ConfirmView, LinkProblem};
 pub use login::{login_page, LoginView};

@@ -1,0 +1,42 @@
+//! The other UI URLs Kratos sends browsers to (see `iris kratos-config`): its error page, and
+//! pages this email-only sign-in has no use for, which lead back to the one form.
+use super::WebResult;
+use crate::web::views::{kratos_error_page, page};
+use crate::web::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpMessage, HttpRequest};
+use serde::Deserialize;
+use tracing_actix_web::RequestId;
+
+#[derive(Deserialize)]
+pub struct ErrorQuery {
+    id: Option<String>,
+}
+
+/// `GET /error?id=`: Kratos's self-service error, in Iris's design.
+pub async fn error(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<ErrorQuery>,
+) -> WebResult {
+    let detail = match &query.id {
+        Some(id) => state.sign_in.kratos_error(id).await?,
+        None => None,
+    };
+    let reason = detail.and_then(|d| d.reason.or(d.message));
+    let request_id = req.extensions().get::<RequestId>().map(|r| r.to_string());
+    Ok(page(
+        StatusCode::OK,
+        kratos_error_page(&state.brand, reason.as_deref(), request_id.as_deref()),
+    ))
+}
+
+/// `/registration`, `/recovery`, `/verification`: one form serves sign-in and sign-up here.
+pub async fn to_login() -> actix_web::HttpResponse {
+    super::see_other("/login")
+}
+
+/// `/settings`: after a recovery-as-sign-in Kratos lands here; there is nothing to set.
+pub async fn settings(state: web::Data<AppState>) -> actix_web::HttpResponse {
+    super::see_other(state.default_return_url.as_str())
+}
