@@ -72,6 +72,7 @@ impl Default for MailSettings {
             file_dir: None,
             retry_base: Duration::from_secs(2),
             retry_max: Duration::from_secs(60),
+            insecure_plain_smtp: false,
         }
     }
 }
@@ -115,6 +116,7 @@ impl Default for KratosSettings {
             public_url: None,
             admin_url: None,
             timeout: Duration::from_secs(5),
+            courier_base_url: None,
             code_lifespan: Duration::from_secs(600),
         }
     }

@@ -118,6 +118,9 @@ pub struct MailSettings {
     pub retry_base: Duration,
     #[serde(with = "humantime_serde")]
     pub retry_max: Duration,
+    /// Development only (production refuses it): allow plain SMTP to a non-loopback host, for
+    /// a mail catcher on a container network.
+    pub insecure_plain_smtp: bool,
 }
 
 #[derive(Clone, Default, Deserialize)]
@@ -192,6 +195,9 @@ pub struct KratosSettings {
     /// How long Iris waits for Kratos before answering 503.
     #[serde(with = "humantime_serde")]
     pub timeout: Duration,
+    /// Where Kratos's courier reaches Iris, when that differs from `server.public_url` (e.g.
+    /// `http://iris:4455` on a container network).
+    pub courier_base_url: Option<Url>,
     /// Lifetime of Kratos's login and registration codes (at most 15m).
     #[serde(with = "humantime_serde")]
     pub code_lifespan: Duration,

@@ -116,7 +116,8 @@ impl Settings {
                     "required when mail.transport = \"smtp\"".into(),
                 ),
                 Some(url) => {
-                    if let Err(reason) = check_smtp_url(url.expose_secret(), prod) {
+                    let plain_ok = self.mail.insecure_plain_smtp && !prod;
+                    if let Err(reason) = check_smtp_url(url.expose_secret(), prod, plain_ok) {
                         err("mail.smtp_url", reason);
                     }
                 }
@@ -130,6 +131,12 @@ impl Settings {
             err(
                 "mail.from",
                 "must be an address like \"Iris <login@example.com>\"".into(),
+            );
+        }
+        if prod && self.mail.insecure_plain_smtp {
+            err(
+                "mail.insecure_plain_smtp",
+                "not allowed in production".into(),
             );
         }
         if self.mail.retry_base.is_zero() || self.mail.retry_base > self.mail.retry_max {
@@ -265,7 +272,7 @@ fn cookie_sharing_problem(iris: &Url, kratos: &Url) -> Option<String> {
 }
 
 /// Plain SMTP only to loopback outside production; otherwise `smtps://` or STARTTLS required.
-fn check_smtp_url(raw: &str, prod: bool) -> Result<(), String> {
+fn check_smtp_url(raw: &str, prod: bool, plain_ok: bool) -> Result<(), String> {
     let url = Url::parse(raw).map_err(|_| "is not a URL (smtp[s]://host:port)".to_owned())?;
     let tls_required = url
         .query_pairs()
@@ -286,7 +293,7 @@ fn check_smtp_url(raw: &str, prod: bool) -> Result<(), String> {
                 }
                 None => false,
             };
-            if prod || !loopback {
+            if prod || !(loopback || plain_ok) {
                 Err("plain SMTP is allowed only to a loopback host outside production; use smtps:// or ?tls=required".into())
             } else {
                 Ok(())
@@ -346,13 +353,20 @@ mod tests {
 
     #[test]
     fn smtp_urls_need_tls_unless_loopback_in_development() {
-        assert!(check_smtp_url("smtp://127.0.0.1:2525", false).is_ok());
-        assert!(check_smtp_url("smtp://127.0.0.1:2525", true).is_err());
-        assert!(check_smtp_url("smtp://mail.example.com:25", false).is_err());
-        assert!(check_smtp_url("smtp://mail.example.com:587?tls=required", true).is_ok());
-        assert!(check_smtp_url("smtp://mail.example.com:587?tls=opportunistic", false).is_err());
-        assert!(check_smtp_url("smtps://u:p@mail.example.com", true).is_ok());
-        assert!(check_smtp_url("http://x", false).is_err());
+        assert!(check_smtp_url("smtp://127.0.0.1:2525", false, false).is_ok());
+        assert!(check_smtp_url("smtp://127.0.0.1:2525", true, false).is_err());
+        assert!(check_smtp_url("smtp://mail.example.com:25", false, false).is_err());
+        assert!(check_smtp_url("smtp://mail.example.com:587?tls=required", true, false).is_ok());
+        assert!(check_smtp_url(
+            "smtp://mail.example.com:587?tls=opportunistic",
+            false,
+            false
+        )
+        .is_err());
+        assert!(check_smtp_url("smtps://u:p@mail.example.com", true, false).is_ok());
+        assert!(check_smtp_url("http://x", false, false).is_err());
+        assert!(check_smtp_url("smtp://mailpit:1025", false, true).is_ok());
+        assert!(check_smtp_url("smtp://mailpit:1025", true, true).is_err());
     }
 }
 

@@ -333,3 +333,27 @@ async fn json_logs_are_one_object_per_line() {
     }
     assert!(requests >= 3, "{logs}");
 }
+
+/// The compose setup stays true: its Iris config is valid, and the Kratos fragment committed
+/// beside it is exactly what `iris kratos-config` prints for that config.
+#[test]
+fn compose_config_is_valid_and_its_kratos_fragment_is_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let config = format!("{root}/config/compose/iris.toml");
+    let (code, text) = iris(&["--config", &config, "check-config"], &[], dir.path());
+    assert_eq!(code, 0, "{text}");
+    let out = Command::new(env!("CARGO_BIN_EXE_iris"))
+        .args(["--config", &config, "kratos-config"])
+        .env_remove("IRIS_CONFIG")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let committed =
+        std::fs::read_to_string(format!("{root}/config/compose/iris-fragment.yml")).unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        committed,
+        "regenerate: iris --config config/compose/iris.toml kratos-config > config/compose/iris-fragment.yml"
+    );
+}
