@@ -219,13 +219,13 @@ impl KratosCode {
                 Answer::Error(..) | Answer::SignedIn(_) => Err(Refusal::Unknown),
             },
         };
-        if let Some(retry_after) = self.store.locked_for(&binding.email, now).await? {
+        let (next_send_at, locked) = self
+            .store
+            .address_state(&binding.email, self.config.limits.cooldown, now)
+            .await?;
+        if let Some(retry_after) = locked {
             state = Err(Refusal::Locked { retry_after });
         }
-        let next_send_at = self
-            .store
-            .next_send_at(&binding.email, self.config.limits.cooldown)
-            .await?;
         Ok(Some(CredentialView {
             id: id.to_owned(),
             email: binding.email,

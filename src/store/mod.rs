@@ -196,12 +196,14 @@ pub trait AddressLimits: Send + Sync {
     /// Takes back a `count_send` made at `now` whose email could not be requested (the
     /// dependency failed): a failed request must not cost the user a cooldown.
     async fn uncount_send(&self, email: &EmailAddress, now: OffsetDateTime) -> StoreResult<()>;
-    /// When the next email to this address is allowed.
-    async fn next_send_at(
+    /// When the next email to this address is allowed, and the seconds of back-off left (if
+    /// any), in one read.
+    async fn address_state(
         &self,
         email: &EmailAddress,
         cooldown: Duration,
-    ) -> StoreResult<OffsetDateTime>;
+        now: OffsetDateTime,
+    ) -> StoreResult<(OffsetDateTime, Option<u64>)>;
     /// Seconds of back-off left for this address, if any.
     async fn locked_for(
         &self,

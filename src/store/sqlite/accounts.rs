@@ -45,17 +45,22 @@ impl AddressLimits for SqliteStore {
         Ok(())
     }
 
-    async fn next_send_at(
+    async fn address_state(
         &self,
         email: &EmailAddress,
         cooldown: Duration,
-    ) -> StoreResult<OffsetDateTime> {
-        let last: Option<i64> =
-            sqlx::query_scalar("SELECT last_sent_at FROM email_limits WHERE email_key = ?")
-                .bind(email.canonical())
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(from_unix(last.unwrap_or(0) + cooldown.as_secs() as i64))
+        now: OffsetDateTime,
+    ) -> StoreResult<(OffsetDateTime, Option<u64>)> {
+        let (last, until): (i64, i64) = sqlx::query_as(
+            "SELECT COALESCE((SELECT last_sent_at FROM email_limits WHERE email_key = ?1), 0), \
+             COALESCE((SELECT locked_until FROM account_failures WHERE email_key = ?1), 0)",
+        )
+        .bind(email.canonical())
+        .fetch_one(&self.pool)
+        .await?;
+        let now_s = unix(now);
+        let locked = (until > now_s).then(|| (until - now_s) as u64);
+        Ok((from_unix(last + cooldown.as_secs() as i64), locked))
     }
 
     async fn locked_for(
