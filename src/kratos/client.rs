@@ -168,13 +168,17 @@ impl KratosClient {
         Ok(parse::<Wrapped>(res).await.ok().map(|w| w.error))
     }
 
-    /// Readiness: does Kratos answer its health check?
+    /// Readiness: does Kratos answer its health check with `{"status":"ok"}`?
     pub async fn ready(&self) -> bool {
-        self.http
-            .get(self.url("/health/ready"))
-            .send()
+        let Ok(res) = self.http.get(self.url("/health/ready")).send().await else {
+            return false;
+        };
+        if !res.status().is_success() {
+            return false;
+        }
+        res.json::<serde_json::Value>()
             .await
-            .is_ok_and(|r| r.status().is_success())
+            .is_ok_and(|v| v["status"] == "ok")
     }
 
     fn url(&self, path: &str) -> Url {

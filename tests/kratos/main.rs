@@ -8,5 +8,6 @@ mod helpers;
 
 mod code;
 mod courier;
+mod faults;
 
 mod fragment;
