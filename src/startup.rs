@@ -125,8 +125,12 @@ impl Application {
                         StartupError::Config("kratos.public_url: required".into())
                     })?;
                 SignIn::KratosCode(KratosCode {
-                    client: KratosClient::new(url, settings.kratos.timeout)
-                        .map_err(|e| StartupError::Config(format!("kratos.public_url: {e}")))?,
+                    client: KratosClient::new(
+                        url,
+                        settings.kratos.admin_url.clone(),
+                        settings.kratos.timeout,
+                    )
+                    .map_err(|e| StartupError::Config(format!("kratos.public_url: {e}")))?,
                     store: store.clone(),
                     clock: clock.clone(),
                     config: KratosCodeConfig {

@@ -52,17 +52,22 @@ struct SessionAnswer {
 pub struct KratosClient {
     http: reqwest::Client,
     public: Url,
+    admin: Option<Url>,
 }
 
 impl KratosClient {
-    pub fn new(public: Url, timeout: Duration) -> Result<Self, KratosError> {
+    pub fn new(public: Url, admin: Option<Url>, timeout: Duration) -> Result<Self, KratosError> {
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(timeout)
             .connect_timeout(timeout)
             .build()
             .map_err(KratosError::Unavailable)?;
-        Ok(Self { http, public })
+        Ok(Self {
+            http,
+            public,
+            admin,
+        })
     }
 
     pub async fn create_flow(
@@ -103,6 +108,35 @@ impl KratosClient {
         url.set_query(action.query());
         body["csrf_token"] = flow.csrf_token().unwrap_or_default().into();
         self.flow_call(Method::POST, url, relay, Some(body)).await
+    }
+
+    /// Whether an identity has this code identifier (admin API), or `None` when no admin URL is
+    /// configured. Lets Iris pick login or registration up front, so both paths make the same
+    /// number of calls to Kratos (no timing difference between known and unknown addresses).
+    pub async fn identity_exists(&self, email: &str) -> Result<Option<bool>, KratosError> {
+        let Some(admin) = &self.admin else {
+            return Ok(None);
+        };
+        let mut url = admin.clone();
+        url.set_path("/admin/identities");
+        url.query_pairs_mut()
+            .append_pair("credentials_identifier", email)
+            .append_pair("page_size", "1");
+        let res = self
+            .http
+            .get(url)
+            .header(ACCEPT, "application/json")
+            .send()
+            .await
+            .map_err(KratosError::Unavailable)?;
+        if res.status() != StatusCode::OK {
+            return Err(KratosError::Unexpected(format!(
+                "identity lookup answered {}",
+                res.status()
+            )));
+        }
+        let found: Vec<serde_json::Value> = parse(res).await?;
+        Ok(Some(!found.is_empty()))
     }
 
     /// The session behind the browser's cookies, if any.
