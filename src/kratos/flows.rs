@@ -22,9 +22,19 @@ pub struct Ui {
 #[derive(Debug, Clone, Deserialize)]
 pub struct Node {
     #[serde(default)]
-    pub attributes: serde_json::Value,
+    pub attributes: Attributes,
     #[serde(default)]
     pub messages: Vec<Message>,
+}
+
+/// Only the two attributes Iris reads; the rest (labels, meta, types) is skipped while parsing,
+/// which is most of a flow's bytes.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Attributes {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub value: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -87,11 +97,14 @@ pub mod ids {
 
 impl Flow {
     fn node(&self, name: &str) -> Option<&Node> {
-        self.ui.nodes.iter().find(|n| n.attributes["name"] == name)
+        self.ui
+            .nodes
+            .iter()
+            .find(|n| n.attributes.name.as_deref() == Some(name))
     }
 
     pub fn value(&self, name: &str) -> Option<&str> {
-        self.node(name)?.attributes["value"].as_str()
+        self.node(name)?.attributes.value.as_ref()?.as_str()
     }
 
     pub fn csrf_token(&self) -> Option<&str> {

@@ -35,6 +35,7 @@ pub struct KratosCode {
 
 /// A parsed binding.
 struct Binding {
+    sent_at: i64,
     kind: Option<FlowKind>,
     flow: String,
     email: EmailAddress,
@@ -43,6 +44,8 @@ struct Binding {
 
 impl Binding {
     fn parse(id: &str) -> Option<Binding> {
+        let (sent_at, id) = id.split_once('|')?;
+        let sent_at = sent_at.parse().ok()?;
         let mut parts = id.splitn(4, '|');
         let kind = match parts.next()? {
             "l" => Some(FlowKind::Login),
@@ -54,6 +57,7 @@ impl Binding {
         let email = EmailAddress::parse(parts.next()?).ok()?;
         let return_to = parts.next()?.to_owned();
         Some(Binding {
+            sent_at,
             kind,
             flow,
             email,
@@ -121,7 +125,7 @@ impl KratosCode {
         };
         tracing::info!(event = "authn_token_created", "Kratos code requested");
         Ok(Started::Sent {
-            credential_id: sent,
+            credential_id: format!("{}|{sent}", now.unix_timestamp()),
         })
     }
 
@@ -236,7 +240,7 @@ impl KratosCode {
             return Ok(None);
         };
         let now = self.clock.now();
-        let mut state = match binding.kind {
+        let state = match binding.kind {
             None => Ok(()),
             Some(kind) => match self.client.get_flow(kind, &binding.flow, relay).await? {
                 Answer::Flow(f) if f.has_message(ids::SUBMITTED_TOO_OFTEN) => {
@@ -247,13 +251,8 @@ impl KratosCode {
                 Answer::Error(..) | Answer::SignedIn(_) => Err(Refusal::Unknown),
             },
         };
-        let (next_send_at, locked) = self
-            .store
-            .address_state(&binding.email, self.config.limits.cooldown, now)
-            .await?;
-        if let Some(retry_after) = locked {
-            state = Err(Refusal::Locked { retry_after });
-        }
+        // A back-off in force shows when a code is submitted (checked there, in the store).
+        let next_send_at = crate::store::from_unix(binding.sent_at) + self.config.limits.cooldown;
         Ok(Some(CredentialView {
             id: id.to_owned(),
             email: binding.email,

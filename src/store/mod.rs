@@ -196,14 +196,6 @@ pub trait AddressLimits: Send + Sync {
     /// Takes back a `count_send` made at `now` whose email could not be requested (the
     /// dependency failed): a failed request must not cost the user a cooldown.
     async fn uncount_send(&self, email: &EmailAddress, now: OffsetDateTime) -> StoreResult<()>;
-    /// When the next email to this address is allowed, and the seconds of back-off left (if
-    /// any), in one read.
-    async fn address_state(
-        &self,
-        email: &EmailAddress,
-        cooldown: Duration,
-        now: OffsetDateTime,
-    ) -> StoreResult<(OffsetDateTime, Option<u64>)>;
     /// Seconds of back-off left for this address, if any.
     async fn locked_for(
         &self,
@@ -284,7 +276,7 @@ pub(crate) fn unix(t: OffsetDateTime) -> i64 {
     t.unix_timestamp()
 }
 
-pub(crate) fn from_unix(s: i64) -> OffsetDateTime {
+pub fn from_unix(s: i64) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp(s).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 

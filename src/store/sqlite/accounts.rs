@@ -5,12 +5,11 @@ use super::SqliteStore;
 use crate::domain::EmailAddress;
 use crate::secrets::random_id;
 use crate::store::{
-    backoff_secs, from_unix, unix, Account, AddressLimits, FailurePolicy, IssueOutcome, SendLimits,
+    backoff_secs, unix, Account, AddressLimits, FailurePolicy, IssueOutcome, SendLimits,
     StoreResult,
 };
 use async_trait::async_trait;
 use sqlx::SqliteConnection;
-use std::time::Duration;
 use time::OffsetDateTime;
 
 #[async_trait]
@@ -43,24 +42,6 @@ impl AddressLimits for SqliteStore {
         .execute(&self.writer)
         .await?;
         Ok(())
-    }
-
-    async fn address_state(
-        &self,
-        email: &EmailAddress,
-        cooldown: Duration,
-        now: OffsetDateTime,
-    ) -> StoreResult<(OffsetDateTime, Option<u64>)> {
-        let (last, until): (i64, i64) = sqlx::query_as(
-            "SELECT COALESCE((SELECT last_sent_at FROM email_limits WHERE email_key = ?1), 0), \
-             COALESCE((SELECT locked_until FROM account_failures WHERE email_key = ?1), 0)",
-        )
-        .bind(email.canonical())
-        .fetch_one(&self.pool)
-        .await?;
-        let now_s = unix(now);
-        let locked = (until > now_s).then(|| (until - now_s) as u64);
-        Ok((from_unix(last + cooldown.as_secs() as i64), locked))
     }
 
     async fn locked_for(
