@@ -406,3 +406,62 @@ async fn kratos_errors_render_in_iris_design_and_readiness_follows_kratos() {
         assert_eq!(b.get(path).await.location(), Some("/login"), "{path}");
     }
 }
+
+#[tokio::test]
+async fn wrong_codes_count_per_address_across_kratos_flows() {
+    let (app, _kratos) = iris_with_kratos(|s| s.limits.account_failures = 2).await;
+    // One wrong code in a first Kratos flow…
+    let first = app.browser();
+    first
+        .submit("/login", "/login", &[("email", "victim@example.com")])
+        .await;
+    app.sink().wait_for(1).await;
+    first
+        .submit("/login/check-email", "/login/code", &[("code", "000000")])
+        .await;
+    // …and one in a second flow (a new email after the cooldown): two failures for the
+    // address, though each Kratos flow saw only one. Back-off starts.
+    app.clock.advance(time::Duration::seconds(61));
+    let second = app.browser();
+    second
+        .submit("/login", "/login", &[("email", "victim@example.com")])
+        .await;
+    let mail = app.sink().wait_for(2).await.pop().unwrap();
+    let wrong = if mail.code() == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    second
+        .submit("/login/check-email", "/login/code", &[("code", wrong)])
+        .await;
+    let page = second
+        .submit(
+            "/login/check-email",
+            "/login/code",
+            &[("code", &mail.code())],
+        )
+        .await;
+    assert_eq!(
+        page.status,
+        429,
+        "even the right code waits out the back-off: {}",
+        page.text()
+    );
+    assert!(
+        page.text().contains("Too many wrong codes"),
+        "{}",
+        page.text()
+    );
+    assert_eq!(second.whoami().await.0, 401);
+    // After the back-off the right code works.
+    app.clock.advance(time::Duration::seconds(31));
+    let done = second
+        .submit(
+            "/login/check-email",
+            "/login/code",
+            &[("code", &mail.code())],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.text());
+}

@@ -92,9 +92,19 @@ pub async fn submit_code(
                 None => "That code isn't right. Check the email and try again.".to_owned(),
             },
         ),
-        Some(Redemption::Refused(Refusal::TooManyAttempts | Refusal::Locked { .. })) => {
-            (StatusCode::TOO_MANY_REQUESTS, String::new())
-        }
+        // (Where the page itself shows the credential as dead, the form and so this message
+        // are not shown twice.)
+        Some(Redemption::Refused(Refusal::TooManyAttempts)) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many wrong codes were entered. Ask for a new email below.".to_owned(),
+        ),
+        Some(Redemption::Refused(Refusal::Locked { retry_after })) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            format!(
+                "Too many wrong codes were entered for this address. Try again {}.",
+                wait_text(retry_after)
+            ),
+        ),
         Some(Redemption::Refused(Refusal::Expired)) => (
             StatusCode::BAD_REQUEST,
             "This code has expired. Ask for a new email below; there is nothing to retype."
