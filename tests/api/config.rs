@@ -220,14 +220,18 @@ async fn wait_for_eml(dir: &std::path::Path, recipient: &str) -> std::path::Path
 }
 
 fn start(dir: &std::path::Path, port: u16) -> std::process::Child {
+    start_with(dir, port, &[("RUST_LOG", "debug")])
+}
+
+fn start_with(dir: &std::path::Path, port: u16, env: &[(&str, &str)]) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_iris"))
         .env("IRIS__SERVER__BIND", format!("127.0.0.1:{port}"))
         .env(
             "IRIS__SERVER__PUBLIC_URL",
             format!("http://127.0.0.1:{port}"),
         )
-        .env("RUST_LOG", "debug")
         .env_remove("IRIS_CONFIG")
+        .envs(env.iter().copied())
         .current_dir(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -269,9 +273,9 @@ fn link_and_code(eml: &std::path::Path) -> (String, String) {
     (link, code)
 }
 
-/// `log.format = "json"`: one JSON object per line, each request with its id, method and path,
-/// and hostile input (CR/LF in the email, quotes in the User-Agent) cannot forge a line or field;
-/// its string: raw input is never logged at all (security.md item 53).
+/// `log.format = "json"`: one JSON object per line, each request with its id, method and path;
+/// hostile input (CR/LF in the email, quotes in the User-Agent) cannot forge a line or a field,
+/// because raw input is never logged at all (security.md item 53).
 #[tokio::test]
 async fn json_logs_are_one_object_per_line() {
     let dir = tempfile::tempdir().unwrap();
@@ -280,21 +284,15 @@ async fn json_logs_are_one_object_per_line() {
         .local_addr()
         .unwrap()
         .port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_iris"))
-        .env("IRIS__SERVER__BIND", format!("127.0.0.1:{port}"))
-        .env(
-            "IRIS__SERVER__PUBLIC_URL",
-            format!("http://127.0.0.1:{port}"),
-        )
-        .env("IRIS__LOG__FORMAT", "json")
-        .env("IRIS__MAIL__TRANSPORT", "file")
-        .env_remove("IRIS_CONFIG")
-        .env_remove("RUST_LOG")
-        .current_dir(dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = start_with(
+        dir.path(),
+        port,
+        &[
+            ("IRIS__LOG__FORMAT", "json"),
+            ("IRIS__MAIL__TRANSPORT", "file"),
+            ("RUST_LOG", "info"),
+        ],
+    );
     let b = Browser::new(&format!("http://127.0.0.1:{port}"));
     wait_up(&b).await;
     let token = b.get("/login").await.csrf();

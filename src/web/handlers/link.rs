@@ -1,7 +1,7 @@
 //! The emailed link. GET/HEAD only show the confirm page (scanners burn nothing); the page's POST
 //! consumes the token in one conditional write and signs in.
-use super::pending::after_start;
-use super::{relay, requester, see_other, with_cookies, WebResult};
+use super::pending::resend_for;
+use super::{relay, see_other, WebResult};
 use crate::domain::MagicToken;
 use crate::store::{CredentialView, Redemption, Refusal};
 use crate::web::binding;
@@ -110,18 +110,7 @@ pub async fn resend(
     let Some(view) = view else {
         return Ok(problem(&state, &csrf, LinkProblem::Invalid, None));
     };
-    let mut relay = relay(&req);
-    let started = state
-        .sign_in
-        .resend(&view, &requester(&req), &mut relay)
-        .await?;
-    let res = after_start(
-        &state,
-        started,
-        "/login/check-email?sent=1",
-        &view.return_to,
-    );
-    Ok(with_cookies(res, &relay))
+    resend_for(&req, &state, &view, relay(&req)).await
 }
 
 impl From<Refusal> for LinkProblem {

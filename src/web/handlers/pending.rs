@@ -136,16 +136,21 @@ pub async fn resend(
     let Some(view) = pending_view(&req, &state, &mut relay).await? else {
         return Ok(see_other("/login"));
     };
+    resend_for(&req, &state, &view, relay).await
+}
+
+/// Sends a new email for an earlier request's address (no retyping), and lands on the inbox.
+pub async fn resend_for(
+    req: &HttpRequest,
+    state: &AppState,
+    view: &CredentialView,
+    mut relay: CookieRelay,
+) -> WebResult {
     let started = state
         .sign_in
-        .resend(&view, &requester(&req), &mut relay)
+        .resend(view, &requester(req), &mut relay)
         .await?;
-    let res = after_start(
-        &state,
-        started,
-        "/login/check-email?sent=1",
-        &view.return_to,
-    );
+    let res = after_start(state, started, "/login/check-email?sent=1", &view.return_to);
     Ok(with_cookies(res, &relay))
 }
 
