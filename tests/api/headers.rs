@@ -107,3 +107,61 @@ async fn logout_is_post_only() {
     let page = app.browser().get("/logout").await;
     assert_eq!(page.status, 405);
 }
+
+/// GET and HEAD change nothing (security.md item 30): every GET route, crawled with both
+/// methods by a signed-in browser and a stranger, leaves every table as it was (sessions may
+/// only have their idle expiry pushed back) and sends no mail.
+#[tokio::test]
+async fn crawling_every_get_route_changes_nothing() {
+    let app = spawn_app().await;
+    let me = app.browser();
+    let mail = app.request_email(&me, "crawl@example.com").await;
+    me.confirm_link(&mail.link()).await;
+    let pending = app.browser();
+    let open = app.request_email(&pending, "open@example.com").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let snapshot = || {
+        app.sql(
+            "SELECT (SELECT group_concat(id || used_at || attempts) FROM credentials), \
+                    (SELECT group_concat(id || status || attempts) FROM outbox), \
+                    (SELECT group_concat(email_key || last_sent_at || window_count) FROM email_limits), \
+                    (SELECT count(*) FROM account_failures), (SELECT count(*) FROM accounts), \
+                    (SELECT group_concat(hex(key_hash) || state) FROM sessions)",
+        )
+    };
+    let before = snapshot();
+    let sent = app.sink().messages().len();
+    let routes = [
+        "/".to_owned(),
+        "/login".into(),
+        "/login?return_to=/x".into(),
+        "/login/check-email".into(),
+        "/login/check-email?again=1".into(),
+        open.link(),
+        mail.link(),
+        "/login/link?token=nonsense".into(),
+        "/sessions/whoami".into(),
+        "/auth/check".into(),
+        "/health/alive".into(),
+        "/health/ready".into(),
+        "/static/iris.css".into(),
+        "/error?id=x".into(),
+        "/settings".into(),
+        "/registration".into(),
+        "/logout".into(),
+        "/login/code".into(),
+        "/nope".into(),
+    ];
+    for browser in [&me, &pending, &app.browser()] {
+        for route in &routes {
+            let url = browser.url(route);
+            browser.client.head(&url).send().await.unwrap();
+            browser.client.get(&url).send().await.unwrap();
+        }
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(snapshot(), before);
+    assert_eq!(app.sink().messages().len(), sent);
+    assert_eq!(me.whoami().await.0, 200, "still signed in");
+    assert_eq!(pending.confirm_link(&open.link()).await.status, 303, "the open link still works");
+}
