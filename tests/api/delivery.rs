@@ -159,3 +159,38 @@ async fn the_courier_hook_is_off_without_a_key() {
         .unwrap();
     assert_eq!(res.status(), 404);
 }
+
+#[tokio::test]
+async fn two_instances_deliver_each_email_exactly_once() {
+    let app = spawn_app().await;
+    let sibling = app.spawn_sibling().await;
+    // Requests go to both instances; both outbox workers compete for the rows.
+    for i in 0..20 {
+        let base = if i % 2 == 0 {
+            &app.address
+        } else {
+            &sibling.address
+        };
+        let b = Browser::new(base);
+        let res = b
+            .submit(
+                "/login",
+                "/login",
+                &[("email", &format!("twice{i}@example.com"))],
+            )
+            .await;
+        assert_eq!(res.status, 303);
+    }
+    let mails = app.sink().wait_for(20).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let mails_after = app.sink().messages();
+    assert_eq!(mails_after.len(), 20, "no email twice");
+    let mut ids: Vec<&str> = mails.iter().map(|m| m.message_id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 20, "distinct Message-IDs");
+    assert_eq!(
+        app.sql("SELECT count(*) FROM outbox WHERE status = 'sent'"),
+        "20"
+    );
+}

@@ -163,5 +163,9 @@ async fn crawling_every_get_route_changes_nothing() {
     assert_eq!(snapshot(), before);
     assert_eq!(app.sink().messages().len(), sent);
     assert_eq!(me.whoami().await.0, 200, "still signed in");
-    assert_eq!(pending.confirm_link(&open.link()).await.status, 303, "the open link still works");
+    assert_eq!(
+        pending.confirm_link(&open.link()).await.status,
+        303,
+        "the open link still works"
+    );
 }

@@ -255,7 +255,27 @@ async fn launch(
     (handle, tokio::spawn(app.run_until_stopped()))
 }
 
+/// A second Iris instance on the same database (scale-out); stopped when dropped.
+pub struct Sibling {
+    pub address: String,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Drop for Sibling {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
 impl TestApp {
+    /// Starts another instance with the same settings (database, keys, SMTP) on a new port.
+    pub async fn spawn_sibling(&self) -> Sibling {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        let (_, task) = launch(self.settings.clone(), listener, self.clock.clone()).await;
+        Sibling { address, task }
+    }
+
     pub fn sink(&self) -> &SmtpSink {
         self.sink.as_ref().expect("smtp sink running")
     }
