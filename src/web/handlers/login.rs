@@ -2,6 +2,8 @@
 use super::pending::after_start;
 use super::{current_user, relay, requester, see_other, with_cookies, WebResult};
 use crate::domain::EmailAddress;
+use crate::sign_in::Started;
+use crate::web::binding;
 use crate::web::csrf::{self, Csrf};
 use crate::web::views::{login_page, page, LoginView};
 use crate::web::AppState;
@@ -73,11 +75,32 @@ pub async fn submit(
             ));
         }
     };
+    let form_email_key = email.canonical().to_owned();
     let mut relay = relay(&req);
     let started = state
         .sign_in
         .start(email, &return_to, &requester(&req), &mut relay)
         .await?;
-    let res = after_start(&state, started, "/login/check-email", return_to.as_str());
+    let still_bound = match (&started, binding::read(&req, &state)) {
+        (
+            Started::AlreadySent {
+                credential_id: None,
+                ..
+            },
+            Some(id),
+        ) => state
+            .sign_in
+            .pending(&id, &mut relay)
+            .await?
+            .is_some_and(|v| v.email.canonical() == form_email_key),
+        _ => false,
+    };
+    let res = after_start(
+        &state,
+        started,
+        "/login/check-email",
+        return_to.as_str(),
+        still_bound,
+    );
     Ok(with_cookies(res, &relay))
 }

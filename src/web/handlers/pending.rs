@@ -150,19 +150,35 @@ pub async fn resend_for(
         .sign_in
         .resend(view, &requester(req), &mut relay)
         .await?;
-    let res = after_start(state, started, "/login/check-email?sent=1", &view.return_to);
+    // The view came from this browser's binding (inbox page) or from a link for the same address.
+    let still_bound = binding::read(req, state).as_deref() == Some(view.id.as_str());
+    let res = after_start(
+        state,
+        started,
+        "/login/check-email?sent=1",
+        &view.return_to,
+        still_bound,
+    );
     Ok(with_cookies(res, &relay))
 }
 
 /// Where asking for an email lands: the inbox page, with this browser bound to the credential,
 /// saying whether a new email went out; or the 429 page.
+///
+/// `still_bound`: this browser is already waiting for an email to the same address (so within
+/// the cooldown it goes back to that inbox page instead of a 429).
 pub fn after_start(
     state: &AppState,
     started: Started,
     sent_location: &str,
     return_to: &str,
+    still_bound: bool,
 ) -> HttpResponse {
     match started {
+        Started::AlreadySent {
+            credential_id: None,
+            ..
+        } if still_bound => see_other("/login/check-email?again=1"),
         Started::AlreadySignedIn => see_other(return_to),
         Started::Sent { credential_id } => {
             binding::bind(state, see_other(sent_location), &credential_id)
