@@ -2,7 +2,7 @@
 use super::{Requester, SignInResult, Started};
 use crate::clock::SharedClock;
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
-use crate::mail::SignInEmail;
+use crate::mail::{OutboxPayload, SignInEmail};
 use crate::secrets::{random_id, Keys, Purpose};
 use crate::store::{
     CredentialView, FailurePolicy, IssueOutcome, IssueRequest, Redemption, SendLimits, SharedStore,
@@ -51,7 +51,7 @@ impl MagicLink {
         };
         let sealed = self
             .keys
-            .seal(&serde_json::to_vec(&payload).unwrap_or_default());
+            .seal(&serde_json::to_vec(&OutboxPayload::SignIn(payload)).unwrap_or_default());
         let request = IssueRequest {
             email,
             allow_sign_up: self.config.allow_sign_up,

@@ -11,13 +11,7 @@ async fn code_signs_in_from_the_original_tab_while_the_link_was_opened_elsewhere
     let phone = app.browser();
     assert_eq!(phone.get(&mail.link()).await.status, 200);
 
-    let res = laptop
-        .submit(
-            "/login/check-email",
-            "/login/code",
-            &[("code", &mail.code())],
-        )
-        .await;
+    let res = laptop.enter_code(&mail.code()).await;
     assert_eq!(res.status, 303, "{}", res.text());
     assert_eq!(res.location(), Some("/"));
     assert_eq!(laptop.whoami().await.1["email"], "code@example.com");
@@ -46,9 +40,7 @@ async fn codes_with_spaces_or_dashes_are_accepted() {
     let b = app.browser();
     let code = app.request_email(&b, "paste@example.com").await.code();
     let typed = format!("{} {}", &code[..3], &code[3..]);
-    let res = b
-        .submit("/login/check-email", "/login/code", &[("code", &typed)])
-        .await;
+    let res = b.enter_code(&typed).await;
     assert_eq!(res.status, 303);
 }
 
@@ -62,9 +54,7 @@ async fn wrong_code_says_so_and_keeps_the_page() {
     } else {
         "000000"
     };
-    let res = b
-        .submit("/login/check-email", "/login/code", &[("code", wrong)])
-        .await;
+    let res = b.enter_code(wrong).await;
     assert_eq!(res.status, 400);
     assert!(
         res.text().contains("That code isn't right. 4 tries left."),
@@ -72,9 +62,7 @@ async fn wrong_code_says_so_and_keeps_the_page() {
         res.text()
     );
     assert!(res.body.contains(r#"aria-describedby="code-error""#));
-    let res = b
-        .submit("/login/check-email", "/login/code", &[("code", "12")])
-        .await;
+    let res = b.enter_code("12").await;
     assert_eq!(res.status, 400);
     assert!(res.text().contains("Enter the 6-digit code"));
     assert_eq!(b.whoami().await.0, 401);
@@ -91,16 +79,9 @@ async fn sixth_submission_fails_even_with_the_right_code() {
         "000000"
     };
     for _ in 0..5 {
-        b.submit("/login/check-email", "/login/code", &[("code", wrong)])
-            .await;
+        b.enter_code(wrong).await;
     }
-    let res = b
-        .submit(
-            "/login/check-email",
-            "/login/code",
-            &[("code", &mail.code())],
-        )
-        .await;
+    let res = b.enter_code(&mail.code()).await;
     assert_eq!(res.status, 429);
     assert!(
         res.text().contains("Too many wrong codes"),
@@ -121,13 +102,7 @@ async fn a_code_only_works_in_the_browser_that_asked() {
     // Another browser with its own pending request for a different address.
     let b = app.browser();
     app.request_email(&b, "other@example.com").await;
-    let res = b
-        .submit(
-            "/login/check-email",
-            "/login/code",
-            &[("code", &mail.code())],
-        )
-        .await;
+    let res = b.enter_code(&mail.code()).await;
     assert_ne!(res.status, 303);
     assert_eq!(b.whoami().await.0, 401);
 }
@@ -143,8 +118,7 @@ async fn resend_invalidates_the_old_code_but_not_the_failure_count() {
         "000000"
     };
     for _ in 0..4 {
-        b.submit("/login/check-email", "/login/code", &[("code", wrong)])
-            .await;
+        b.enter_code(wrong).await;
     }
     // The resend button respects the cooldown and says so.
     let early = b.submit("/login/check-email", "/login/resend", &[]).await;
@@ -160,22 +134,10 @@ async fn resend_invalidates_the_old_code_but_not_the_failure_count() {
     let res = b.submit("/login/check-email", "/login/resend", &[]).await;
     assert_eq!(res.location(), Some("/login/check-email?sent=1"));
     let second = app.sink().wait_for(2).await.pop().unwrap();
-    let old = b
-        .submit(
-            "/login/check-email",
-            "/login/code",
-            &[("code", &first.code())],
-        )
-        .await;
+    let old = b.enter_code(&first.code()).await;
     assert_ne!(old.status, 303, "the old code must be void");
     assert_eq!(app.sql("SELECT failures FROM account_failures"), "5");
-    let ok = b
-        .submit(
-            "/login/check-email",
-            "/login/code",
-            &[("code", &second.code())],
-        )
-        .await;
+    let ok = b.enter_code(&second.code()).await;
     assert_eq!(ok.status, 303);
     assert_eq!(
         app.sql("SELECT count(*) FROM account_failures"),
@@ -199,9 +161,7 @@ async fn failures_across_credentials_lock_the_address_for_a_while() {
             .await;
         assert_eq!(res.status, 303, "round {round}");
         for _ in 0..3 {
-            attacker
-                .submit("/login/check-email", "/login/code", &[("code", "000000")])
-                .await;
+            attacker.enter_code("000000").await;
         }
     }
     // Locked now: new requests are refused and nothing is sent…

@@ -133,11 +133,7 @@ fn secrets_can_come_from_files_and_a_good_file_config_passes() {
 #[tokio::test]
 async fn embedded_default_signs_in_logs_no_secret_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let mut child = start(dir.path(), port);
     let b = Browser::new(&format!("http://127.0.0.1:{port}"));
     wait_up(&b).await;
@@ -153,16 +149,10 @@ async fn embedded_default_signs_in_logs_no_secret_and_survives_a_restart() {
     let token = link.rsplit('=').next().unwrap().to_owned();
 
     let wrong = if code == "000000" { "111111" } else { "000000" };
-    b.submit("/login/check-email", "/login/code", &[("code", wrong)])
-        .await;
+    b.enter_code(wrong).await;
     assert_eq!(b.get(&link).await.status, 200);
     b.get(&format!("/login/link?token={token}&x=1")).await;
-    assert_eq!(
-        b.submit("/login/check-email", "/login/code", &[("code", &code)])
-            .await
-            .status,
-        303
-    );
+    assert_eq!(b.enter_code(&code).await.status, 303);
     b.get(&link).await;
 
     let keeper = Browser::new(&b.base);
@@ -279,11 +269,7 @@ fn link_and_code(eml: &std::path::Path) -> (String, String) {
 #[tokio::test]
 async fn json_logs_are_one_object_per_line() {
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let mut child = start_with(
         dir.path(),
         port,

@@ -15,6 +15,15 @@ use std::sync::Arc;
 use std::time::Duration;
 use tempfile::TempDir;
 
+/// A port nobody listens on right now, for a server the test starts itself.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 pub const HMAC_KEY: &str = "test-hmac-key-0123456789abcdefghijklmnopqrstuvwxyz";
 pub const SESSION_KEY: &str = "test-session-key-0123456789abcdefghijklmnopqrstuvwxyz-0123456789";
 
@@ -410,6 +419,12 @@ impl Browser {
         let mut fields = vec![("csrf_token", token.as_str())];
         fields.extend_from_slice(form);
         self.post(action, &fields).await
+    }
+
+    /// Types `code` into the inbox page's code box and submits it.
+    pub async fn enter_code(&self, code: &str) -> Page {
+        self.submit("/login/check-email", "/login/code", &[("code", code)])
+            .await
     }
 
     pub async fn whoami(&self) -> (u16, serde_json::Value) {

@@ -47,12 +47,8 @@ async fn compare_known_and_unknown(allow_sign_up: bool) {
         normalise(&p2).2.replace("u***", "X***")
     );
     // Wrong codes look the same too.
-    let c1 = known
-        .submit("/login/check-email", "/login/code", &[("code", "123456")])
-        .await;
-    let c2 = unknown
-        .submit("/login/check-email", "/login/code", &[("code", "123456")])
-        .await;
+    let c1 = known.enter_code("123456").await;
+    let c2 = unknown.enter_code("123456").await;
     if c1.status != 303 && c2.status != 303 {
         assert_eq!(
             normalise(&c1).2.replace("k***", "X***"),

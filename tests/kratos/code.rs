@@ -44,12 +44,7 @@ async fn sign_in(app: &TestApp, b: &Browser, email: &str) -> Page {
     assert_eq!(asked.location(), Some("/login/check-email"));
     let mail = app.sink().wait_for(before + 1).await.pop().unwrap();
     assert_eq!(mail.rcpt_tos, vec![email.to_lowercase()]);
-    b.submit(
-        "/login/check-email",
-        "/login/code",
-        &[("code", &mail.code())],
-    )
-    .await
+    b.enter_code(&mail.code()).await
 }
 
 #[tokio::test]
@@ -100,9 +95,7 @@ async fn wrong_codes_say_so_and_the_sixth_submission_needs_a_new_code() {
     } else {
         "000000"
     };
-    let page = b
-        .submit("/login/check-email", "/login/code", &[("code", wrong)])
-        .await;
+    let page = b.enter_code(wrong).await;
     assert_eq!(page.status, 400);
     assert!(
         page.text().contains("That code isn't right"),
@@ -110,16 +103,9 @@ async fn wrong_codes_say_so_and_the_sixth_submission_needs_a_new_code() {
         page.text()
     );
     for _ in 0..4 {
-        b.submit("/login/check-email", "/login/code", &[("code", wrong)])
-            .await;
+        b.enter_code(wrong).await;
     }
-    let page = b
-        .submit(
-            "/login/check-email",
-            "/login/code",
-            &[("code", &mail.code())],
-        )
-        .await;
+    let page = b.enter_code(&mail.code()).await;
     assert_ne!(
         page.status, 303,
         "Kratos refuses a 6th submission even with the right code"
@@ -177,12 +163,8 @@ async fn unknown_and_known_addresses_look_the_same_with_sign_up_off() {
     };
     assert_eq!(strip(&p1), strip(&p2));
     // Wrong codes answer alike too.
-    let c1 = known
-        .submit("/login/check-email", "/login/code", &[("code", "000000")])
-        .await;
-    let c2 = unknown
-        .submit("/login/check-email", "/login/code", &[("code", "000000")])
-        .await;
+    let c1 = known.enter_code("000000").await;
+    let c2 = unknown.enter_code("000000").await;
     if c1.status != 303 {
         assert_eq!(c1.status, c2.status);
         assert_eq!(strip(&c1), strip(&c2));
@@ -246,13 +228,7 @@ async fn an_expired_code_offers_a_new_one_without_retyping() {
         .await;
     let first = app.sink().wait_for(1).await.pop().unwrap();
     tokio::time::sleep(std::time::Duration::from_secs(4)).await;
-    let page = b
-        .submit(
-            "/login/check-email",
-            "/login/code",
-            &[("code", &first.code())],
-        )
-        .await;
+    let page = b.enter_code(&first.code()).await;
     assert_ne!(page.status, 303);
     assert!(page.text().contains("expired"), "{}", page.text());
     assert_eq!(b.whoami().await.0, 401);
@@ -263,13 +239,7 @@ async fn an_expired_code_offers_a_new_one_without_retyping() {
     assert_eq!(res.location(), Some("/login/check-email?sent=1"));
     let second = app.sink().wait_for(2).await.pop().unwrap();
     assert_eq!(second.rcpt_tos, vec!["late@example.com"]);
-    let done = b
-        .submit(
-            "/login/check-email",
-            "/login/code",
-            &[("code", &second.code())],
-        )
-        .await;
+    let done = b.enter_code(&second.code()).await;
     assert_eq!(done.status, 303, "{}", done.text());
 }
 
@@ -306,13 +276,7 @@ async fn resend_respects_the_cooldown_and_the_new_code_works() {
     let res = b.submit("/login/check-email", "/login/resend", &[]).await;
     assert_eq!(res.status, 303);
     let mail = app.sink().wait_for(2).await.pop().unwrap();
-    let done = b
-        .submit(
-            "/login/check-email",
-            "/login/code",
-            &[("code", &mail.code())],
-        )
-        .await;
+    let done = b.enter_code(&mail.code()).await;
     assert_eq!(done.status, 303, "{}", done.text());
 }
 
@@ -351,13 +315,7 @@ async fn return_to_is_honoured_when_allowed_and_refused_otherwise() {
         )
         .await;
         let mail = app.sink().wait_for(i + 1).await.pop().unwrap();
-        let done = b
-            .submit(
-                "/login/check-email",
-                "/login/code",
-                &[("code", &mail.code())],
-            )
-            .await;
+        let done = b.enter_code(&mail.code()).await;
         assert_eq!(done.location(), Some(*expected), "{asked}");
     }
 }
@@ -399,13 +357,7 @@ async fn stale_kratos_csrf_cookies_start_a_fresh_flow_instead_of_failing() {
         .await;
     assert_eq!(asked.status, 303, "{}", asked.text());
     let mail = app.sink().wait_for(1).await.pop().unwrap();
-    let done = stale
-        .submit(
-            "/login/check-email",
-            "/login/code",
-            &[("code", &mail.code())],
-        )
-        .await;
+    let done = stale.enter_code(&mail.code()).await;
     assert_eq!(done.status, 303, "{}", done.text());
     drop(b);
 }
@@ -435,9 +387,7 @@ async fn wrong_codes_count_per_address_across_kratos_flows() {
         .submit("/login", "/login", &[("email", "victim@example.com")])
         .await;
     app.sink().wait_for(1).await;
-    first
-        .submit("/login/check-email", "/login/code", &[("code", "000000")])
-        .await;
+    first.enter_code("000000").await;
     // …and one in a second flow (a new email after the cooldown): two failures for the
     // address, though each Kratos flow saw only one. Back-off starts.
     app.clock.advance(time::Duration::seconds(61));
@@ -451,16 +401,8 @@ async fn wrong_codes_count_per_address_across_kratos_flows() {
     } else {
         "000000"
     };
-    second
-        .submit("/login/check-email", "/login/code", &[("code", wrong)])
-        .await;
-    let page = second
-        .submit(
-            "/login/check-email",
-            "/login/code",
-            &[("code", &mail.code())],
-        )
-        .await;
+    second.enter_code(wrong).await;
+    let page = second.enter_code(&mail.code()).await;
     assert_eq!(
         page.status,
         429,
@@ -475,12 +417,6 @@ async fn wrong_codes_count_per_address_across_kratos_flows() {
     assert_eq!(second.whoami().await.0, 401);
     // After the back-off the right code works.
     app.clock.advance(time::Duration::seconds(31));
-    let done = second
-        .submit(
-            "/login/check-email",
-            "/login/code",
-            &[("code", &mail.code())],
-        )
-        .await;
+    let done = second.enter_code(&mail.code()).await;
     assert_eq!(done.status, 303, "{}", done.text());
 }

@@ -1,10 +1,11 @@
 //! Starting and stopping a real Kratos for one test.
 #![allow(dead_code)]
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
+
+use crate::helpers::free_port;
 
 pub const COURIER_KEY: &str = "iris-test-courier-key-0123456789abcdef";
 
@@ -29,14 +30,6 @@ pub fn kratos_binary() -> PathBuf {
         .expect("the binary's path")
         .trim()
         .into()
-}
-
-pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 pub struct Kratos {
