@@ -159,7 +159,7 @@ impl Application {
             }),
         };
         let secure = settings.secure_cookies();
-        let state = web::Data::new(AppState {
+        let state = AppState {
             sign_in,
             store: store.clone(),
             keys: keys.clone(),
@@ -179,7 +179,7 @@ impl Application {
                     api_key,
                     code_lifespan: settings.kratos.code_lifespan,
                 }),
-        });
+        };
 
         let per_request_ns = (60_000_000_000u64 / u64::from(limits.ip_per_minute)).max(1);
         let governor = GovernorConfigBuilder::default()
@@ -218,7 +218,7 @@ impl Application {
             )
             .build();
             App::new()
-                .app_data(state.clone())
+                .app_data(web::Data::new(state.for_worker()))
                 .app_data(web::FormConfig::default().limit(max_body))
                 .app_data(web::PayloadConfig::default().limit(max_body))
                 .configure(routes)

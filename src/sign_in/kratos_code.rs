@@ -19,6 +19,7 @@ use std::time::Duration;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+#[derive(Clone)]
 pub struct KratosCodeConfig {
     pub allow_sign_up: bool,
     pub limits: SendLimits,
@@ -26,6 +27,7 @@ pub struct KratosCodeConfig {
     pub code_lifespan: Duration,
 }
 
+#[derive(Clone)]
 pub struct KratosCode {
     pub client: KratosClient,
     pub store: SharedStore,

@@ -12,6 +12,7 @@ use std::time::Duration;
 use tokio::sync::Notify;
 use url::Url;
 
+#[derive(Clone)]
 pub struct MagicLinkConfig {
     pub ttl: Duration,
     pub allow_sign_up: bool,
@@ -20,6 +21,7 @@ pub struct MagicLinkConfig {
     pub failures: FailurePolicy,
 }
 
+#[derive(Clone)]
 pub struct MagicLink {
     pub store: SharedStore,
     pub keys: Arc<Keys>,

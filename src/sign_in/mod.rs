@@ -11,6 +11,7 @@ use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
 use crate::kratos::{CookieRelay, KratosError};
 use crate::store::{CredentialView, Redemption, StoreError};
 
+#[derive(Clone)]
 pub enum SignIn {
     MagicLink(MagicLink),
     KratosCode(KratosCode),
@@ -58,6 +59,17 @@ pub struct User {
 }
 
 impl SignIn {
+    /// This approach for one server worker: Kratos's HTTP client gets its own pool there.
+    pub fn for_worker(&self) -> SignIn {
+        match self {
+            SignIn::MagicLink(m) => SignIn::MagicLink(m.clone()),
+            SignIn::KratosCode(k) => SignIn::KratosCode(KratosCode {
+                client: k.client.for_worker(),
+                ..k.clone()
+            }),
+        }
+    }
+
     pub async fn start(
         &self,
         email: EmailAddress,

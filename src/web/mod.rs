@@ -20,6 +20,7 @@ use url::Url;
 use views::Brand;
 
 /// Everything handlers share; built once in `startup`.
+#[derive(Clone)]
 pub struct AppState {
     pub sign_in: SignIn,
     pub store: SharedStore,
@@ -37,6 +38,7 @@ pub struct AppState {
     pub courier: Option<CourierHook>,
 }
 
+#[derive(Clone)]
 pub struct CourierHook {
     pub api_key: secrecy::SecretString,
     /// How long a Kratos code lives: no point sending its email later.
@@ -44,6 +46,14 @@ pub struct CourierHook {
 }
 
 impl AppState {
+    /// The state one server worker owns (see `SignIn::for_worker`).
+    pub fn for_worker(&self) -> AppState {
+        AppState {
+            sign_in: self.sign_in.for_worker(),
+            ..self.clone()
+        }
+    }
+
     /// A submitted `return_to`, or the configured default when it is missing or not allowed.
     pub fn return_to(&self, raw: Option<&str>) -> ReturnTo {
         raw.and_then(|r| ReturnTo::parse(r, &self.public_url, &self.allowed_return_urls))
