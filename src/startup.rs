@@ -117,6 +117,7 @@ impl Application {
         let send_limits = SendLimits {
             cooldown: limits.email_cooldown,
             per_hour: limits.email_per_hour,
+            per_day: limits.emails_per_day,
         };
         let sign_in = match settings.sign_in.approach {
             Approach::KratosCode => {
@@ -149,10 +150,7 @@ impl Application {
                     ttl: settings.magic_link.ttl,
                     allow_sign_up: settings.sign_in.allow_sign_up,
                     public_url: settings.server.public_url.clone(),
-                    limits: SendLimits {
-                        cooldown: limits.email_cooldown,
-                        per_hour: limits.email_per_hour,
-                    },
+                    limits: send_limits,
                     failures,
                 },
                 wake: wake.clone(),

@@ -84,6 +84,7 @@ impl Default for LimitSettings {
             ip_burst: 20,
             email_cooldown: Duration::from_secs(60),
             email_per_hour: 5,
+            emails_per_day: 10_000,
             code_attempts: 5,
             account_failures: 10,
             account_backoff_max: Duration::from_secs(3600),

@@ -174,6 +174,7 @@ impl Settings {
             ("limits.ip_per_minute", l.ip_per_minute),
             ("limits.ip_burst", l.ip_burst),
             ("limits.email_per_hour", l.email_per_hour),
+            ("limits.emails_per_day", l.emails_per_day),
             ("limits.code_attempts", l.code_attempts),
             ("limits.account_failures", l.account_failures),
         ] {

@@ -12,8 +12,7 @@ use crate::clock::SharedClock;
 use crate::domain::{EmailAddress, OneTimeCode, ReturnTo};
 use crate::kratos::{ids, Answer, CookieRelay, Flow, FlowKind, KratosClient, Session};
 use crate::store::{
-    CredentialView, Delivery, FailurePolicy, IssueOutcome, Redemption, Refusal, SendLimits,
-    SharedStore,
+    CredentialView, Delivery, FailurePolicy, Redemption, Refusal, SendLimits, SharedStore,
 };
 use std::time::Duration;
 use time::format_description::well_known::Rfc3339;
@@ -86,29 +85,12 @@ impl KratosCode {
         relay: &mut CookieRelay,
     ) -> SignInResult<Started> {
         let now = self.clock.now();
-        match self
+        if let Some(refused) = self
             .store
             .count_send(&email, self.config.limits, now)
             .await?
         {
-            None => {}
-            Some(IssueOutcome::CoolingDown { retry_after, .. }) => {
-                return Ok(Started::AlreadySent {
-                    credential_id: None,
-                    retry_after,
-                })
-            }
-            Some(
-                IssueOutcome::HourlyLimit { retry_after } | IssueOutcome::Locked { retry_after },
-            ) => {
-                tracing::info!(
-                    event = "excess_rate_limit_exceeded",
-                    retry_after,
-                    "email limit"
-                );
-                return Ok(Started::Limited { retry_after });
-            }
-            Some(IssueOutcome::Issued { .. }) => {}
+            return Ok(super::started(refused));
         }
         let sent = match self.request_code(&email, return_to, relay).await {
             Ok(sent) => sent,

@@ -68,28 +68,11 @@ impl MagicLink {
             limits: self.config.limits,
         };
         let outcome = self.store.issue(request, now).await?;
-        Ok(match outcome {
-            IssueOutcome::Issued { credential_id } => {
-                self.wake.notify_one();
-                tracing::info!(event = "authn_token_created", "sign-in email queued");
-                Started::Sent { credential_id }
-            }
-            IssueOutcome::CoolingDown {
-                credential_id,
-                retry_after,
-            } => Started::AlreadySent {
-                credential_id,
-                retry_after,
-            },
-            IssueOutcome::HourlyLimit { retry_after } | IssueOutcome::Locked { retry_after } => {
-                tracing::info!(
-                    event = "excess_rate_limit_exceeded",
-                    retry_after,
-                    "email limit"
-                );
-                Started::Limited { retry_after }
-            }
-        })
+        if let IssueOutcome::Issued { .. } = outcome {
+            self.wake.notify_one();
+            tracing::info!(event = "authn_token_created", "sign-in email queued");
+        }
+        Ok(super::started(outcome))
     }
 
     pub async fn pending(&self, credential_id: &str) -> SignInResult<Option<CredentialView>> {

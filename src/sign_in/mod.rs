@@ -9,7 +9,7 @@ pub use magic_link::{MagicLink, MagicLinkConfig};
 
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
 use crate::kratos::{CookieRelay, KratosError};
-use crate::store::{CredentialView, Redemption, StoreError};
+use crate::store::{CredentialView, IssueOutcome, Redemption, StoreError};
 
 #[derive(Clone)]
 pub enum SignIn {
@@ -39,6 +39,8 @@ pub enum Started {
     },
     /// Too many emails or failures for this address: wait.
     Limited { retry_after: u64 },
+    /// Today's outbound budget (all addresses) is spent: no email until it renews.
+    MailPaused { retry_after: u64 },
     /// The browser already has a session (Kratos said so): nothing to send.
     AlreadySignedIn,
 }
@@ -56,6 +58,38 @@ pub struct User {
     pub email: String,
     pub authenticated_at: i64,
     pub expires_at: i64,
+}
+
+/// What the store's answer to a send means for the browser; refusals are logged as the
+/// security events they are. Both approaches share it, so their limits answer alike.
+fn started(outcome: IssueOutcome) -> Started {
+    match outcome {
+        IssueOutcome::Issued { credential_id } => Started::Sent { credential_id },
+        IssueOutcome::CoolingDown {
+            credential_id,
+            retry_after,
+        } => Started::AlreadySent {
+            credential_id,
+            retry_after,
+        },
+        IssueOutcome::HourlyLimit { retry_after } | IssueOutcome::Locked { retry_after } => {
+            tracing::info!(
+                event = "excess_rate_limit_exceeded",
+                retry_after,
+                "email limit"
+            );
+            Started::Limited { retry_after }
+        }
+        IssueOutcome::DailyBudget { retry_after } => {
+            // An alert: either real demand outgrew the setting or someone is burning the quota.
+            tracing::error!(
+                event = "mail_budget_exhausted",
+                retry_after,
+                "limits.emails_per_day is spent: no sign-in email until midnight UTC"
+            );
+            Started::MailPaused { retry_after }
+        }
+    }
 }
 
 impl SignIn {

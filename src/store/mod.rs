@@ -55,6 +55,8 @@ pub struct IssueRequest {
 pub struct SendLimits {
     pub cooldown: Duration,
     pub per_hour: u32,
+    /// All addresses together, per UTC day.
+    pub per_day: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +72,8 @@ pub enum IssueOutcome {
     HourlyLimit { retry_after: u64 },
     /// Too many wrong codes for this address recently: back-off in force.
     Locked { retry_after: u64 },
+    /// Today's outbound budget (all addresses) is spent; it renews at midnight UTC.
+    DailyBudget { retry_after: u64 },
 }
 
 /// Why a credential could not be used. The same for known and unknown addresses.

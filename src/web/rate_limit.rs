@@ -1,7 +1,7 @@
 //! Per-client-IP limits at the edge (actix-governor), keyed by `client_ip` so forwarded headers
 //! count only from trusted proxies. Per-email and per-account limits live in the store.
 use super::client_ip::client_ip;
-use super::views::{page, too_many_page, Brand};
+use super::views::{mail_paused_page, page, too_many_page, Brand};
 use super::COURIER_HOOK;
 use actix_governor::governor::clock::{Clock, DefaultClock, QuantaInstant};
 use actix_governor::governor::NotUntil;
@@ -66,10 +66,27 @@ impl KeyExtractor for ClientIpKey {
 
 /// The 429 page with `Retry-After`; the same for every address and every limit.
 pub fn too_many(brand: &Brand, retry_after: u64) -> HttpResponse {
-    let mut res = page(
-        StatusCode::TOO_MANY_REQUESTS,
-        too_many_page(brand, retry_after),
-    );
+    retry_after_header(
+        page(
+            StatusCode::TOO_MANY_REQUESTS,
+            too_many_page(brand, retry_after),
+        ),
+        retry_after,
+    )
+}
+
+/// The 503 page when today's email budget is spent, with `Retry-After` (midnight UTC).
+pub fn mail_paused(brand: &Brand, retry_after: u64) -> HttpResponse {
+    retry_after_header(
+        page(
+            StatusCode::SERVICE_UNAVAILABLE,
+            mail_paused_page(brand, retry_after),
+        ),
+        retry_after,
+    )
+}
+
+fn retry_after_header(mut res: HttpResponse, retry_after: u64) -> HttpResponse {
     if let Ok(v) = header::HeaderValue::from_str(&retry_after.to_string()) {
         res.headers_mut().insert(header::RETRY_AFTER, v);
     }

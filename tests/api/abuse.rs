@@ -195,3 +195,49 @@ async fn oversized_and_malformed_bodies_get_clean_4xx_pages() {
     assert_eq!(long.status, 400);
     assert!(long.text().contains("too long"));
 }
+
+/// security.md item 16: a global daily budget. Past it every address, known or not, gets the
+/// same 503 page with `Retry-After` up to midnight UTC, and no email is queued; a browser still
+/// in its cooldown keeps its inbox page, codes already sent keep working, and the budget renews
+/// at midnight UTC.
+#[tokio::test]
+async fn the_daily_email_budget_pauses_sending_for_every_address_alike() {
+    use iris::clock::Clock;
+    let app = spawn_app_with(|s| s.limits.emails_per_day = 2, &[]).await;
+    app.clock.freeze();
+    app.sql("INSERT INTO accounts (id, email, email_key, created_at) VALUES ('a1', 'k@example.com', 'k@example.com', 0)");
+    let first = app.browser();
+    let mail = app.request_email(&first, "a@example.com").await;
+    app.request_email(&app.browser(), "b@example.com").await;
+
+    let mut pages = vec![];
+    for email in ["k@example.com", "u@example.com"] {
+        pages.push(
+            app.browser()
+                .submit("/login", "/login", &[("email", email)])
+                .await,
+        );
+    }
+    let now = app.clock.now().unix_timestamp();
+    let to_midnight = 86_400 - now.rem_euclid(86_400);
+    for page in &pages {
+        assert_eq!(page.status, 503);
+        assert!(page.text().contains("Sign-in emails are paused"));
+        assert_eq!(page.header("retry-after"), Some(&*to_midnight.to_string()));
+    }
+    assert_eq!(pages[0].body, pages[1].body);
+    assert_eq!(app.sql("SELECT COUNT(*) FROM outbox"), "2");
+
+    // Within its cooldown the first browser goes back to its inbox, and its code still works.
+    let again = first
+        .submit("/login", "/login", &[("email", "a@example.com")])
+        .await;
+    assert_eq!(again.location(), Some("/login/check-email?again=1"));
+    assert_eq!(first.enter_code(&mail.code()).await.status, 303);
+    assert_eq!(first.whoami().await.0, 200);
+
+    // A new UTC day, a new budget.
+    app.clock.advance(time::Duration::seconds(to_midnight));
+    app.request_email(&app.browser(), "k@example.com").await;
+    assert_eq!(app.sql("SELECT COUNT(*) FROM outbox"), "3");
+}

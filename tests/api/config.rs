@@ -229,6 +229,31 @@ fn start_with(dir: &std::path::Path, port: u16, env: &[(&str, &str)]) -> std::pr
         .unwrap()
 }
 
+/// The real binary with JSON logs at info and file mail, answering; `extra` adds settings.
+async fn start_json_logged(
+    extra: &[(&str, &str)],
+) -> (tempfile::TempDir, std::process::Child, Browser) {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let mut env = vec![
+        ("IRIS__LOG__FORMAT", "json"),
+        ("IRIS__MAIL__TRANSPORT", "file"),
+        ("RUST_LOG", "info"),
+    ];
+    env.extend_from_slice(extra);
+    let child = start_with(dir.path(), port, &env);
+    let b = Browser::new(&format!("http://127.0.0.1:{port}"));
+    wait_up(&b).await;
+    (dir, child, b)
+}
+
+/// Stops the binary; what it logged.
+fn stop_for_logs(mut child: std::process::Child) -> String {
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 async fn wait_up(b: &Browser) {
     for _ in 0..100 {
         if b.client
@@ -268,19 +293,7 @@ fn link_and_code(eml: &std::path::Path) -> (String, String) {
 /// because raw input is never logged at all (security.md item 53).
 #[tokio::test]
 async fn json_logs_are_one_object_per_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let mut child = start_with(
-        dir.path(),
-        port,
-        &[
-            ("IRIS__LOG__FORMAT", "json"),
-            ("IRIS__MAIL__TRANSPORT", "file"),
-            ("RUST_LOG", "info"),
-        ],
-    );
-    let b = Browser::new(&format!("http://127.0.0.1:{port}"));
-    wait_up(&b).await;
+    let (_dir, child, b) = start_json_logged(&[]).await;
     let token = b.get("/login").await.csrf();
     let res = b
         .client
@@ -297,9 +310,7 @@ async fn json_logs_are_one_object_per_line() {
         .await
         .unwrap();
     assert_eq!(res.status(), 400);
-    child.kill().unwrap();
-    let out = child.wait_with_output().unwrap();
-    let logs = String::from_utf8_lossy(&out.stderr).into_owned();
+    let logs = stop_for_logs(child);
     let mut requests = 0;
     for line in logs.lines() {
         let v: serde_json::Value =
@@ -340,4 +351,28 @@ fn compose_config_is_valid_and_its_kratos_fragment_is_current() {
         committed,
         "regenerate: iris --config config/compose/iris.toml kratos-config > config/compose/iris-fragment.yml"
     );
+}
+
+/// security.md item 16: spending the daily email budget raises an alert, an error-level
+/// `mail_budget_exhausted` event in the log, beside the 503 page.
+#[tokio::test]
+async fn a_spent_daily_budget_logs_an_alert() {
+    let (_dir, child, b) = start_json_logged(&[("IRIS__LIMITS__EMAILS_PER_DAY", "1")]).await;
+    let statuses = [
+        b.submit("/login", "/login", &[("email", "a@example.com")])
+            .await
+            .status,
+        b.submit("/login", "/login", &[("email", "b@example.com")])
+            .await
+            .status,
+    ];
+    assert_eq!(statuses, [303, 503]);
+    let logs = stop_for_logs(child);
+    let alerts: Vec<serde_json::Value> = logs
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["event"] == "mail_budget_exhausted")
+        .collect();
+    assert_eq!(alerts.len(), 1, "{logs}");
+    assert_eq!(alerts[0]["level"], "ERROR");
 }

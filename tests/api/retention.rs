@@ -23,6 +23,7 @@ fn request(email: &str, now: OffsetDateTime, n: u8) -> IssueRequest {
         limits: SendLimits {
             cooldown: Duration::from_secs(60),
             per_hour: 5,
+            per_day: 1000,
         },
     }
 }
@@ -35,6 +36,12 @@ async fn purge_removes_what_has_expired_and_keeps_what_is_live() {
         .await
         .unwrap();
     let start = iris::clock::SystemClock.now();
+    // Two days back: a day of the outbound budget that is long over.
+    let past = start - time::Duration::days(2);
+    store
+        .issue(request("older@example.com", past, 3), past)
+        .await
+        .unwrap();
     let issued = store
         .issue(request("old@example.com", start, 1), start)
         .await
@@ -61,17 +68,22 @@ async fn purge_removes_what_has_expired_and_keeps_what_is_live() {
         "credential, outbox row, session and limits row: {removed}"
     );
     let db = dir.path().join("iris.db");
-    let count = |table: &str| {
+    let sql = |query: String| {
         let out = std::process::Command::new("sqlite3")
             .arg(&db)
-            .arg(format!("SELECT count(*) FROM {table}"))
+            .arg(query)
             .output()
             .unwrap();
         String::from_utf8(out.stdout).unwrap().trim().to_owned()
     };
+    let count = |table: &str| sql(format!("SELECT count(*) FROM {table}"));
     for table in ["credentials", "outbox", "sessions", "email_limits"] {
         assert_eq!(count(table), "1", "{table}: only the live row is left");
     }
+    let day = |t: time::OffsetDateTime| t.unix_timestamp().div_euclid(86_400);
+    let budget = |d: i64| sql(format!("SELECT count(*) FROM email_budget WHERE day = {d}"));
+    assert_eq!(budget(day(past)), "0", "a past day's budget is purged");
+    assert_eq!(budget(day(later)), "1", "today's budget is kept");
     assert!(store
         .load_session(b"live-session", later)
         .await

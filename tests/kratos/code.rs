@@ -420,3 +420,20 @@ async fn wrong_codes_count_per_address_across_kratos_flows() {
     let done = second.enter_code(&mail.code()).await;
     assert_eq!(done.status, 303, "{}", done.text());
 }
+
+/// The daily email budget (security.md item 16) covers Kratos codes too: once it is spent,
+/// Iris asks Kratos for no more codes and shows the paused page.
+#[tokio::test]
+async fn the_daily_email_budget_covers_kratos_codes() {
+    let (app, _kratos) = iris_with_kratos(|s| s.limits.emails_per_day = 1).await;
+    let done = sign_in(&app, &app.browser(), "one@example.com").await;
+    assert_eq!(done.status, 303, "{}", done.text());
+    let paused = app
+        .browser()
+        .submit("/login", "/login", &[("email", "two@example.com")])
+        .await;
+    assert_eq!(paused.status, 503);
+    assert!(paused.text().contains("Sign-in emails are paused"));
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(app.sink().messages().len(), 1, "no second code was sent");
+}

@@ -63,6 +63,11 @@ async fn garbage_or_silence_from_kratos_gives_a_503_page_quickly() {
             "{reply:?}: answered in time"
         );
         assert!(page.text().contains("Request id:"));
+        assert_eq!(
+            app.sql("SELECT COALESCE(SUM(used), 0) FROM email_budget"),
+            "0",
+            "{reply:?}: nothing was sent, so the daily budget is given back"
+        );
         assert!(page
             .headers
             .get_all("set-cookie")

@@ -1,6 +1,6 @@
 //! Accounts and per-account failure counts, used inside the redeem transactions.
 use super::issue_batch::count_sends;
-use super::sign_in::{parse_stored, refusal};
+use super::sign_in::parse_stored;
 use super::SqliteStore;
 use crate::domain::EmailAddress;
 use crate::secrets::random_id;
@@ -22,25 +22,34 @@ impl AddressLimits for SqliteStore {
     ) -> StoreResult<Option<IssueOutcome>> {
         let mut tx = self.write_tx().await?;
         let key = email.canonical();
-        let allowed = count_sends(&mut tx, &[(key, unix(now))], limits).await?;
-        let outcome = if allowed.contains(key) {
+        let counted = count_sends(&mut tx, &[(key, unix(now))], limits).await?;
+        let outcome = if counted.allowed.contains(key) {
             None
         } else {
-            Some(refusal(&mut tx, key, limits.cooldown.as_secs() as i64, unix(now)).await?)
+            Some(counted.refusal(&mut tx, key, limits, unix(now)).await?)
         };
         tx.commit().await?;
         Ok(outcome)
     }
 
     async fn uncount_send(&self, email: &EmailAddress, now: OffsetDateTime) -> StoreResult<()> {
-        sqlx::query(
+        let mut tx = self.write_tx().await?;
+        let undone = sqlx::query(
             "UPDATE email_limits SET last_sent_at = 0, window_count = MAX(window_count - 1, 0) \
              WHERE email_key = ? AND last_sent_at = ?",
         )
         .bind(email.canonical())
         .bind(unix(now))
-        .execute(&self.writer)
-        .await?;
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if undone > 0 {
+            sqlx::query("UPDATE email_budget SET used = MAX(used - 1, 0) WHERE day = ?")
+                .bind(unix(now).div_euclid(86_400))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 

@@ -7,7 +7,7 @@ use crate::sign_in::Started;
 use crate::store::{CredentialView, Delivery, Redemption, Refusal};
 use crate::web::binding;
 use crate::web::csrf::{self, Csrf};
-use crate::web::rate_limit::too_many;
+use crate::web::rate_limit::{mail_paused, too_many};
 use crate::web::session::sign_in;
 use crate::web::views::{check_email_page, page, wait_text, CheckEmailView};
 use crate::web::AppState;
@@ -192,6 +192,7 @@ pub fn after_start(
             retry_after,
         }
         | Started::Limited { retry_after } => too_many(&state.brand, retry_after),
+        Started::MailPaused { retry_after } => mail_paused(&state.brand, retry_after),
     }
 }
 

@@ -46,6 +46,20 @@ pub fn too_many_page(brand: &Brand, retry_after: u64) -> Markup {
     )
 }
 
+/// Today's email budget (`limits.emails_per_day`) is spent. Every address gets this page alike,
+/// so it says nothing about accounts.
+pub fn mail_paused_page(brand: &Brand, retry_after: u64) -> Markup {
+    layout(
+        brand,
+        "Sign-in emails are paused",
+        html! {
+            p { "We have sent as many sign-in emails today as we safely can, so no new one can go out right now. Please try again " (wait_text(retry_after)) "." }
+            p { "A code or link you already received keeps working until it expires." }
+            p { a class="button primary" href="/login" { "Back to sign in" } }
+        },
+    )
+}
+
 /// An error Kratos reported (`/error?id=`), in Iris's words: the reason Kratos gives is shown
 /// escaped, never raw JSON.
 pub fn kratos_error_page(brand: &Brand, reason: Option<&str>, request_id: Option<&str>) -> Markup {

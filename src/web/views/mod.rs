@@ -9,7 +9,7 @@ mod login;
 
 pub use account::signed_in_page;
 pub use check_email::{check_email_page, CheckEmailView};
-pub use error::{error_page, kratos_error_page, too_many_page, ErrorView};
+pub use error::{error_page, kratos_error_page, mail_paused_page, too_many_page, ErrorView};
 pub use layout::Brand;
 pub use link::{confirm_page, link_problem_page, ConfirmView, LinkProblem};
 pub use login::{login_page, LoginView};
@@ -35,6 +35,7 @@ pub fn wait_text(seconds: u64) -> String {
     match seconds {
         0..=1 => "in a moment".into(),
         2..=90 => format!("in {seconds} seconds"),
-        _ => format!("in {} minutes", seconds.div_ceil(60)),
+        91..=5400 => format!("in {} minutes", seconds.div_ceil(60)),
+        _ => format!("in about {} hours", (seconds + 1800) / 3600),
     }
 }
