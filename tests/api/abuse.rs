@@ -241,3 +241,34 @@ async fn the_daily_email_budget_pauses_sending_for_every_address_alike() {
     app.request_email(&app.browser(), "k@example.com").await;
     assert_eq!(app.sql("SELECT COUNT(*) FROM outbox"), "3");
 }
+
+/// Concurrent requests are issued in batches (one transaction each): the day's budget is
+/// filled exactly, never exceeded.
+#[tokio::test]
+async fn concurrent_requests_fill_the_daily_budget_exactly() {
+    let app = spawn_app_with(|s| s.limits.emails_per_day = 5, &[]).await;
+    let mut ready = Vec::new();
+    for n in 0..12 {
+        let b = app.browser();
+        let csrf = b.get("/login").await.csrf();
+        ready.push((b, csrf, format!("c{n}@example.com")));
+    }
+    let tasks: Vec<_> = ready
+        .into_iter()
+        .map(|(b, csrf, email)| {
+            tokio::spawn(async move {
+                b.post("/login", &[("csrf_token", &csrf), ("email", &email)])
+                    .await
+                    .status
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    statuses.sort_unstable();
+    assert_eq!(statuses, [vec![303; 5], vec![503; 7]].concat());
+    assert_eq!(app.sql("SELECT COUNT(*) FROM outbox"), "5");
+    assert_eq!(app.sql("SELECT SUM(used) FROM email_budget"), "5");
+}

@@ -1,6 +1,6 @@
 //! Accounts and per-account failure counts, used inside the redeem transactions.
 use super::issue_batch::count_sends;
-use super::sign_in::parse_stored;
+use super::sign_in::{parse_stored, refusal};
 use super::SqliteStore;
 use crate::domain::EmailAddress;
 use crate::secrets::random_id;
@@ -22,11 +22,11 @@ impl AddressLimits for SqliteStore {
     ) -> StoreResult<Option<IssueOutcome>> {
         let mut tx = self.write_tx().await?;
         let key = email.canonical();
-        let counted = count_sends(&mut tx, &[(key, unix(now))], limits).await?;
-        let outcome = if counted.allowed.contains(key) {
+        let allowed = count_sends(&mut tx, &[(key, unix(now))], limits).await?;
+        let outcome = if allowed.contains(key) {
             None
         } else {
-            Some(counted.refusal(&mut tx, key, limits, unix(now)).await?)
+            Some(refusal(&mut tx, key, limits, unix(now)).await?)
         };
         tx.commit().await?;
         Ok(outcome)

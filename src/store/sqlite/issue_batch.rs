@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 use tokio::sync::{mpsc, oneshot};
 
 const MAX: usize = 64;
+const DAY: i64 = 86_400;
 const QUEUE: usize = 4096;
 
 pub(super) struct Job {
@@ -87,10 +88,10 @@ async fn process(writer: &SqlitePool, batch: &[Job]) -> StoreResult<Vec<IssueOut
         .map(|j| (j.req.email.canonical(), unix(j.now)))
         .collect();
     // All requests share one limits config (it comes from the settings).
-    let counted = count_sends(&mut tx, &sends, batch[0].req.limits).await?;
+    let allowed = count_sends(&mut tx, &sends, batch[0].req.limits).await?;
     let issued: Vec<&Job> = batch
         .iter()
-        .filter(|j| counted.allowed.contains(j.req.email.canonical()))
+        .filter(|j| allowed.contains(j.req.email.canonical()))
         .collect();
     if !issued.is_empty() {
         let recipients = insert_credentials(&mut tx, &issued).await?;
@@ -99,103 +100,37 @@ async fn process(writer: &SqlitePool, batch: &[Job]) -> StoreResult<Vec<IssueOut
     let mut outcomes = Vec::with_capacity(batch.len());
     for job in batch {
         let key = job.req.email.canonical();
-        outcomes.push(if counted.allowed.contains(key) {
+        outcomes.push(if allowed.contains(key) {
             IssueOutcome::Issued {
                 credential_id: job.req.credential_id.clone(),
             }
         } else {
-            counted
-                .refusal(&mut tx, key, job.req.limits, unix(job.now))
-                .await?
+            refusal(&mut tx, key, job.req.limits, unix(job.now)).await?
         });
     }
     tx.commit().await?;
     Ok(outcomes)
 }
 
-const DAY: i64 = 86_400;
-
-/// What counting a set of sends decided.
-pub(super) struct Counted {
-    /// May be sent to: counted against their own limits and today's budget.
-    pub allowed: HashSet<String>,
-    /// Not even tried: today's budget had no room left for them.
-    pub over_budget: HashSet<String>,
-}
-
-impl Counted {
-    /// Why `key` was not allowed. Over the daily budget, an address still cooling down keeps
-    /// that answer, so its browser goes back to the inbox page it is waiting on.
-    pub async fn refusal(
-        &self,
-        tx: &mut Transaction<'static, Sqlite>,
-        key: &str,
-        limits: SendLimits,
-        now_s: i64,
-    ) -> StoreResult<IssueOutcome> {
-        let own = refusal(tx, key, limits.cooldown.as_secs() as i64, now_s).await?;
-        Ok(match own {
-            IssueOutcome::CoolingDown { .. } => own,
-            _ if self.over_budget.contains(key) => IssueOutcome::DailyBudget {
-                retry_after: (DAY - now_s.rem_euclid(DAY)) as u64,
-            },
-            _ => own,
-        })
-    }
-}
-
-/// Today's budget first: only as many sends as it has room for are tried (in order), and
-/// those that pass are added to it. Then back-off, cooldown and hourly budget per address,
-/// checked and counted in one conditional upsert.
+/// Today's budget, then back-off, cooldown and hourly budget per address: checked and counted
+/// in one conditional upsert (the trigger `email_budget_on_*` counts the day). Sends are tried
+/// in order and only as many as the day has room for, so the budget is never exceeded.
+/// Returns the addresses that may be sent to.
 pub(super) async fn count_sends(
-    tx: &mut Transaction<'static, Sqlite>,
-    sends: &[(&str, i64)],
-    limits: SendLimits,
-) -> StoreResult<Counted> {
-    let day = sends.first().map_or(0, |s| s.1.div_euclid(DAY));
-    let used: i64 =
-        sqlx::query_scalar("SELECT COALESCE((SELECT used FROM email_budget WHERE day = ?), 0)")
-            .bind(day)
-            .fetch_one(&mut **tx)
-            .await?;
-    let room = (i64::from(limits.per_day) - used).clamp(0, sends.len() as i64) as usize;
-    let (sends, over) = sends.split_at(room);
-    let over_budget = over.iter().map(|(key, _)| (*key).to_owned()).collect();
-    if sends.is_empty() {
-        return Ok(Counted {
-            allowed: HashSet::new(),
-            over_budget,
-        });
-    }
-    let allowed = count_address_sends(tx, sends, limits).await?;
-    if !allowed.is_empty() {
-        sqlx::query(
-            "INSERT INTO email_budget (day, used) VALUES (?1, ?2) \
-             ON CONFLICT (day) DO UPDATE SET used = used + excluded.used",
-        )
-        .bind(day)
-        .bind(allowed.len() as i64)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(Counted {
-        allowed,
-        over_budget,
-    })
-}
-
-async fn count_address_sends(
     tx: &mut Transaction<'static, Sqlite>,
     sends: &[(&str, i64)],
     limits: SendLimits,
 ) -> StoreResult<HashSet<String>> {
     let rows: Vec<String> = (0..sends.len())
-        .map(|i| format!("(?{}, ?{})", 3 + 2 * i, 4 + 2 * i))
+        .map(|i| format!("(?{}, ?{}, {})", 5 + 2 * i, 6 + 2 * i, i + 1))
         .collect();
+    // The room left today is read once, before the first row is counted (SQLite evaluates an
+    // uncorrelated scalar subquery once per statement).
     let sql = format!(
         "INSERT INTO email_limits (email_key, last_sent_at, window_start, window_count) \
          SELECT v.column1, v.column2, v.column2, 1 FROM (VALUES {}) AS v \
-         WHERE NOT EXISTS (SELECT 1 FROM account_failures f \
+         WHERE v.column3 <= ?3 - COALESCE((SELECT used FROM email_budget WHERE day = ?4), 0) \
+           AND NOT EXISTS (SELECT 1 FROM account_failures f \
            WHERE f.email_key = v.column1 AND f.locked_until > v.column2) \
          ON CONFLICT (email_key) DO UPDATE SET last_sent_at = excluded.last_sent_at, \
            window_start = CASE WHEN window_start + 3600 <= excluded.last_sent_at \
@@ -207,9 +142,12 @@ async fn count_address_sends(
          RETURNING email_key",
         rows.join(", ")
     );
+    let day = sends.first().map_or(0, |s| s.1.div_euclid(DAY));
     let mut q = sqlx::query_scalar::<_, String>(&sql)
         .bind(limits.cooldown.as_secs() as i64)
-        .bind(i64::from(limits.per_hour));
+        .bind(i64::from(limits.per_hour))
+        .bind(i64::from(limits.per_day))
+        .bind(day);
     for (key, now) in sends {
         q = q.bind(*key).bind(*now);
     }

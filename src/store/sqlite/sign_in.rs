@@ -6,7 +6,7 @@ use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
 use crate::store::{
     from_unix, unix, CredentialView, Delivery, FailurePolicy, IssueOutcome, IssueRequest,
-    Redemption, Refusal, SignInStore, StoreError, StoreResult,
+    Redemption, Refusal, SendLimits, SignInStore, StoreError, StoreResult,
 };
 use async_trait::async_trait;
 use sqlx::{Sqlite, Transaction};
@@ -266,15 +266,17 @@ pub(super) fn parse_stored(email: &str) -> StoreResult<EmailAddress> {
 
 /// Why `issue` was refused: back-off, cooldown (with the credential that stays valid), or the
 /// hourly budget. Runs inside the same transaction, so it sees what the upsert saw.
+/// Why `count_sends` did not count a send to `key`. Its own limits first; when none of them
+/// holds, the day's budget had no room left for it.
 pub(super) async fn refusal(
     tx: &mut Transaction<'static, Sqlite>,
     key: &str,
-    cooldown: i64,
+    limits: SendLimits,
     now_s: i64,
 ) -> StoreResult<IssueOutcome> {
-    let (locked_until, last, start): (i64, i64, i64) = sqlx::query_as(
+    let (locked_until, last, start, count): (i64, i64, i64, i64) = sqlx::query_as(
         "SELECT COALESCE((SELECT locked_until FROM account_failures WHERE email_key = ?1), 0), \
-         COALESCE(l.last_sent_at, 0), COALESCE(l.window_start, 0) \
+         COALESCE(l.last_sent_at, 0), COALESCE(l.window_start, 0), COALESCE(l.window_count, 0) \
          FROM (SELECT 1) LEFT JOIN email_limits l ON l.email_key = ?1",
     )
     .bind(key)
@@ -285,14 +287,18 @@ pub(super) async fn refusal(
         IssueOutcome::Locked {
             retry_after: wait(locked_until),
         }
-    } else if now_s < last + cooldown {
+    } else if now_s < last + limits.cooldown.as_secs() as i64 {
         IssueOutcome::CoolingDown {
             credential_id: newest_live(tx, key, now_s).await?,
-            retry_after: wait(last + cooldown),
+            retry_after: wait(last + limits.cooldown.as_secs() as i64),
         }
-    } else {
+    } else if now_s < start + 3600 && count >= i64::from(limits.per_hour) {
         IssueOutcome::HourlyLimit {
             retry_after: wait(start + 3600),
+        }
+    } else {
+        IssueOutcome::DailyBudget {
+            retry_after: wait((now_s.div_euclid(86_400) + 1) * 86_400),
         }
     })
 }
