@@ -202,7 +202,7 @@ pub struct KratosSettings {
     /// Where Kratos's courier reaches Iris, when that differs from `server.public_url` (e.g.
     /// `http://iris:4455` on a container network).
     pub courier_base_url: Option<Url>,
-    /// Lifetime of Kratos's login and registration codes (at most 15m).
+    /// Lifetime of Kratos's login and registration codes (at most 10m in production, 15m elsewhere).
     #[serde(with = "humantime_serde")]
     pub code_lifespan: Duration,
 }

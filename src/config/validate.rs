@@ -9,6 +9,8 @@ use url::{Host, Url};
 /// Shortest accepted secret: 32 bytes = 256 bits (security.md item 8).
 pub const MIN_SECRET_LEN: usize = 32;
 const MAX_TTL: Duration = Duration::from_secs(15 * 60);
+/// security.md items 3 and 55: links and codes live at most 10 minutes in production.
+const MAX_PROD_TTL: Duration = Duration::from_secs(10 * 60);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -92,10 +94,10 @@ impl Settings {
         if ttl < Duration::from_secs(30) {
             err("magic_link.ttl", "must be at least 30s".into());
         }
-        if prod && ttl > MAX_TTL {
+        if ttl > MAX_TTL || (prod && ttl > MAX_PROD_TTL) {
             err(
                 "magic_link.ttl",
-                "must be at most 15m in production (10m recommended)".into(),
+                "must be at most 10m in production (15m elsewhere)".into(),
             );
         }
 
@@ -206,8 +208,14 @@ impl Settings {
         if k.timeout.is_zero() || k.timeout > Duration::from_secs(60) {
             err("kratos.timeout", "must be between 1ms and 60s".into());
         }
-        if k.code_lifespan < Duration::from_secs(1) || k.code_lifespan > MAX_TTL {
-            err("kratos.code_lifespan", "must be between 1s and 15m".into());
+        if k.code_lifespan < Duration::from_secs(1)
+            || k.code_lifespan > MAX_TTL
+            || (prod && k.code_lifespan > MAX_PROD_TTL)
+        {
+            err(
+                "kratos.code_lifespan",
+                "must be between 1s and 10m in production (15m elsewhere)".into(),
+            );
         }
         if let Some(key) = &self.secrets.courier_api_key {
             if key.expose_secret().len() < MIN_SECRET_LEN {
@@ -331,11 +339,13 @@ mod tests {
             environment: Environment::Production,
             ..Default::default()
         };
-        s.magic_link.ttl = Duration::from_secs(20 * 60);
+        s.magic_link.ttl = Duration::from_secs(11 * 60);
+        s.kratos.code_lifespan = Duration::from_secs(11 * 60);
         let found = keys(&s);
         for key in [
             "server.public_url",
             "magic_link.ttl",
+            "kratos.code_lifespan",
             "mail.transport",
             "secrets.hmac_keys",
             "secrets.session_key",

@@ -21,7 +21,8 @@ fn check_config_names_every_problem_and_serve_refuses_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let prod = [
         ("IRIS__ENVIRONMENT", "production"),
-        ("IRIS__MAGIC_LINK__TTL", "30m"),
+        ("IRIS__MAGIC_LINK__TTL", "11m"),
+        ("IRIS__KRATOS__CODE_LIFESPAN", "11m"),
     ];
     let (code, text) = iris(&["check-config"], &prod, dir.path());
     assert_eq!(code, 1, "{text}");
@@ -31,6 +32,7 @@ fn check_config_names_every_problem_and_serve_refuses_the_same() {
         "secrets.session_key",
         "mail.transport",
         "magic_link.ttl",
+        "kratos.code_lifespan",
     ] {
         assert!(
             text.contains(&format!("error: {key}:")),
