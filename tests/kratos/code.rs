@@ -1,7 +1,6 @@
 //! Approach 2 end to end: Iris's pages drive the real Kratos's code strategy.
 use crate::harness::*;
 use crate::helpers::*;
-use std::net::TcpListener;
 
 async fn iris_with_kratos(
     customise: impl FnOnce(&mut iris::config::Settings),
@@ -13,28 +12,7 @@ async fn iris_with_kratos_lifespan(
     code_lifespan: &'static str,
     customise: impl FnOnce(&mut iris::config::Settings),
 ) -> (TestApp, Kratos) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let iris_url = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
-    let kratos = Kratos::start(&IrisSide {
-        public_url: iris_url,
-        code_lifespan,
-    })
-    .await;
-    let kratos_url = kratos.public_url.clone();
-    let admin_url = kratos.admin_url.clone();
-    let app = spawn_app_on(
-        listener,
-        |s| {
-            s.sign_in.approach = iris::config::Approach::KratosCode;
-            s.kratos.public_url = Some(kratos_url.parse().unwrap());
-            s.kratos.admin_url = Some(admin_url.parse().unwrap());
-            s.secrets.courier_api_key = Some(COURIER_KEY.to_owned().into());
-            customise(s);
-        },
-        &[],
-    )
-    .await;
-    (app, kratos)
+    iris_with_kratos_on("memory", code_lifespan, customise).await
 }
 
 async fn sign_in(app: &TestApp, b: &Browser, email: &str) -> Page {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use crate::helpers::free_port;
+use crate::helpers::{free_port, spawn_app_on, TestApp};
 
 pub const COURIER_KEY: &str = "iris-test-courier-key-0123456789abcdef";
 
@@ -47,7 +47,14 @@ pub struct IrisSide {
 }
 
 impl Kratos {
+    /// Kratos on the `memory` DSN (it migrates itself).
     pub async fn start(iris: &IrisSide) -> Kratos {
+        Self::start_on(iris, "memory").await
+    }
+
+    /// Kratos on a database of its own (`sqlite://…` or `postgres://…`), migrated first with
+    /// `kratos migrate sql` as an operator would.
+    pub async fn start_on(iris: &IrisSide, dsn: &str) -> Kratos {
         let dir = tempfile::tempdir().unwrap();
         let (public_port, admin_port) = (free_port(), free_port());
         let public_url = format!("http://127.0.0.1:{public_port}");
@@ -57,7 +64,7 @@ impl Kratos {
             .unwrap()
             .replace("{{PUBLIC_PORT}}", &public_port.to_string())
             .replace("{{ADMIN_PORT}}", &admin_port.to_string())
-            .replace("{{DSN}}", "memory")
+            .replace("{{DSN}}", dsn)
             .replace("{{IDENTITY_SCHEMA_URL}}", &schema);
         assert!(
             base.lines()
@@ -67,22 +74,24 @@ impl Kratos {
         let base_path = dir.path().join("test-base.yml");
         std::fs::write(&base_path, base).unwrap();
 
-        let fragment = Command::new(env!("CARGO_BIN_EXE_iris"))
-            .arg("kratos-config")
-            .env_remove("IRIS_CONFIG")
-            .env("IRIS__SERVER__PUBLIC_URL", &iris.public_url)
-            .env("IRIS__KRATOS__PUBLIC_URL", &public_url)
-            .env("IRIS__KRATOS__CODE_LIFESPAN", iris.code_lifespan)
-            .env("IRIS__SECRETS__COURIER_API_KEY", COURIER_KEY)
-            .output()
-            .unwrap();
-        assert!(
-            fragment.status.success(),
-            "{}",
-            String::from_utf8_lossy(&fragment.stderr)
+        let fragment = run_ok(
+            Command::new(env!("CARGO_BIN_EXE_iris"))
+                .arg("kratos-config")
+                .env_remove("IRIS_CONFIG")
+                .env("IRIS__SERVER__PUBLIC_URL", &iris.public_url)
+                .env("IRIS__KRATOS__PUBLIC_URL", &public_url)
+                .env("IRIS__KRATOS__CODE_LIFESPAN", iris.code_lifespan)
+                .env("IRIS__SECRETS__COURIER_API_KEY", COURIER_KEY),
         );
         let fragment_path = dir.path().join("fragment.yml");
-        std::fs::write(&fragment_path, &fragment.stdout).unwrap();
+        std::fs::write(&fragment_path, fragment).unwrap();
+        if dsn != "memory" {
+            run_ok(
+                Command::new(kratos_binary())
+                    .args(["migrate", "sql", "-e", "--yes", "-c"])
+                    .arg(&base_path),
+            );
+        }
 
         let args: Vec<std::ffi::OsString> = vec![
             "serve".into(),
@@ -163,4 +172,191 @@ impl Drop for Kratos {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A throwaway PostgreSQL server on a free 127.0.0.1 port, from Debian's server binaries
+/// (`IRIS_TEST_PG_BIN`, else the newest /usr/lib/postgresql/*/bin). As root, it runs as the
+/// `postgres` user, since PostgreSQL refuses to run as root.
+pub struct Postgres {
+    pub port: u16,
+    bin: PathBuf,
+    dir: tempfile::TempDir,
+    root: bool,
+}
+
+impl Postgres {
+    pub fn start() -> Postgres {
+        let bin = pg_bin();
+        let dir = tempfile::tempdir().unwrap();
+        let root = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
+        if root {
+            let ok = Command::new("chown")
+                .args(["-R", "postgres"])
+                .arg(dir.path())
+                .status()
+                .unwrap();
+            assert!(ok.success(), "chown to postgres");
+        }
+        let pg = Postgres {
+            port: free_port(),
+            bin,
+            dir,
+            root,
+        };
+        let data = pg.dir.path().join("data");
+        pg.run_as_owner(
+            "initdb",
+            &[
+                "-D".as_ref(),
+                data.as_os_str(),
+                "-A".as_ref(),
+                "trust".as_ref(),
+                "-U".as_ref(),
+                "postgres".as_ref(),
+                "--no-sync".as_ref(),
+            ],
+        );
+        let options = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+            pg.port,
+            pg.dir.path().display()
+        );
+        let log = pg.dir.path().join("postgres.log");
+        pg.run_as_owner(
+            "pg_ctl",
+            &[
+                "-D".as_ref(),
+                data.as_os_str(),
+                "-o".as_ref(),
+                options.as_ref(),
+                "-l".as_ref(),
+                log.as_os_str(),
+                "-w".as_ref(),
+                "start".as_ref(),
+            ],
+        );
+        pg
+    }
+
+    /// A server tool, run as the cluster's owner.
+    fn owner_cmd(&self, tool: &str) -> Command {
+        let exe = self.bin.join(tool);
+        if self.root {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(exe);
+            c
+        } else {
+            Command::new(exe)
+        }
+    }
+
+    fn run_as_owner(&self, tool: &str, args: &[&std::ffi::OsStr]) {
+        run_ok(self.owner_cmd(tool).args(args));
+    }
+
+    /// Creates a database; its URL, as Kratos and psql take it.
+    pub fn create_db(&self, name: &str) -> String {
+        run_ok(
+            Command::new(self.bin.join("psql"))
+                .args(["-h", "127.0.0.1", "-U", "postgres", "-p"])
+                .arg(self.port.to_string())
+                .args(["-c", &format!("CREATE DATABASE {name}")]),
+        );
+        format!(
+            "postgres://postgres@127.0.0.1:{}/{name}?sslmode=disable",
+            self.port
+        )
+    }
+
+    /// `pg_dump --data-only` of a database.
+    pub fn dump(&self, name: &str) -> String {
+        let out = run_ok(
+            Command::new(self.bin.join("pg_dump"))
+                .args(["--data-only", "-h", "127.0.0.1", "-U", "postgres", "-p"])
+                .arg(self.port.to_string())
+                .arg(name),
+        );
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// Where `psql` is, for scripts that need it on their PATH.
+    pub fn bin_dir(&self) -> &Path {
+        &self.bin
+    }
+}
+
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        let data = self.dir.path().join("data");
+        let _ = self
+            .owner_cmd("pg_ctl")
+            .arg("-D")
+            .arg(&data)
+            .args(["-m", "immediate", "stop"])
+            .output();
+    }
+}
+
+fn pg_bin() -> PathBuf {
+    if let Ok(dir) = std::env::var("IRIS_TEST_PG_BIN") {
+        return dir.into();
+    }
+    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .expect("PostgreSQL server binaries (scripts/install-deps installs them)")
+        .filter_map(|e| e.ok().map(|e| e.path().join("bin")))
+        .filter(|p| p.join("postgres").exists())
+        .collect();
+    found.sort_by_key(|p| {
+        p.parent()
+            .and_then(|v| v.file_name())
+            .and_then(|v| v.to_str())
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(0)
+    });
+    found
+        .pop()
+        .expect("a PostgreSQL server under /usr/lib/postgresql")
+}
+
+/// Iris in `kratos-code` mode in front of a Kratos of its own on `dsn` (see `Kratos::start_on`),
+/// with the admin API and the courier hook; `customise` adjusts Iris's settings.
+pub async fn iris_with_kratos_on(
+    dsn: &str,
+    code_lifespan: &'static str,
+    customise: impl FnOnce(&mut iris::config::Settings),
+) -> (TestApp, Kratos) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let iris_url = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
+    let iris = IrisSide {
+        public_url: iris_url,
+        code_lifespan,
+    };
+    let kratos = Kratos::start_on(&iris, dsn).await;
+    let kratos_url = kratos.public_url.clone();
+    let admin_url = kratos.admin_url.clone();
+    let app = spawn_app_on(
+        listener,
+        |s| {
+            s.sign_in.approach = iris::config::Approach::KratosCode;
+            s.kratos.public_url = Some(kratos_url.parse().unwrap());
+            s.kratos.admin_url = Some(admin_url.parse().unwrap());
+            s.secrets.courier_api_key = Some(COURIER_KEY.to_owned().into());
+            customise(s);
+        },
+        &[],
+    )
+    .await;
+    (app, kratos)
+}
+
+/// Runs a command that must succeed; its standard output.
+pub fn run_ok(cmd: &mut Command) -> Vec<u8> {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{cmd:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
 }

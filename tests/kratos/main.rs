@@ -9,5 +9,6 @@ mod helpers;
 mod code;
 mod courier;
 mod faults;
+mod retention;
 
 mod fragment;
