@@ -4,6 +4,7 @@ pub mod config;
 pub mod domain;
 pub mod kratos;
 pub mod mail;
+pub mod metrics;
 pub mod secrets;
 pub mod sign_in;
 pub mod startup;

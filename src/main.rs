@@ -1,9 +1,11 @@
 //! The `iris` command: serve (default), check-config, migrate.
 use clap::{Parser, Subcommand};
 use iris::config::{ConfigError, Settings, Severity};
+use iris::metrics::Metrics;
 use iris::startup::Application;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// mimalloc: allocation is a tenth of the request path (many small, short-lived buffers for
 /// headers, cookies and JSON), and glibc's malloc is measurably slower at that under load.
@@ -49,7 +51,8 @@ async fn main() -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    iris::telemetry::init(settings.log.format);
+    let metrics = Arc::new(Metrics::new());
+    iris::telemetry::init(settings.log.format, Some(metrics.clone()));
     match cli.command.unwrap_or(Command::Serve) {
         Command::CheckConfig => {
             let problems = settings.problems();
@@ -86,12 +89,12 @@ async fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Command::Serve => serve(settings).await,
+        Command::Serve => serve(settings, metrics).await,
     }
 }
 
-async fn serve(settings: Settings) -> ExitCode {
-    let app = match Application::build(settings).await {
+async fn serve(settings: Settings, metrics: Arc<Metrics>) -> ExitCode {
+    let app = match Application::build(settings, metrics).await {
         Ok(app) => app,
         Err(e) => {
             eprintln!("error: {e}");

@@ -5,6 +5,7 @@ use crate::domain::ReturnTo;
 use crate::kratos::KratosClient;
 use crate::mail::transport::{ConsoleTransport, FileTransport, MailTransport, SmtpTransport};
 use crate::mail::worker::{Worker, WorkerSettings};
+use crate::metrics::Metrics;
 use crate::secrets::Keys;
 use crate::sign_in::{KratosCode, KratosCodeConfig, MagicLink, MagicLinkConfig, SignIn};
 use crate::store::{FailurePolicy, SendLimits, SharedStore, SqliteStore};
@@ -12,7 +13,7 @@ use crate::telemetry::IrisRootSpan;
 use crate::web::rate_limit::ClientIpKey;
 use crate::web::session::{self, SqlSessionStore};
 use crate::web::views::Brand;
-use crate::web::{finish::finish, routes, AppState, CourierHook};
+use crate::web::{finish::finish, metrics_routes, routes, AppState, CourierHook, MetricsState};
 use actix_governor::{Governor, GovernorConfigBuilder};
 use actix_session::config::{CookieContentSecurity, PersistentSession, TtlExtensionPolicy};
 use actix_session::SessionMiddleware;
@@ -22,7 +23,7 @@ use actix_web::http::Method;
 use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpResponse, HttpServer};
 use secrecy::ExposeSecret;
-use std::net::TcpListener;
+use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
 use tokio::sync::watch;
 use tokio::sync::Notify;
@@ -40,30 +41,44 @@ pub enum StartupError {
     Mail(String),
     #[error("server.bind: {0}")]
     Bind(#[source] std::io::Error),
+    #[error("server.metrics_bind: {0}")]
+    MetricsBind(#[source] std::io::Error),
 }
 
 pub struct Application {
     port: u16,
     server: Server,
+    /// The `/metrics` listener, when `server.metrics_bind` is set: its port and its server.
+    metrics: Option<(u16, Server)>,
     /// Dropping it (with the `Application`) stops the mail worker's thread.
     _stop_worker: watch::Sender<bool>,
 }
 
 impl Application {
-    /// Builds from settings alone: binds `server.bind`, system clock.
-    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+    /// Builds from settings alone: binds `server.bind`, system clock. `metrics` is the set the
+    /// log's event counter feeds (`telemetry::init`).
+    pub async fn build(settings: Settings, metrics: Arc<Metrics>) -> Result<Self, StartupError> {
         // Config problems are reported before anything is bound or opened.
         check(&settings)?;
         let listener = TcpListener::bind(settings.server.bind).map_err(StartupError::Bind)?;
-        Self::build_on(settings, listener, Arc::new(SystemClock)).await
+        Self::build_with(settings, listener, Arc::new(SystemClock), metrics).await
     }
 
     /// Builds on an already bound listener with the given clock (tests bind port 0 first so the
-    /// public URL can name the port).
+    /// public URL can name the port). Its metrics count no log events.
     pub async fn build_on(
         settings: Settings,
         listener: TcpListener,
         clock: SharedClock,
+    ) -> Result<Self, StartupError> {
+        Self::build_with(settings, listener, clock, Arc::new(Metrics::new())).await
+    }
+
+    async fn build_with(
+        settings: Settings,
+        listener: TcpListener,
+        clock: SharedClock,
+        metrics: Arc<Metrics>,
     ) -> Result<Self, StartupError> {
         check(&settings)?;
         let (keys, dev_secrets) = Keys::from_settings(&settings)?;
@@ -194,6 +209,15 @@ impl Application {
         let cookie_key = keys.cookie_key().clone();
         let max_body = limits.max_body;
 
+        let metrics_state = settings.server.metrics_bind.map(|addr| {
+            let state = MetricsState {
+                metrics,
+                store: store.clone(),
+                clock: clock.clone(),
+                emails_per_day: limits.emails_per_day,
+            };
+            (addr, state)
+        });
         let port = listener.local_addr().map_err(StartupError::Bind)?.port();
         let mut server = HttpServer::new(move || {
             let sessions = SessionMiddleware::builder(
@@ -232,6 +256,10 @@ impl Application {
             server = server.workers(settings.server.workers);
         }
         let server = server.disable_signals().run();
+        let metrics = match metrics_state {
+            Some((addr, state)) => Some(metrics_server(addr, state)?),
+            None => None,
+        };
 
         tracing::info!(
             "Iris listening on {} (approach: {:?}, environment: {:?})",
@@ -271,6 +299,7 @@ impl Application {
         Ok(Self {
             port,
             server,
+            metrics,
             _stop_worker: stop_worker,
         })
     }
@@ -279,16 +308,52 @@ impl Application {
         self.port
     }
 
-    /// Serves until the server stops (Ctrl-C / SIGTERM in `main`); the mail worker stops with
-    /// the `Application`.
+    /// The metrics listener's port, when there is one.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(port, _)| *port)
+    }
+
+    /// Serves until the server stops (Ctrl-C / SIGTERM in `main`); the metrics listener stops
+    /// with it, and the mail worker with the `Application`.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let Some((_, metrics)) = self.metrics else {
+            return self.server.await;
+        };
+        let handle = metrics.handle();
+        let metrics = tokio::spawn(metrics);
+        let result = self.server.await;
+        handle.stop(true).await;
+        let _ = metrics.await;
+        result
     }
 
     /// A handle to stop the server gracefully.
     pub fn server_handle(&self) -> actix_web::dev::ServerHandle {
         self.server.handle()
     }
+}
+
+/// `GET /metrics` alone, on a listener of its own with one worker.
+fn metrics_server(addr: SocketAddr, state: MetricsState) -> Result<(u16, Server), StartupError> {
+    let listener = TcpListener::bind(addr).map_err(StartupError::MetricsBind)?;
+    let port = listener
+        .local_addr()
+        .map_err(StartupError::MetricsBind)?
+        .port();
+    let state = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .configure(metrics_routes)
+            .default_service(web::to(HttpResponse::NotFound))
+    })
+    .workers(1)
+    .listen(listener)
+    .map_err(StartupError::MetricsBind)?
+    .disable_signals()
+    .run();
+    tracing::info!("metrics on http://{addr}/metrics");
+    Ok((port, server))
 }
 
 /// Refuses settings with any error-level problem, naming every key.

@@ -2,24 +2,40 @@
 //! path only. Query strings, Referer and bodies are never logged: the link's query holds the
 //! token (security.md item 51), which is why actix's default `Logger` format is not used.
 use crate::config::LogFormat;
+use crate::metrics::{EventCounter, Metrics};
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::{Error, HttpMessage};
+use std::sync::Arc;
+use tracing::Level;
 use tracing::Span;
 use tracing_actix_web::{RequestId, RootSpanBuilder};
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::filter::filter_fn;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer};
 
-pub fn init(format: LogFormat) {
+/// Logs to stderr, filtered by `RUST_LOG`; and, with `metrics`, counts Iris's events whatever
+/// the log level (a filter of its own, so a quiet log still feeds the counters).
+pub fn init(format: LogFormat, metrics: Option<Arc<Metrics>>) {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,actix_server=warn"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
-    // A second init (tests) is harmless; ignore it.
-    let _ = match format {
-        LogFormat::Json => builder.json().flatten_event(true).try_init(),
-        LogFormat::Text => builder.try_init(),
+    let fmt = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    let fmt = match format {
+        LogFormat::Json => fmt.json().flatten_event(true).boxed(),
+        LogFormat::Text => fmt.boxed(),
     };
+    // Events only: spans (one per request) would cost every request for nothing here.
+    let counter = metrics.map(|m| {
+        EventCounter(m).with_filter(filter_fn(|meta| {
+            meta.is_event() && meta.target().starts_with("iris") && *meta.level() <= Level::INFO
+        }))
+    });
+    // A second init (tests) is harmless; ignore it.
+    let _ = tracing_subscriber::registry()
+        .with(fmt.with_filter(filter))
+        .with(counter)
+        .try_init();
 }
 
 pub struct IrisRootSpan;

@@ -28,6 +28,7 @@ impl Default for ServerSettings {
             public_url: Url::parse("http://127.0.0.1:4455/").unwrap_or_else(|_| unreachable!()),
             trusted_proxies: Vec::new(),
             workers: 0,
+            metrics_bind: None,
         }
     }
 }

@@ -53,6 +53,8 @@ pub struct ServerSettings {
     pub trusted_proxies: Vec<IpNet>,
     /// HTTP worker threads; 0 means one per core.
     pub workers: usize,
+    /// Where Prometheus scrapes `GET /metrics`: a listener of its own, off when unset.
+    pub metrics_bind: Option<SocketAddr>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

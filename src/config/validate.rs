@@ -250,6 +250,22 @@ impl Settings {
                 "must be a colour like #3b5bdb".into(),
             );
         }
+        if let Some(addr) = self.server.metrics_bind {
+            if addr == self.server.bind {
+                err(
+                    "server.metrics_bind",
+                    "must differ from server.bind (metrics have a listener of their own)".into(),
+                );
+            } else if !addr.ip().is_loopback() {
+                out.push(Problem {
+                    severity: Severity::Warning,
+                    key: "server.metrics_bind",
+                    reason: format!(
+                        "{addr} is not loopback: make sure only your metrics collector can reach it"
+                    ),
+                });
+            }
+        }
         if let Some(reason) = cookie_warning {
             out.push(Problem {
                 severity: Severity::Warning,

@@ -215,6 +215,18 @@ pub trait AddressLimits: Send + Sync {
     async fn clear_failures(&self, email: &EmailAddress) -> StoreResult<()>;
 }
 
+/// The outbox and today's budget at one moment, for the metrics.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OutboxStats {
+    /// Queued or being sent.
+    pub pending: u64,
+    pub oldest_pending_age_secs: u64,
+    /// Failed and not yet purged.
+    pub failed: u64,
+    /// Sign-in emails counted against today's budget (UTC).
+    pub emails_today: u64,
+}
+
 #[async_trait]
 pub trait OutboxStore: Send + Sync {
     /// Queues an email that belongs to no Iris credential (Kratos's courier hook): the sealed
@@ -241,6 +253,8 @@ pub trait OutboxStore: Send + Sync {
     async fn failed(&self, id: &str, error: &str, now: OffsetDateTime) -> StoreResult<()>;
     /// Deletes spent credentials, expired sessions and stale payloads older than `grace`.
     async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64>;
+    /// The outbox and today's budget now (a read; for `/metrics`).
+    async fn stats(&self, now: OffsetDateTime) -> StoreResult<OutboxStats>;
 }
 
 #[async_trait]

@@ -61,6 +61,19 @@ impl AppState {
     }
 }
 
+/// What the metrics listener needs (it serves `/metrics` and nothing else).
+pub struct MetricsState {
+    pub metrics: Arc<crate::metrics::Metrics>,
+    pub store: SharedStore,
+    pub clock: SharedClock,
+    pub emails_per_day: u32,
+}
+
+/// The metrics listener's only route.
+pub fn metrics_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/metrics").route(web::get().to(handlers::health::metrics)));
+}
+
 /// Kratos's courier delivers here; exempt from the per-IP limit (it is one server).
 pub const COURIER_HOOK: &str = "/hooks/kratos/courier";
 

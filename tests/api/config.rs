@@ -378,3 +378,36 @@ async fn a_spent_daily_budget_logs_an_alert() {
     assert_eq!(alerts.len(), 1, "{logs}");
     assert_eq!(alerts[0]["level"], "ERROR");
 }
+
+/// `iris_events_total` counts the log's security events (security.md item 55), whatever the log
+/// level: with `RUST_LOG=warn` the info-level events are not written, yet counted.
+#[tokio::test]
+async fn metrics_count_security_events_even_when_the_log_is_quiet() {
+    let bind = format!("127.0.0.1:{}", free_port());
+    let (_dir, child, b) = start_json_logged(&[
+        ("IRIS__SERVER__METRICS_BIND", bind.as_str()),
+        ("RUST_LOG", "warn"),
+    ])
+    .await;
+    let asked = b
+        .submit("/login", "/login", &[("email", "count@example.com")])
+        .await;
+    assert_eq!(asked.status, 303);
+    // "000000" is wrong unless the draw was exactly that (one in a million).
+    assert_eq!(b.enter_code("000000").await.status, 400);
+    let scrape = reqwest::get(format!("http://{bind}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let logs = stop_for_logs(child);
+    for event in ["authn_token_created", "authn_login_fail"] {
+        assert_eq!(
+            sample(&scrape, &format!("iris_events_total{{event=\"{event}\"}}")),
+            Some(1.0),
+            "{event} in:\n{scrape}"
+        );
+        assert!(!logs.contains(event), "not logged at warn: {logs}");
+    }
+}

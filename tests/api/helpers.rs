@@ -285,6 +285,17 @@ impl TestApp {
         Sibling { address, task }
     }
 
+    /// A scrape of `/metrics` (the test set `server.metrics_bind`).
+    pub async fn metrics(&self) -> String {
+        let addr = self.settings.server.metrics_bind.expect("metrics_bind set");
+        reqwest::get(format!("http://{addr}/metrics"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
     pub fn sink(&self) -> &SmtpSink {
         self.sink.as_ref().expect("smtp sink running")
     }
@@ -457,4 +468,13 @@ pub async fn into_page(res: reqwest::Response) -> Page {
         headers: res.headers().clone(),
         body: res.text().await.unwrap(),
     }
+}
+
+/// The value of one sample in a Prometheus/OpenMetrics scrape, e.g. `iris_outbox_pending` or
+/// `iris_events_total{event="authn_login_fail"}`; `None` when absent.
+pub fn sample(scrape: &str, name: &str) -> Option<f64> {
+    scrape.lines().find_map(|line| {
+        let value = line.strip_prefix(name)?.strip_prefix(' ')?;
+        value.trim().parse().ok()
+    })
 }

@@ -11,6 +11,7 @@ mod delivery;
 mod faults;
 mod headers;
 mod link;
+mod metrics;
 mod privacy;
 mod redirects;
 mod retention;

@@ -1,6 +1,6 @@
 //! The outbox: rows written with their credential, leased and finished by the mail worker.
 use super::{placeholders, SqliteStore};
-use crate::store::{from_unix, unix, OutboxJob, OutboxStore, StoreResult};
+use crate::store::{from_unix, unix, OutboxJob, OutboxStats, OutboxStore, StoreResult};
 use async_trait::async_trait;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -139,5 +139,27 @@ impl OutboxStore for SqliteStore {
         }
         tx.commit().await?;
         Ok(removed)
+    }
+
+    async fn stats(&self, now: OffsetDateTime) -> StoreResult<OutboxStats> {
+        let now_s = unix(now);
+        let (pending, oldest, failed, today): (i64, i64, i64, i64) = sqlx::query_as(
+            "SELECT COALESCE(SUM(status IN ('queued', 'sending')), 0), \
+             COALESCE(MIN(CASE WHEN status IN ('queued', 'sending') THEN created_at END), ?1), \
+             COALESCE(SUM(status = 'failed'), 0), \
+             COALESCE((SELECT used FROM email_budget WHERE day = ?2), 0) \
+             FROM outbox",
+        )
+        .bind(now_s)
+        .bind(now_s.div_euclid(86_400))
+        .fetch_one(&self.pool)
+        .await?;
+        let count = |n: i64| u64::try_from(n).unwrap_or(0);
+        Ok(OutboxStats {
+            pending: count(pending),
+            oldest_pending_age_secs: count(now_s - oldest),
+            failed: count(failed),
+            emails_today: count(today),
+        })
     }
 }

@@ -1,6 +1,7 @@
-//! Liveness (the process answers) and readiness (the store, and Kratos when used, answer too).
+//! Liveness (the process answers) and readiness (the store, and Kratos when used, answer too);
+//! and the Prometheus scrape, served on the metrics listener only.
 use super::account::json;
-use crate::web::AppState;
+use crate::web::{AppState, MetricsState};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 
@@ -28,4 +29,19 @@ pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
             )
         }
     }
+}
+
+/// `GET /metrics` on `server.metrics_bind`. A store that does not answer still gets a 200 with
+/// `iris_store_up 0`, so the scrape itself keeps working and can alert on it.
+pub async fn metrics(state: web::Data<MetricsState>) -> HttpResponse {
+    let stats = match state.store.stats(state.clock.now()).await {
+        Ok(stats) => Some(stats),
+        Err(e) => {
+            tracing::warn!(error = %e, "metrics: store unavailable");
+            None
+        }
+    };
+    HttpResponse::Ok()
+        .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")
+        .body(state.metrics.render(stats, state.emails_per_day))
 }

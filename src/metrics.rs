@@ -1,0 +1,135 @@
+//! Prometheus metrics, served on a listener of their own (`server.metrics_bind`), never on the
+//! public port. Two kinds:
+//! - `iris_events_total{event}`: one counter per security event, counted from the same tracing
+//!   events the log carries (`authn_login_fail`, `excess_rate_limit_exceeded`, `email_failed`,
+//!   `mail_budget_exhausted`, …), so the log and the metrics cannot disagree; alerts on spikes
+//!   of failures and throttles read these (security.md item 55).
+//! - gauges read from the store at each scrape: the outbox (pending, oldest pending age,
+//!   failed) and today's email budget.
+use crate::store::OutboxStats;
+use prometheus_client::encoding::text::encode;
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::registry::Registry;
+use std::fmt::Debug;
+use tracing::field::{Field, Visit};
+use tracing::{Event, Subscriber};
+use tracing_subscriber::layer::{Context, Layer};
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct EventLabel {
+    event: String,
+}
+
+pub struct Metrics {
+    registry: Registry,
+    events: Family<EventLabel, Counter>,
+    store_up: Gauge,
+    outbox_pending: Gauge,
+    outbox_oldest_pending: Gauge,
+    outbox_failed: Gauge,
+    emails_today: Gauge,
+    emails_per_day: Gauge,
+}
+
+impl Metrics {
+    pub fn new() -> Self {
+        let mut registry = Registry::with_prefix("iris");
+        let events = Family::<EventLabel, Counter>::default();
+        registry.register(
+            "events",
+            "Security and delivery events, by their name in the log",
+            events.clone(),
+        );
+        let mut gauge = |name: &str, help: &str| {
+            let g = Gauge::default();
+            registry.register(name, help, g.clone());
+            g
+        };
+        let store_up = gauge("store_up", "1 when the store answered this scrape");
+        let outbox_pending = gauge("outbox_pending", "Emails queued or being sent");
+        let outbox_oldest_pending = gauge(
+            "outbox_oldest_pending_age_seconds",
+            "Age of the oldest email still waiting to be sent (0 when none)",
+        );
+        let outbox_failed = gauge(
+            "outbox_failed",
+            "Emails that could not be delivered, until purged",
+        );
+        let emails_today = gauge("emails_today", "Sign-in emails accepted today (UTC)");
+        let emails_per_day = gauge("emails_per_day_limit", "limits.emails_per_day");
+        Self {
+            registry,
+            events,
+            store_up,
+            outbox_pending,
+            outbox_oldest_pending,
+            outbox_failed,
+            emails_today,
+            emails_per_day,
+        }
+    }
+
+    /// The OpenMetrics text for one scrape; `stats` is `None` when the store did not answer.
+    pub fn render(&self, stats: Option<OutboxStats>, per_day: u32) -> String {
+        self.emails_per_day.set(i64::from(per_day));
+        match stats {
+            Some(s) => {
+                self.store_up.set(1);
+                self.outbox_pending.set(s.pending as i64);
+                self.outbox_oldest_pending
+                    .set(s.oldest_pending_age_secs as i64);
+                self.outbox_failed.set(s.failed as i64);
+                self.emails_today.set(s.emails_today as i64);
+            }
+            None => {
+                self.store_up.set(0);
+            }
+        }
+        let mut out = String::new();
+        // Writing into a String cannot fail.
+        let _ = encode(&mut out, &self.registry);
+        out
+    }
+
+    fn count(&self, event: String) {
+        self.events.get_or_create(&EventLabel { event }).inc();
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The tracing layer that counts every event carrying an `event` field.
+pub struct EventCounter(pub std::sync::Arc<Metrics>);
+
+impl<S: Subscriber> Layer<S> for EventCounter {
+    fn on_event(&self, event: &Event<'_>, _ctx: Context<'_, S>) {
+        let mut name = EventName(None);
+        event.record(&mut name);
+        if let Some(name) = name.0 {
+            self.0.count(name);
+        }
+    }
+}
+
+struct EventName(Option<String>);
+
+impl Visit for EventName {
+    fn record_str(&mut self, field: &Field, value: &str) {
+        if field.name() == "event" {
+            self.0 = Some(value.to_owned());
+        }
+    }
+
+    fn record_debug(&mut self, field: &Field, value: &dyn Debug) {
+        if field.name() == "event" && self.0.is_none() {
+            self.0 = Some(format!("{value:?}"));
+        }
+    }
+}

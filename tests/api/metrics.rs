@@ -1,0 +1,71 @@
+//! `/metrics` on its own listener: the outbox and budget gauges read from the store at each
+//! scrape (security.md item 55: "the outbox-age gauge rises while the sink is down").
+use crate::helpers::*;
+use std::net::SocketAddr;
+
+fn with_metrics(s: &mut iris::config::Settings) {
+    s.server.metrics_bind = Some(SocketAddr::from(([127, 0, 0, 1], free_port())));
+}
+
+#[tokio::test]
+async fn the_outbox_age_rises_while_smtp_is_down_and_falls_once_it_is_back() {
+    let mut app = spawn_app_with(with_metrics, &[]).await;
+    let scrape = app.metrics().await;
+    assert_eq!(sample(&scrape, "iris_store_up"), Some(1.0));
+    assert_eq!(sample(&scrape, "iris_outbox_pending"), Some(0.0));
+    assert_eq!(sample(&scrape, "iris_emails_per_day_limit"), Some(10_000.0));
+
+    let (port, dir) = (app.sink().port, app.sink().dir.clone());
+    app.sink = None; // the SMTP server goes away
+    let b = app.browser();
+    b.submit("/login", "/login", &[("email", "late@example.com")])
+        .await;
+    app.clock.advance(time::Duration::seconds(90));
+    let scrape = app.metrics().await;
+    assert_eq!(
+        sample(&scrape, "iris_outbox_pending"),
+        Some(1.0),
+        "{scrape}"
+    );
+    let age = sample(&scrape, "iris_outbox_oldest_pending_age_seconds").unwrap();
+    assert!((90.0..120.0).contains(&age), "{age}");
+    assert_eq!(sample(&scrape, "iris_emails_today"), Some(1.0));
+
+    app.sink = Some(SmtpSink::start(&dir, port, &[]));
+    app.sink().wait_for(1).await;
+    let mut scrape = app.metrics().await;
+    for _ in 0..50 {
+        if sample(&scrape, "iris_outbox_pending") == Some(0.0) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        scrape = app.metrics().await;
+    }
+    assert_eq!(
+        sample(&scrape, "iris_outbox_pending"),
+        Some(0.0),
+        "{scrape}"
+    );
+    assert_eq!(
+        sample(&scrape, "iris_outbox_oldest_pending_age_seconds"),
+        Some(0.0)
+    );
+}
+
+#[tokio::test]
+async fn failed_deliveries_show_until_purged_and_metrics_stay_off_the_public_port() {
+    let app = spawn_app_with(with_metrics, &["--reject-all", "550"]).await;
+    let b = app.browser();
+    b.submit("/login", "/login", &[("email", "bounce@example.com")])
+        .await;
+    let mut failed = None;
+    for _ in 0..100 {
+        failed = sample(&app.metrics().await, "iris_outbox_failed");
+        if failed == Some(1.0) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(failed, Some(1.0));
+    assert_eq!(b.get("/metrics").await.status, 404);
+}
