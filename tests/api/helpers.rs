@@ -128,7 +128,8 @@ pub struct Mail {
 }
 
 impl Mail {
-    fn parse(meta: serde_json::Value, raw: Vec<u8>) -> Mail {
+    /// From the sink's `.json` (envelope) and `.eml` (message) files.
+    pub fn parse(meta: serde_json::Value, raw: Vec<u8>) -> Mail {
         let parsed = mailparse::parse_mail(&raw).unwrap();
         let header = |name| {
             parsed

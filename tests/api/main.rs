@@ -16,3 +16,4 @@ mod privacy;
 mod redirects;
 mod retention;
 mod sessions;
+mod soak;
