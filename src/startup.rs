@@ -387,7 +387,7 @@ fn transport(settings: &Settings) -> Result<Arc<dyn MailTransport>, StartupError
                 .as_ref()
                 .ok_or_else(|| StartupError::Mail("mail.smtp_url is required".into()))?;
             Arc::new(
-                SmtpTransport::from_url(url.expose_secret())
+                SmtpTransport::from_url(url.expose_secret(), settings.mail.smtp_connections)
                     .map_err(|e| StartupError::Mail(format!("mail.smtp_url: {e}")))?,
             )
         }

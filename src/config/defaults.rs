@@ -69,6 +69,7 @@ impl Default for MailSettings {
             transport: MailTransport::Console,
             smtp_url: None,
             smtp_url_file: None,
+            smtp_connections: 16,
             from: "Iris <iris@localhost.localdomain>".into(),
             file_dir: None,
             retry_base: Duration::from_secs(2),

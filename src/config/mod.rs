@@ -112,6 +112,10 @@ pub struct MailSettings {
     /// (plain only to loopback, only outside production).
     pub smtp_url: Option<SecretString>,
     pub smtp_url_file: Option<PathBuf>,
+    /// SMTP connections kept open and used at once. lettre 0.11.23 leaves Nagle on, so each
+    /// message waits out the relay's delayed ACK (~40 ms on Linux): about 22 messages per second
+    /// per connection (measured; fixed upstream in lettre PR #1159, not yet released).
+    pub smtp_connections: u32,
     pub from: String,
     /// Where `file` and `console` transports write `.eml` files; defaults to `{data_dir}/mail`.
     pub file_dir: Option<PathBuf>,

@@ -177,6 +177,7 @@ impl Settings {
             ("limits.ip_burst", l.ip_burst),
             ("limits.email_per_hour", l.email_per_hour),
             ("limits.emails_per_day", l.emails_per_day),
+            ("mail.smtp_connections", self.mail.smtp_connections),
             ("limits.code_attempts", l.code_attempts),
             ("limits.account_failures", l.account_failures),
         ] {

@@ -3,6 +3,7 @@
 use super::OutgoingEmail;
 use async_trait::async_trait;
 use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -53,31 +54,44 @@ pub fn build_message(
         .map_err(|e| permanent(format!("cannot build message: {e}")))
 }
 
-pub struct SmtpTransport(AsyncSmtpTransport<Tokio1Executor>);
+pub struct SmtpTransport {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    connections: u32,
+}
 
 impl SmtpTransport {
     /// `smtps://` (implicit TLS) or `smtp://…?tls=required` (STARTTLS), both with certificate
     /// and hostname verification; plain `smtp://` is allowed by config only to loopback.
-    pub fn from_url(url: &str) -> Result<Self, lettre::transport::smtp::Error> {
+    /// `connections`: pooled connections, all used at once by the worker.
+    pub fn from_url(url: &str, connections: u32) -> Result<Self, lettre::transport::smtp::Error> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
             .timeout(Some(Duration::from_secs(15)))
+            .pool_config(PoolConfig::new().max_size(connections))
             .build();
-        Ok(Self(transport))
+        Ok(Self {
+            transport,
+            connections,
+        })
     }
 }
 
 #[async_trait]
 impl MailTransport for SmtpTransport {
     async fn send(&self, _email: &OutgoingEmail, message: Message) -> Result<(), SendError> {
-        self.0.send(message).await.map(drop).map_err(|e| SendError {
-            permanent: e.is_permanent(),
-            reason: e.to_string(),
-        })
+        self.transport
+            .send(message)
+            .await
+            .map(drop)
+            .map_err(|e| SendError {
+                permanent: e.is_permanent(),
+                reason: e.to_string(),
+            })
     }
 
-    /// A remote relay answers in tens of milliseconds: send over several pooled connections.
+    /// A relay answers in tens of milliseconds (and each message waits out a delayed ACK, see
+    /// `mail.smtp_connections`): send over every pooled connection at once.
     fn parallelism(&self) -> usize {
-        8
+        self.connections as usize
     }
 }
 

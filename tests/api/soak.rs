@@ -131,7 +131,19 @@ async fn sustained_load_loses_no_email_and_duplicates_no_session() {
     let mut signed_in = 0u64;
     let mut replays = Vec::new();
     let deadline = Duration::from_secs(secs + 120);
+    let mut report = Instant::now();
     while (seen.len() as u64) < total && started.elapsed() < deadline {
+        if report.elapsed() >= Duration::from_secs(10) {
+            report = Instant::now();
+            println!(
+                "soak: {:>4.0} s: {} delivered, {} signed in, outbox: {}",
+                started.elapsed().as_secs_f64(),
+                seen.len(),
+                signed_in,
+                app.sql("SELECT status || ' ' || count(*) FROM outbox GROUP BY status")
+                    .replace('\n', ", ")
+            );
+        }
         let mut fresh: Vec<std::path::PathBuf> = std::fs::read_dir(&app.sink().dir)
             .unwrap()
             .filter_map(|e| e.ok().map(|e| e.path()))
