@@ -264,10 +264,9 @@ pub(super) fn parse_stored(email: &str) -> StoreResult<EmailAddress> {
         .map_err(|_| StoreError::Corrupt("a stored email address no longer parses".into()))
 }
 
-/// Why `issue` was refused: back-off, cooldown (with the credential that stays valid), or the
-/// hourly budget. Runs inside the same transaction, so it sees what the upsert saw.
-/// Why `count_sends` did not count a send to `key`. Its own limits first; when none of them
-/// holds, the day's budget had no room left for it.
+/// Why `count_sends` did not count a send to `key`: back-off, cooldown (with the credential
+/// that stays valid) or the hourly budget; when none of them holds, the day's budget had no
+/// room left for it. Runs inside the same transaction, so it sees what the upsert saw.
 pub(super) async fn refusal(
     tx: &mut Transaction<'static, Sqlite>,
     key: &str,
