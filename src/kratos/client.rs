@@ -55,6 +55,8 @@ struct OkBody {
     state: Option<String>,
     #[serde(default)]
     ui: Option<Ui>,
+    #[serde(default)]
+    return_to: Option<String>,
 }
 
 #[derive(Clone)]
@@ -285,8 +287,14 @@ impl KratosClient {
                     id: Some(id),
                     state,
                     ui: Some(ui),
+                    return_to,
                     ..
-                }) => Ok(Answer::Flow(Flow { id, state, ui })),
+                }) => Ok(Answer::Flow(Flow {
+                    id,
+                    state,
+                    ui,
+                    return_to,
+                })),
                 _ => Err(unexpected()),
             },
             StatusCode::BAD_REQUEST => match serde_json::from_slice::<Flow>(&bytes) {

@@ -8,6 +8,9 @@ pub struct Flow {
     #[serde(default)]
     pub state: Option<String>,
     pub ui: Ui,
+    /// Where the flow was started to lead (`/self-service/login/browser?return_to=…`).
+    #[serde(default)]
+    pub return_to: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -198,6 +198,36 @@ impl SignIn {
         }
     }
 
+    /// Where a flow that Kratos started leads (`/login?flow=…` after an app sent the browser to
+    /// Kratos's `/self-service/{login,registration}/browser?return_to=…`); not yet validated.
+    /// Nothing when the flow is unknown, expired or Kratos does not answer: the form still
+    /// works, with the default destination.
+    pub async fn started_flow_return_to(
+        &self,
+        kind: crate::kratos::FlowKind,
+        flow: &str,
+        relay: &mut CookieRelay,
+    ) -> Option<String> {
+        let SignIn::KratosCode(k) = self else {
+            return None;
+        };
+        // Kratos's flow ids are UUIDs; anything else is not worth a call.
+        if flow.is_empty()
+            || flow.len() > 64
+            || !flow.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+        {
+            return None;
+        }
+        match k.client.get_flow(kind, flow, relay).await {
+            Ok(crate::kratos::Answer::Flow(f)) => f.return_to.filter(|r| !r.is_empty()),
+            Ok(_) => None,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read the flow Kratos started");
+                None
+            }
+        }
+    }
+
     /// Readiness of what the approach depends on beyond the store.
     pub async fn ready(&self) -> bool {
         match self {

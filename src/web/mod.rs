@@ -101,7 +101,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(web::resource("/auth/check").route(web::get().to(account::auth_check)))
     .service(web::resource("/error").route(web::get().to(kratos_pages::error)))
     .service(web::resource("/settings").route(web::get().to(kratos_pages::settings)))
-    .service(web::resource("/registration").route(web::get().to(kratos_pages::to_login)))
+    .service(web::resource("/registration").route(web::get().to(kratos_pages::registration)))
     .service(web::resource("/recovery").route(web::get().to(kratos_pages::to_login)))
     .service(web::resource("/verification").route(web::get().to(kratos_pages::to_login)))
     .service(web::resource(COURIER_HOOK).route(web::post().to(kratos_hook::courier)))

@@ -415,3 +415,60 @@ async fn the_daily_email_budget_covers_kratos_codes() {
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(app.sink().messages().len(), 1, "no second code was sent");
 }
+
+/// The usual integration: an app sends the browser to Kratos's
+/// `/self-service/{login,registration}/browser?return_to=…`; Kratos sends it on to Iris's
+/// `/login?flow=…` (or `/registration?flow=…`). The flow's `return_to` survives, if allowed.
+#[tokio::test]
+async fn flows_kratos_started_keep_their_return_to() {
+    // Kratos allows Iris's origin (the generated fragment); Iris allows it as an absolute URL.
+    let (app, kratos) = iris_with_kratos(|s| {
+        s.sign_in.allowed_return_urls = vec![s.server.public_url.clone()];
+    })
+    .await;
+    let target = &format!("{}/welcome", app.address);
+    for (i, kind) in ["login", "registration"].iter().enumerate() {
+        let b = app.browser();
+        let started = b
+            .client
+            .get(format!(
+                "{}/self-service/{kind}/browser?return_to={}",
+                kratos.public_url,
+                url::form_urlencoded::byte_serialize(target.as_bytes()).collect::<String>()
+            ))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(started.status(), 303, "{}", kratos.log());
+        let ui = started.headers()["location"].to_str().unwrap().to_owned();
+        let mut path = ui.strip_prefix(&app.address).unwrap().to_owned();
+        assert!(path.contains("?flow="), "{ui}");
+        let mut page = b.get(&path).await;
+        if page.status == 303 {
+            // /registration?flow=… leads to the one email form, destination kept.
+            path = page.location().unwrap().to_owned();
+            page = b.get(&path).await;
+        }
+        assert_eq!(
+            hidden(&page.body, "return_to").as_deref(),
+            Some(target.as_str())
+        );
+        let email = format!("started{i}@example.com");
+        b.post(
+            "/login",
+            &[
+                ("csrf_token", &page.csrf()),
+                ("email", &email),
+                ("return_to", target),
+            ],
+        )
+        .await;
+        let mail = app.sink().wait_for(i + 1).await.pop().unwrap();
+        let done = b.enter_code(&mail.code()).await;
+        assert_eq!(done.location(), Some(target.as_str()), "{kind}");
+    }
+    // A flow id that is not Kratos's: the form, with the default destination.
+    let page = app.browser().get("/login?flow=not-a-flow").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(hidden(&page.body, "return_to").as_deref(), Some("/"));
+}

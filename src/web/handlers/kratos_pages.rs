@@ -1,6 +1,7 @@
 //! The other UI URLs Kratos sends browsers to (see `iris kratos-config`): its error page, and
 //! pages this email-only sign-in has no use for, which lead back to the one form.
 use super::WebResult;
+use crate::kratos::FlowKind;
 use crate::web::views::{kratos_error_page, page};
 use crate::web::AppState;
 use actix_web::http::StatusCode;
@@ -31,9 +32,42 @@ pub async fn error(
     ))
 }
 
-/// `/registration`, `/recovery`, `/verification`: one form serves sign-in and sign-up here.
+/// `/recovery`, `/verification`: one form serves sign-in and sign-up here.
 pub async fn to_login() -> actix_web::HttpResponse {
     super::see_other("/login")
+}
+
+#[derive(Deserialize)]
+pub struct FlowQuery {
+    flow: Option<String>,
+}
+
+/// `/registration?flow=…`: the email form, keeping where the flow Kratos started leads.
+pub async fn registration(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<FlowQuery>,
+) -> actix_web::HttpResponse {
+    let mut relay = super::relay(&req);
+    let started = match &query.flow {
+        Some(flow) => {
+            state
+                .sign_in
+                .started_flow_return_to(FlowKind::Registration, flow, &mut relay)
+                .await
+        }
+        None => None,
+    };
+    let location = match started {
+        Some(r) => {
+            let query = url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("return_to", state.return_to(Some(&r)).as_str())
+                .finish();
+            format!("/login?{query}")
+        }
+        None => "/login".to_owned(),
+    };
+    super::with_cookies(super::see_other(&location), &relay)
 }
 
 /// `/settings`: after a recovery-as-sign-in Kratos lands here; there is nothing to set.

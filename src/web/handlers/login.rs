@@ -2,6 +2,7 @@
 use super::pending::after_start;
 use super::{current_user, relay, requester, see_other, with_cookies, WebResult};
 use crate::domain::EmailAddress;
+use crate::kratos::FlowKind;
 use crate::sign_in::Started;
 use crate::web::binding;
 use crate::web::csrf::{self, Csrf};
@@ -15,6 +16,8 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 pub struct LoginQuery {
     return_to: Option<String>,
+    /// A flow Kratos started (its `ui_url` redirect): its `return_to` is honoured, if allowed.
+    flow: Option<String>,
 }
 
 pub async fn show(
@@ -23,11 +26,21 @@ pub async fn show(
     session: Session,
     query: web::Query<LoginQuery>,
 ) -> WebResult {
-    let return_to = state.return_to(query.return_to.as_deref());
+    let mut relay = relay(&req);
+    let started = match (&query.return_to, &query.flow) {
+        (None, Some(flow)) => {
+            state
+                .sign_in
+                .started_flow_return_to(FlowKind::Login, flow, &mut relay)
+                .await
+        }
+        _ => None,
+    };
+    let return_to = state.return_to(query.return_to.as_deref().or(started.as_deref()));
     // Already signed in: straight on. If the session holder (Kratos) cannot be asked, show the
     // form anyway; asking for an email then answers 503, and nothing is granted either way.
-    match current_user(&state, &session, &mut relay(&req)).await {
-        Ok(Some(_)) => return Ok(see_other(return_to.as_str())),
+    match current_user(&state, &session, &mut relay).await {
+        Ok(Some(_)) => return Ok(with_cookies(see_other(return_to.as_str()), &relay)),
         Ok(None) => {}
         Err(e) => tracing::warn!(error = %e, "cannot tell whether the browser is signed in"),
     }
@@ -39,7 +52,10 @@ pub async fn show(
         error: None,
         notice: None,
     };
-    Ok(csrf.apply(page(StatusCode::OK, login_page(&state.brand, &view))))
+    Ok(with_cookies(
+        csrf.apply(page(StatusCode::OK, login_page(&state.brand, &view))),
+        &relay,
+    ))
 }
 
 #[derive(Deserialize, Default)]
