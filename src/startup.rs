@@ -172,6 +172,7 @@ impl Application {
             }),
         };
         let secure = settings.secure_cookies();
+        let trusted_proxies = Arc::new(settings.server.trusted_proxies.clone());
         let state = AppState {
             sign_in,
             store: store.clone(),
@@ -192,6 +193,7 @@ impl Application {
                     api_key,
                     code_lifespan: settings.kratos.code_lifespan,
                 }),
+            trusted_proxies: trusted_proxies.clone(),
         };
 
         let per_request_ns = (60_000_000_000u64 / u64::from(limits.ip_per_minute)).max(1);
@@ -200,7 +202,7 @@ impl Application {
             .burst_size(limits.ip_burst)
             .methods(vec![Method::POST])
             .key_extractor(ClientIpKey {
-                trusted_proxies: Arc::new(settings.server.trusted_proxies.clone()),
+                trusted_proxies,
                 brand: Arc::new(brand),
             })
             .finish()

@@ -3,6 +3,8 @@
 //! token (security.md item 51), which is why actix's default `Logger` format is not used.
 use crate::config::LogFormat;
 use crate::metrics::{EventCounter, Metrics};
+use crate::web::client_ip::client_ip;
+use crate::web::AppState;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::{Error, HttpMessage};
@@ -47,9 +49,22 @@ impl RootSpanBuilder for IrisRootSpan {
             .get::<RequestId>()
             .map(|id| id.to_string())
             .unwrap_or_default();
+        // The client as the per-IP limit sees it (security.md items 17 and 52).
+        let client_ip = request
+            .app_data::<actix_web::web::Data<AppState>>()
+            .map(|state| {
+                client_ip(
+                    request.peer_addr().map(|a| a.ip()),
+                    request.headers(),
+                    &state.trusted_proxies,
+                )
+                .to_string()
+            })
+            .unwrap_or_default();
         tracing::info_span!(
             "request",
             request_id = %request_id,
+            client_ip = %client_ip,
             method = %request.method(),
             path = %request.path(),
             status = tracing::field::Empty,

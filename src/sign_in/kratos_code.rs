@@ -77,7 +77,8 @@ impl Binding {
 }
 
 impl KratosCode {
-    #[tracing::instrument(skip_all, fields(email_domain = %email.domain()))]
+    /// Security events inside carry the masked address (security.md item 52).
+    #[tracing::instrument(skip_all, fields(email = %email.masked()))]
     pub async fn start(
         &self,
         email: EmailAddress,
@@ -250,7 +251,8 @@ impl KratosCode {
         }))
     }
 
-    #[tracing::instrument(skip_all)]
+    /// Events inside carry the credential (an opaque id) and the masked address once known.
+    #[tracing::instrument(skip_all, fields(credential = %super::credential_ref(id), email = tracing::field::Empty))]
     pub async fn submit_code(
         &self,
         id: &str,
@@ -260,6 +262,7 @@ impl KratosCode {
         let Some(binding) = Binding::parse(id) else {
             return Ok(Redemption::Refused(Refusal::Unknown));
         };
+        tracing::Span::current().record("email", tracing::field::display(binding.email.masked()));
         let now = self.clock.now();
         if let Some(retry_after) = self.store.locked_for(&binding.email, now).await? {
             return Ok(Redemption::Refused(Refusal::Locked { retry_after }));

@@ -32,7 +32,8 @@ pub struct MagicLink {
 }
 
 impl MagicLink {
-    #[tracing::instrument(skip_all, fields(email_domain = %email.domain()))]
+    /// Security events inside carry the masked address (security.md item 52).
+    #[tracing::instrument(skip_all, fields(email = %email.masked()))]
     pub async fn start(
         &self,
         email: EmailAddress,
@@ -113,7 +114,8 @@ impl MagicLink {
         Ok(result)
     }
 
-    #[tracing::instrument(skip_all)]
+    /// Events inside carry the credential (an opaque id) and the masked address once known.
+    #[tracing::instrument(skip_all, fields(credential = %super::credential_ref(credential_id), email = tracing::field::Empty))]
     pub async fn submit_code(
         &self,
         credential_id: &str,
@@ -123,10 +125,27 @@ impl MagicLink {
             Purpose::Code,
             &[credential_id.as_bytes(), b":", code.expose().as_bytes()],
         );
+        let now = self.clock.now();
         let result = self
             .store
-            .redeem_code(credential_id, &macs, self.config.failures, self.clock.now())
+            .redeem_code(credential_id, &macs, self.config.failures, now)
             .await?;
+        if !matches!(result, Redemption::SignedIn { .. }) {
+            // A failure names the address (masked) it was for; a success names the account.
+            let view = self
+                .store
+                .credential_by_id(
+                    credential_id,
+                    self.config.limits.cooldown,
+                    self.config.failures,
+                    now,
+                )
+                .await?;
+            if let Some(view) = view {
+                tracing::Span::current()
+                    .record("email", tracing::field::display(view.email.masked()));
+            }
+        }
         log_redemption(&result);
         Ok(result)
     }

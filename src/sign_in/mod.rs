@@ -60,6 +60,15 @@ pub struct User {
     pub expires_at: i64,
 }
 
+/// A credential as logs name it: Iris's random id, or for Kratos the flow id in the binding
+/// (never the rest of the binding, which holds the address).
+pub(super) fn credential_ref(id: &str) -> &str {
+    match id.split('|').nth(2) {
+        Some(flow) => flow,
+        None => id,
+    }
+}
+
 /// What the store's answer to a send means for the browser; refusals are logged as the
 /// security events they are. Both approaches share it, so their limits answer alike.
 fn started(outcome: IssueOutcome) -> Started {

@@ -36,6 +36,8 @@ pub struct AppState {
     pub wake: Arc<tokio::sync::Notify>,
     /// Kratos's courier hook, when `secrets.courier_api_key` is set.
     pub courier: Option<CourierHook>,
+    /// Peers whose forwarded headers name the client (`server.trusted_proxies`).
+    pub trusted_proxies: Arc<Vec<ipnet::IpNet>>,
 }
 
 #[derive(Clone)]

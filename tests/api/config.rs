@@ -411,3 +411,60 @@ async fn metrics_count_security_events_even_when_the_log_is_quiet() {
         assert!(!logs.contains(event), "not logged at warn: {logs}");
     }
 }
+
+/// security.md item 52: each security event is one JSON line with its time, the request id,
+/// the client IP, the event name and the account (its id, or the address masked), and no line
+/// holds an address unmasked.
+#[tokio::test]
+async fn security_events_name_request_client_and_account_never_the_address() {
+    let (dir, child, b) = start_json_logged(&[]).await;
+    let asked = b
+        .submit("/login", "/login", &[("email", "events@example.com")])
+        .await;
+    assert_eq!(asked.status, 303);
+    let mail_dir = dir.path().join("iris-data/mail");
+    let (_, code) = link_and_code(&wait_for_eml(&mail_dir, "events@example.com").await);
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    assert_eq!(b.enter_code(wrong).await.status, 400);
+    assert_eq!(b.enter_code(&code).await.status, 303);
+    let logs = stop_for_logs(child);
+
+    let unmasked = regex::Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]").unwrap();
+    let mut seen = Vec::new();
+    for line in logs.lines() {
+        assert!(!unmasked.is_match(line), "an address in the log: {line}");
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let Some(event) = v["event"].as_str() else {
+            continue;
+        };
+        if !event.starts_with("authn_") {
+            continue;
+        }
+        // Span fields: the request's and the sign-in operation's.
+        let spans = v["spans"].as_array().cloned().unwrap_or_default();
+        let field = |name: &str| {
+            spans
+                .iter()
+                .find_map(|s| s[name].as_str().map(str::to_owned))
+        };
+        assert!(
+            v["timestamp"].as_str().is_some_and(|t| t.ends_with('Z')),
+            "{line}"
+        );
+        assert!(
+            field("request_id").is_some_and(|id| !id.is_empty()),
+            "{line}"
+        );
+        assert_eq!(field("client_ip").as_deref(), Some("127.0.0.1"), "{line}");
+        let account = v["account_id"].as_str().map(str::to_owned);
+        let masked = field("email");
+        assert!(
+            account.is_some() || masked.as_deref() == Some("e***@example.com"),
+            "{line}"
+        );
+        seen.push(event.to_owned());
+    }
+    assert!(seen.contains(&"authn_token_created".to_owned()), "{logs}");
+    assert!(seen.contains(&"authn_login_fail".to_owned()), "{logs}");
+    assert!(seen.contains(&"authn_login_success".to_owned()), "{logs}");
+}
