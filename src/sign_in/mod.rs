@@ -214,10 +214,10 @@ impl SignIn {
     pub async fn started_flow_return_to(
         &self,
         kind: crate::kratos::FlowKind,
-        flow: &str,
+        flow: Option<&str>,
         relay: &mut CookieRelay,
     ) -> Option<String> {
-        let SignIn::KratosCode(k) = self else {
+        let (SignIn::KratosCode(k), Some(flow)) = (self, flow) else {
             return None;
         };
         // Kratos's flow ids are UUIDs; anything else is not worth a call.

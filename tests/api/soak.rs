@@ -59,6 +59,17 @@ async fn submit(
     Some(res.status())
 }
 
+/// Types `code` on the inbox page this jar is bound to.
+async fn enter_code(
+    http: &reqwest::Client,
+    base: &str,
+    jar: &mut Jar,
+    code: &str,
+) -> Option<reqwest::StatusCode> {
+    let path = ("/login/check-email", "/login/code");
+    submit(http, base, jar, path, &[("code", code)]).await
+}
+
 fn env_or(name: &str, default: u64) -> u64 {
     std::env::var(name)
         .ok()
@@ -168,14 +179,7 @@ async fn sustained_load_loses_no_email_and_duplicates_no_session() {
             batch.push(tokio::spawn(async move {
                 let mut jar = jar;
                 let before = jar.clone();
-                let status = submit(
-                    &http,
-                    &base,
-                    &mut jar,
-                    ("/login/check-email", "/login/code"),
-                    &[("code", &code)],
-                )
-                .await;
+                let status = enter_code(&http, &base, &mut jar, &code).await;
                 (
                     status.map_or(0, |s| s.as_u16()),
                     jar.0.contains_key("iris-session"),
@@ -217,14 +221,7 @@ async fn sustained_load_loses_no_email_and_duplicates_no_session() {
         "0"
     );
     for (mut jar, code) in replays {
-        let status = submit(
-            &http,
-            &base,
-            &mut jar,
-            ("/login/check-email", "/login/code"),
-            &[("code", &code)],
-        )
-        .await;
+        let status = enter_code(&http, &base, &mut jar, &code).await;
         assert!(
             !jar.0.contains_key("iris-session"),
             "a used code: {status:?}"

@@ -49,15 +49,10 @@ pub async fn registration(
     query: web::Query<FlowQuery>,
 ) -> actix_web::HttpResponse {
     let mut relay = super::relay(&req);
-    let started = match &query.flow {
-        Some(flow) => {
-            state
-                .sign_in
-                .started_flow_return_to(FlowKind::Registration, flow, &mut relay)
-                .await
-        }
-        None => None,
-    };
+    let flow = query.flow.as_deref();
+    let started = (state.sign_in)
+        .started_flow_return_to(FlowKind::Registration, flow, &mut relay)
+        .await;
     let location = match started {
         Some(r) => {
             let query = url::form_urlencoded::Serializer::new(String::new())

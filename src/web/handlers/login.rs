@@ -27,14 +27,14 @@ pub async fn show(
     query: web::Query<LoginQuery>,
 ) -> WebResult {
     let mut relay = relay(&req);
-    let started = match (&query.return_to, &query.flow) {
-        (None, Some(flow)) => {
-            state
-                .sign_in
+    let started = match query.return_to {
+        Some(_) => None,
+        None => {
+            let flow = query.flow.as_deref();
+            (state.sign_in)
                 .started_flow_return_to(FlowKind::Login, flow, &mut relay)
                 .await
         }
-        _ => None,
     };
     let return_to = state.return_to(query.return_to.as_deref().or(started.as_deref()));
     // Already signed in: straight on. If the session holder (Kratos) cannot be asked, show the
