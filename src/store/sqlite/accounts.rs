@@ -1,7 +1,7 @@
 //! Accounts and per-account failure counts, used inside the redeem transactions.
 use super::issue_batch::count_sends;
 use super::sign_in::{parse_stored, refusal};
-use super::SqliteStore;
+use super::{budget_day, SqliteStore};
 use crate::domain::EmailAddress;
 use crate::secrets::random_id;
 use crate::store::{
@@ -45,7 +45,7 @@ impl AddressLimits for SqliteStore {
         .rows_affected();
         if undone > 0 {
             sqlx::query("UPDATE email_budget SET used = MAX(used - 1, 0) WHERE day = ?")
-                .bind(unix(now).div_euclid(86_400))
+                .bind(budget_day(unix(now)))
                 .execute(&mut *tx)
                 .await?;
         }

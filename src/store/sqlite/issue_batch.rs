@@ -4,6 +4,7 @@
 //! of them in one transaction with multi-row statements: five round trips per batch instead
 //! of five per request. Per-address rules stay exact: a batch holds each address at most once
 //! (later ones wait for the next batch and then see the first one's limits).
+use super::budget_day;
 use super::sign_in::refusal;
 use crate::store::{unix, IssueOutcome, IssueRequest, SendLimits, StoreError, StoreResult};
 use sqlx::{Sqlite, SqlitePool, Transaction};
@@ -13,7 +14,6 @@ use time::OffsetDateTime;
 use tokio::sync::{mpsc, oneshot};
 
 const MAX: usize = 64;
-const DAY: i64 = 86_400;
 const QUEUE: usize = 4096;
 
 pub(super) struct Job {
@@ -142,7 +142,7 @@ pub(super) async fn count_sends(
          RETURNING email_key",
         rows.join(", ")
     );
-    let day = sends.first().map_or(0, |s| s.1.div_euclid(DAY));
+    let day = sends.first().map_or(0, |s| budget_day(s.1));
     let mut q = sqlx::query_scalar::<_, String>(&sql)
         .bind(limits.cooldown.as_secs() as i64)
         .bind(i64::from(limits.per_hour))

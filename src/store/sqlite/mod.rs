@@ -105,3 +105,8 @@ impl Store for SqliteStore {
 fn placeholders(n: usize) -> String {
     vec!["?"; n].join(", ")
 }
+
+/// The daily email budget's day (UTC) for a unix time, as `email_budget.day` stores it.
+fn budget_day(unix_s: i64) -> i64 {
+    unix_s.div_euclid(86_400)
+}

@@ -1,5 +1,5 @@
 //! The outbox: rows written with their credential, leased and finished by the mail worker.
-use super::{placeholders, SqliteStore};
+use super::{budget_day, placeholders, SqliteStore};
 use crate::store::{from_unix, unix, OutboxJob, OutboxStats, OutboxStore, StoreResult};
 use async_trait::async_trait;
 use std::time::Duration;
@@ -151,7 +151,7 @@ impl OutboxStore for SqliteStore {
              FROM outbox",
         )
         .bind(now_s)
-        .bind(now_s.div_euclid(86_400))
+        .bind(budget_day(now_s))
         .fetch_one(&self.pool)
         .await?;
         let count = |n: i64| u64::try_from(n).unwrap_or(0);

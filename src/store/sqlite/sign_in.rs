@@ -1,7 +1,7 @@
 //! Credentials, send limits, per-account failures and accounts.
 use super::accounts::{count_failure, sign_in_account};
 use super::issue_batch::Job;
-use super::{placeholders, SqliteStore};
+use super::{budget_day, placeholders, SqliteStore};
 use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
 use crate::store::{
@@ -297,7 +297,7 @@ pub(super) async fn refusal(
         }
     } else {
         IssueOutcome::DailyBudget {
-            retry_after: wait((now_s.div_euclid(86_400) + 1) * 86_400),
+            retry_after: wait((budget_day(now_s) + 1) * 86_400),
         }
     })
 }
