@@ -2,6 +2,7 @@
 pub mod clock;
 pub mod config;
 pub mod domain;
+pub mod i18n;
 pub mod kratos;
 pub mod mail;
 pub mod metrics;

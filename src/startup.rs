@@ -2,6 +2,7 @@
 use crate::clock::{SharedClock, SystemClock};
 use crate::config::{Approach, MailTransport as TransportKind, Settings, Severity};
 use crate::domain::ReturnTo;
+use crate::i18n::Catalogue;
 use crate::kratos::KratosClient;
 use crate::mail::transport::{ConsoleTransport, FileTransport, MailTransport, SmtpTransport};
 use crate::mail::worker::{Worker, WorkerSettings};
@@ -92,6 +93,10 @@ impl Application {
             .await?,
         );
         let transport = transport(&settings)?;
+        let i18n = Arc::new(
+            Catalogue::new(&settings.i18n.locales, &settings.i18n.default_locale)
+                .map_err(|e| StartupError::Config(e.to_string()))?,
+        );
         let wake = Arc::new(Notify::new());
         let brand = Brand {
             product_name: settings.branding.product_name.clone(),
@@ -120,6 +125,7 @@ impl Application {
                 retry_base: settings.mail.retry_base,
                 retry_max: settings.mail.retry_max,
             },
+            i18n: i18n.clone(),
             wake: wake.clone(),
         };
 
@@ -194,6 +200,7 @@ impl Application {
                     code_lifespan: settings.kratos.code_lifespan,
                 }),
             trusted_proxies: trusted_proxies.clone(),
+            i18n,
         };
 
         let per_request_ns = (60_000_000_000u64 / u64::from(limits.ip_per_minute)).max(1);
@@ -201,10 +208,7 @@ impl Application {
             .nanoseconds_per_request(per_request_ns)
             .burst_size(limits.ip_burst)
             .methods(vec![Method::POST])
-            .key_extractor(ClientIpKey {
-                trusted_proxies,
-                brand: Arc::new(brand),
-            })
+            .key_extractor(ClientIpKey { trusted_proxies })
             .finish()
             .ok_or_else(|| StartupError::Config("limits.ip_per_minute / limits.ip_burst".into()))?;
         let idle = CookieDuration::seconds(settings.session.idle_timeout.as_secs() as i64);
@@ -263,20 +267,27 @@ impl Application {
             None => None,
         };
 
+        // In the config's own spelling, so an operator can search for what the log says.
         tracing::info!(
-            "Iris listening on {} (approach: {:?}, environment: {:?})",
+            "Iris listening on {} (approach: {}, environment: {})",
             settings.server.public_url,
-            settings.sign_in.approach,
-            settings.environment
+            settings.sign_in.approach.as_str(),
+            settings.environment.as_str()
         );
         tracing::info!("database: {}", settings.store.url);
         match settings.mail.transport {
-            TransportKind::Smtp => tracing::info!("mail: SMTP"),
+            TransportKind::Smtp => tracing::info!("mail: smtp"),
             kind => tracing::info!(
-                "mail: {kind:?}; copies as .eml files in {}",
+                "mail: {}; copies as .eml files in {}",
+                kind.as_str(),
                 settings.mail_dir().display()
             ),
         }
+        tracing::info!(
+            "languages: {} (default: {})",
+            settings.i18n.locales.join(", "),
+            settings.i18n.default_locale
+        );
         if let Some(path) = dev_secrets {
             tracing::info!(
                 "development secrets: {} (generated once, kept there)",

@@ -17,6 +17,7 @@ impl Default for Settings {
             branding: BrandingSettings::default(),
             log: LogSettings::default(),
             kratos: KratosSettings::default(),
+            i18n: I18nSettings::default(),
         }
     }
 }
@@ -121,6 +122,15 @@ impl Default for KratosSettings {
             timeout: Duration::from_secs(5),
             courier_base_url: None,
             code_lifespan: Duration::from_secs(600),
+        }
+    }
+}
+
+impl Default for I18nSettings {
+    fn default() -> Self {
+        Self {
+            locales: crate::i18n::shipped_locales(),
+            default_locale: "en".into(),
         }
     }
 }

@@ -33,6 +33,7 @@ pub struct Settings {
     pub branding: BrandingSettings,
     pub log: LogSettings,
     pub kratos: KratosSettings,
+    pub i18n: I18nSettings,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -41,6 +42,16 @@ pub enum Environment {
     #[default]
     Development,
     Production,
+}
+
+impl Environment {
+    /// As written in the config.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Environment::Development => "development",
+            Environment::Production => "production",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -62,6 +73,16 @@ pub struct ServerSettings {
 pub enum Approach {
     MagicLink,
     KratosCode,
+}
+
+impl Approach {
+    /// As written in the config (`sign_in.approach`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Approach::MagicLink => "magic-link",
+            Approach::KratosCode => "kratos-code",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -102,6 +123,17 @@ pub enum MailTransport {
     Console,
     File,
     Smtp,
+}
+
+impl MailTransport {
+    /// As written in the config (`mail.transport`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailTransport::Console => "console",
+            MailTransport::File => "file",
+            MailTransport::Smtp => "smtp",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -211,6 +243,16 @@ pub struct KratosSettings {
     /// Lifetime of Kratos's login and registration codes (at most 10m in production, 15m elsewhere).
     #[serde(with = "humantime_serde")]
     pub code_lifespan: Duration,
+}
+
+/// Languages of pages and emails.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct I18nSettings {
+    /// Languages offered (shipped tags: en, de, es, fi, fr, nl, pl, pt, ru, sv); default: all.
+    pub locales: Vec<String>,
+    /// For browsers that ask for none of them, and for messages a catalogue lacks.
+    pub default_locale: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]

@@ -241,14 +241,46 @@ impl Settings {
         if self.branding.product_name.trim().is_empty() {
             err("branding.product_name", "must not be empty".into());
         }
-        let accent = &self.branding.accent_color;
-        let hex = accent.len() == 7
-            && accent.starts_with('#')
-            && accent[1..].chars().all(|c| c.is_ascii_hexdigit());
-        if !hex {
-            err(
+        match crate::domain::colour::Rgb::parse(&self.branding.accent_color) {
+            None => err(
                 "branding.accent_color",
                 "must be a colour like #3b5bdb".into(),
+            ),
+            Some(accent) => {
+                use crate::domain::colour::{LIGHT_CARD, MIN_CONTRAST};
+                let ratio = accent.contrast(LIGHT_CARD);
+                if ratio < MIN_CONTRAST {
+                    // The dark scheme needs no check: Iris lightens the colour there itself.
+                    err(
+                        "branding.accent_color",
+                        format!(
+                            "{} reaches {ratio:.1}:1 against white (the card behind links, \
+                             the text on buttons); it needs at least {MIN_CONTRAST}:1, so pick a darker shade",
+                            accent.hex()
+                        ),
+                    );
+                }
+            }
+        }
+        let shipped = crate::i18n::shipped_locales();
+        for tag in &self.i18n.locales {
+            if !shipped.contains(tag) {
+                err(
+                    "i18n.locales",
+                    format!("{tag} is not shipped (shipped: {})", shipped.join(", ")),
+                );
+            }
+        }
+        if self.i18n.locales.is_empty() {
+            err("i18n.locales", "must list at least one language".into());
+        } else if !self.i18n.locales.contains(&self.i18n.default_locale) {
+            err(
+                "i18n.default_locale",
+                format!(
+                    "{} is not among i18n.locales ({})",
+                    self.i18n.default_locale,
+                    self.i18n.locales.join(", ")
+                ),
             );
         }
         if let Some(addr) = self.server.metrics_bind {

@@ -1,4 +1,5 @@
 //! Newtypes at the edges: raw strings become these types in handlers and go no further.
+pub mod colour;
 mod email_address;
 mod magic_token;
 mod one_time_code;

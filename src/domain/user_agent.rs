@@ -2,7 +2,9 @@
 //! confirm page. Hand-written (a dozen lines) because the UA crates carry large regex databases;
 //! precision does not matter here, recognisability does.
 
-pub fn browser_summary(user_agent: Option<&str>) -> String {
+/// The browser's product name and operating system, when recognised. Product names are the
+/// same in every language; the catalogue composes them ("Chrome on Linux").
+pub fn browser_summary(user_agent: Option<&str>) -> (Option<&'static str>, Option<&'static str>) {
     let ua = user_agent.unwrap_or_default();
     let browser = [
         ("Edg/", "Edge"),
@@ -14,7 +16,7 @@ pub fn browser_summary(user_agent: Option<&str>) -> String {
     ]
     .iter()
     .find(|(needle, _)| ua.contains(needle))
-    .map_or("an unknown browser", |(_, name)| name);
+    .map(|(_, name)| *name);
     let os = [
         ("Android", "Android"),
         ("iPhone", "iPhone"),
@@ -27,10 +29,7 @@ pub fn browser_summary(user_agent: Option<&str>) -> String {
     .iter()
     .find(|(needle, _)| ua.contains(needle))
     .map(|(_, name)| *name);
-    match os {
-        Some(os) => format!("{browser} on {os}"),
-        None => browser.to_owned(),
-    }
+    (browser, os)
 }
 
 #[cfg(test)]
@@ -40,10 +39,13 @@ mod tests {
     #[test]
     fn summarises_common_browsers() {
         let ff = "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0";
-        assert_eq!(browser_summary(Some(ff)), "Firefox on Linux");
+        assert_eq!(browser_summary(Some(ff)), (Some("Firefox"), Some("Linux")));
         let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
-        assert_eq!(browser_summary(Some(chrome)), "Chrome on Windows");
-        assert_eq!(browser_summary(None), "an unknown browser");
-        assert_eq!(browser_summary(Some("\x1b[2J")), "an unknown browser");
+        assert_eq!(
+            browser_summary(Some(chrome)),
+            (Some("Chrome"), Some("Windows"))
+        );
+        assert_eq!(browser_summary(None), (None, None));
+        assert_eq!(browser_summary(Some("\x1b[2J")), (None, None));
     }
 }

@@ -314,12 +314,12 @@ impl KratosClient {
 /// What the error page shows of a Kratos error (never raw JSON).
 #[derive(Debug, Clone, Deserialize)]
 pub struct ErrorDetailView {
+    /// Kratos's string id (`security_csrf_violation`, `self_service_flow_expired`, …): what
+    /// the page says is chosen by it.
+    #[serde(default)]
+    pub id: Option<String>,
     #[serde(default)]
     pub code: Option<u16>,
-    #[serde(default)]
-    pub message: Option<String>,
-    #[serde(default)]
-    pub reason: Option<String>,
 }
 
 async fn parse<T: serde::de::DeserializeOwned>(res: reqwest::Response) -> Result<T, KratosError> {

@@ -9,3 +9,8 @@ pub use client::{Answer, ErrorDetailView, FlowKind, KratosClient, KratosError};
 pub use cookies::CookieRelay;
 pub use flows::{ids, ErrorBody, Flow, Identity, Session};
 pub use fragment::{fragment, FragmentError};
+
+/// The field of a flow's `transient_payload` that carries the asking browser's language.
+/// Kratos copies the payload into its courier's template data, so the courier hook can write
+/// the email in that language.
+pub const LOCALE_FIELD: &str = "iris_locale";

@@ -1,8 +1,8 @@
 //! The sign-in email, as plain text and HTML (maud). Code near the top, never in the subject;
 //! the link comes from `server.public_url` only (it was built when the request was accepted).
 use super::{OutgoingEmail, SignInEmail};
+use crate::i18n::Tr;
 use maud::{html, DOCTYPE};
-use time::format_description::well_known::Rfc2822;
 use time::OffsetDateTime;
 
 pub struct Branding<'a> {
@@ -12,58 +12,63 @@ pub struct Branding<'a> {
 
 pub fn sign_in_email(
     brand: &Branding<'_>,
+    tr: &Tr<'_>,
     outbox_id: &str,
     recipient: &str,
     email: &SignInEmail,
 ) -> OutgoingEmail {
     let product = brand.product_name;
     let when = OffsetDateTime::from_unix_timestamp(email.requested_at)
-        .ok()
-        .and_then(|t| t.format(&Rfc2822).ok())
+        .map(|t| tr.on_date(t))
         .unwrap_or_default();
     let minutes = ((email.expires_at - email.requested_at) / 60).max(1);
-    let subject = format!("Sign in to {product}");
+    let subject = tr.format("mail-subject", &[("product", product.into())]);
     let origin = match &email.requested_by {
-        Some(browser) => format!("This was requested on {when} from {browser}."),
-        None => format!("This was requested on {when}."),
+        Some(browser) => tr.format(
+            "mail-requested-from",
+            &[
+                ("when", when.into()),
+                ("browser", tr.browser(browser).into()),
+            ],
+        ),
+        None => tr.format("mail-requested", &[("when", when.into())]),
     };
-    let mut text = format!("Your {product} sign-in code is:\n\n    {}\n\n", email.code);
+    let intro = tr.format("mail-code-intro", &[("product", product.into())]);
+    let lifetime = |key| tr.format(key, &[("minutes", minutes.into())]);
+    let closing = format!("{} {}", tr.t("mail-ignore"), tr.t("mail-never-share"));
+    let mut text = format!("{intro}\n\n    {}\n\n", email.code);
     match &email.link {
         Some(link) => text.push_str(&format!(
-            "Or open this link to sign in:\n{link}\n\nThe code and link work once, for {minutes} minutes.\n\n"
+            "{}\n{link}\n\n{}\n\n",
+            tr.t("mail-link-intro"),
+            lifetime("mail-lifetime-both")
         )),
-        None => text.push_str(&format!(
-            "Enter it on the sign-in page. It works once, for {minutes} minutes.\n\n"
-        )),
+        None => text.push_str(&format!("{}\n\n", lifetime("mail-lifetime-code"))),
     }
     text.push_str(&format!(
-        "{origin}\nIf this wasn't you, ignore this email: nobody can sign in without it.\n\
-         Never share this code with anyone.\n"
+        "{origin}\n{}\n{}\n",
+        tr.t("mail-ignore"),
+        tr.t("mail-never-share")
     ));
     let body = html! {
-
-                p { "Your " (product) " sign-in code is:" }
+                p { (intro) }
                 p style="font-size: 2rem; font-weight: 700; letter-spacing: 0.3rem; font-family: ui-monospace, monospace;" { (email.code) }
                 @if let Some(link) = &email.link {
                     p {
                         a href=(link) style={"display: inline-block; background: " (brand.accent_color) "; color: #fff; padding: 0.75rem 1.25rem; border-radius: 0.5rem; text-decoration: none;"} {
-                            "Sign in to " (product)
+                            (tr.format("mail-button", &[("product", product.into())]))
                         }
                     }
-                    p { "The code and link work once, for " (minutes) " minutes." }
+                    p { (lifetime("mail-lifetime-both")) }
                 } @else {
-                    p { "Enter it on the sign-in page. It works once, for " (minutes) " minutes." }
+                    p { (lifetime("mail-lifetime-code")) }
                 }
-                p style="color: #555; font-size: 0.9rem;" {
-                    (origin) " "
-                    "If this wasn't you, ignore this email: nobody can sign in without it. "
-                    "Never share this code with anyone."
-                }
+                p style="color: #555; font-size: 0.9rem;" { (origin) " " (closing) }
     };
     OutgoingEmail {
         outbox_id: outbox_id.to_owned(),
         recipient: recipient.to_owned(),
-        html: email_page(&subject, body),
+        html: email_page(tr.lang(), &subject, body),
         subject,
         text,
     }
@@ -78,7 +83,7 @@ pub fn plain_email(
     text: String,
 ) -> OutgoingEmail {
     let body = html! { pre style="white-space: pre-wrap;" { (text) } };
-    let html = email_page(&subject, body);
+    let html = email_page("en", &subject, body);
     OutgoingEmail {
         outbox_id: outbox_id.to_owned(),
         recipient: recipient.to_owned(),
@@ -89,10 +94,10 @@ pub fn plain_email(
 }
 
 /// The frame of every HTML email.
-fn email_page(subject: &str, body: maud::Markup) -> String {
+fn email_page(lang: &str, subject: &str, body: maud::Markup) -> String {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang) {
             head { meta charset="utf-8"; title { (subject) } }
             body style="font-family: system-ui, sans-serif; color: #1a1a1a; max-width: 32rem; margin: 0 auto; padding: 1.5rem;" {
                 (body)

@@ -19,6 +19,10 @@ pub struct SignInEmail {
     #[serde(default)]
     pub requested_by: Option<String>,
     pub expires_at: i64,
+    /// The language the email is written in: the asking browser's (absent in rows written
+    /// before languages existed: the default language).
+    #[serde(default)]
+    pub locale: Option<String>,
 }
 
 /// What an outbox row carries (sealed). Untagged, so rows written before `Plain` existed

@@ -37,6 +37,8 @@ pub struct Worker {
     pub keys: Arc<Keys>,
     pub clock: SharedClock,
     pub settings: WorkerSettings,
+    /// The catalogue emails are written from (in the language stored with each request).
+    pub i18n: crate::i18n::SharedCatalogue,
     /// Poked after each commit so new mail goes out without waiting for the next poll.
     pub wake: Arc<Notify>,
 }
@@ -148,7 +150,8 @@ impl Worker {
         };
         let email = match payload {
             OutboxPayload::SignIn(payload) => {
-                sign_in_email(&brand, &job.id, &job.recipient, &payload)
+                let tr = self.i18n.for_tag(payload.locale.as_deref());
+                sign_in_email(&brand, &tr, &job.id, &job.recipient, &payload)
             }
             OutboxPayload::Plain { subject, text } => {
                 plain_email(&job.id, &job.recipient, subject, text)

@@ -7,10 +7,12 @@
 //! The browser's binding names the flow: `l|<flow id>|<email>|<return_to>` (login),
 //! `r|…` (registration) or `v||<email>|<return_to>` (unknown address with sign-up off: nothing
 //! was sent, and codes are simply wrong). The binding cookie is MAC'd, so it cannot be forged.
-use super::{SignInResult, Started, User};
+use super::{Requester, SignInResult, Started, User};
 use crate::clock::SharedClock;
 use crate::domain::{EmailAddress, OneTimeCode, ReturnTo};
-use crate::kratos::{ids, Answer, CookieRelay, Flow, FlowKind, KratosClient, Session};
+use crate::kratos::{
+    ids, Answer, CookieRelay, Flow, FlowKind, KratosClient, Session, LOCALE_FIELD,
+};
 use crate::store::{
     CredentialView, Delivery, FailurePolicy, Redemption, Refusal, SendLimits, SharedStore,
 };
@@ -83,6 +85,7 @@ impl KratosCode {
         &self,
         email: EmailAddress,
         return_to: &ReturnTo,
+        who: &Requester,
         relay: &mut CookieRelay,
     ) -> SignInResult<Started> {
         let now = self.clock.now();
@@ -93,7 +96,7 @@ impl KratosCode {
         {
             return Ok(super::started(refused));
         }
-        let sent = match self.request_code(&email, return_to, relay).await {
+        let sent = match self.request_code(&email, return_to, who, relay).await {
             Ok(sent) => sent,
             Err(e) => {
                 // Nothing was sent: give the attempt back before answering 503.
@@ -120,6 +123,7 @@ impl KratosCode {
         &self,
         email: &EmailAddress,
         return_to: &ReturnTo,
+        who: &Requester,
         relay: &mut CookieRelay,
     ) -> SignInResult<Option<String>> {
         // With the admin API, ask first: then a known and an unknown address each cost the same
@@ -137,25 +141,32 @@ impl KratosCode {
             Some(true) | None => FlowKind::Login,
         };
         if first == FlowKind::Registration {
-            return Ok(match self.send_code(first, email, relay, true).await? {
-                Sent::Code(flow) => Some(Binding::encode(
-                    Some(first),
-                    &flow,
-                    email,
-                    return_to.as_str(),
-                )),
-                Sent::SignedIn => None,
-                Sent::UnknownAccount => Some(Binding::encode(None, "", email, return_to.as_str())),
-            });
+            return Ok(
+                match self.send_code(first, email, who, relay, true).await? {
+                    Sent::Code(flow) => Some(Binding::encode(
+                        Some(first),
+                        &flow,
+                        email,
+                        return_to.as_str(),
+                    )),
+                    Sent::SignedIn => None,
+                    Sent::UnknownAccount => {
+                        Some(Binding::encode(None, "", email, return_to.as_str()))
+                    }
+                },
+            );
         }
-        let sent = match self.send_code(FlowKind::Login, email, relay, true).await? {
+        let sent = match self
+            .send_code(FlowKind::Login, email, who, relay, true)
+            .await?
+        {
             Sent::Code(flow) => {
                 Binding::encode(Some(FlowKind::Login), &flow, email, return_to.as_str())
             }
             Sent::SignedIn => return Ok(None),
             Sent::UnknownAccount if self.config.allow_sign_up => {
                 match self
-                    .send_code(FlowKind::Registration, email, relay, true)
+                    .send_code(FlowKind::Registration, email, who, relay, true)
                     .await?
                 {
                     Sent::Code(flow) => Binding::encode(
@@ -180,6 +191,7 @@ impl KratosCode {
         &self,
         kind: FlowKind,
         email: &EmailAddress,
+        who: &Requester,
         relay: &mut CookieRelay,
         retry_csrf: bool,
     ) -> SignInResult<Sent> {
@@ -190,13 +202,16 @@ impl KratosCode {
             }
             other => return Err(unexpected("creating a flow", &other)),
         };
+        // Kratos hands the transient payload to its courier, and so to Iris's courier hook:
+        // the email is written in the asking browser's language.
+        let payload = serde_json::json!({ LOCALE_FIELD: who.locale });
         let body = match kind {
-            FlowKind::Login => {
-                serde_json::json!({ "method": "code", "identifier": email.as_str() })
-            }
-            FlowKind::Registration => {
-                serde_json::json!({ "method": "code", "traits": { "email": email.as_str() } })
-            }
+            FlowKind::Login => serde_json::json!({
+                "method": "code", "identifier": email.as_str(), "transient_payload": payload
+            }),
+            FlowKind::Registration => serde_json::json!({
+                "method": "code", "traits": { "email": email.as_str() }, "transient_payload": payload
+            }),
         };
         match self.client.submit(&flow, relay, body).await? {
             Answer::Flow(f) if f.code_sent() => Ok(Sent::Code(f.id)),
@@ -209,7 +224,7 @@ impl KratosCode {
                     && e.error.id.as_deref() == Some("security_csrf_violation") =>
             {
                 relay.forget_browser_cookies();
-                Box::pin(self.send_code(kind, email, relay, false)).await
+                Box::pin(self.send_code(kind, email, who, relay, false)).await
             }
             Answer::SignedIn(_) => Ok(Sent::SignedIn),
             other => Err(unexpected("asking for a code", &other)),

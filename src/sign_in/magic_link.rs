@@ -51,6 +51,7 @@ impl MagicLink {
             requested_at: now.unix_timestamp(),
             requested_by: Some(who.browser.clone()),
             expires_at: expires_at.unix_timestamp(),
+            locale: Some(who.locale.clone()),
         };
         let sealed = self
             .keys

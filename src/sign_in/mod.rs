@@ -48,7 +48,10 @@ pub enum Started {
 /// Who asked, for the email and the confirm page.
 #[derive(Debug, Clone)]
 pub struct Requester {
+    /// `i18n::browser_record`: product and system, worded per language when shown.
     pub browser: String,
+    /// The language tag the email is written in (the asking browser's).
+    pub locale: String,
 }
 
 /// The signed-in user, whoever holds the session.
@@ -122,7 +125,7 @@ impl SignIn {
     ) -> SignInResult<Started> {
         match self {
             SignIn::MagicLink(m) => m.start(email, return_to, who).await,
-            SignIn::KratosCode(k) => k.start(email, return_to, relay).await,
+            SignIn::KratosCode(k) => k.start(email, return_to, who, relay).await,
         }
     }
 

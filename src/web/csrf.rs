@@ -82,16 +82,21 @@ pub fn verify(
 
 fn check(req: &HttpRequest, state: &AppState, submitted: Option<&str>) -> Result<(), CsrfRejected> {
     let header = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
-    if let Some(site) = header("sec-fetch-site") {
-        if !matches!(site, "same-origin" | "none") {
-            return Err(CsrfRejected("cross-site request"));
+    let ours = state.public_url.origin().ascii_serialization();
+    match (header("sec-fetch-site"), header("origin")) {
+        // SECURITY: Fetch Metadata, where the browser sends it, is the reliable signal. A page
+        // served with `Referrer-Policy: no-referrer` (the emailed link's page) makes the
+        // browser send `Origin: null` on its own same-origin POST, so `null` is accepted here,
+        // and only here; any real origin must still be ours.
+        (Some("same-origin" | "none"), Some(origin)) if origin != ours && origin != "null" => {
+            Err(CsrfRejected("foreign origin"))
         }
-    }
-    if let Some(origin) = header("origin") {
-        if origin != state.public_url.origin().ascii_serialization() {
-            return Err(CsrfRejected("foreign origin"));
-        }
-    }
+        (Some("same-origin" | "none"), _) => Ok(()),
+        (Some(_), _) => Err(CsrfRejected("cross-site request")),
+        // Without Fetch Metadata (older browsers, scripts) an Origin, when sent, must be ours.
+        (None, Some(origin)) if origin != ours => Err(CsrfRejected("foreign origin")),
+        (None, _) => Ok(()),
+    }?;
     let nonce = req
         .cookie(cookie_name(state.secure_cookies))
         .and_then(|c| decode_nonce(c.value()))

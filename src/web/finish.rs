@@ -1,15 +1,21 @@
 //! The last word on every response, errors included (security.md items 34-36): security headers,
 //! `no-store`, and an Iris error page (with the request id) for any error without one. Errors
 //! are logged here once, with their cause chain; users never see the cause.
-use super::views::{error_page, page, ErrorView, IrisPage};
+use super::views::{error_page, page, too_many_page, ErrorView, IrisPage, Ui};
 use super::AppState;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::error::InternalError;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{web, Error, HttpMessage, HttpResponse};
 use tracing_actix_web::RequestId;
+
+/// For pages whose own URL carries a secret (the emailed link): no Referer at all, not even to
+/// our own stylesheet (security.md item 33). Their forms then post with `Origin: null`, which
+/// the CSRF check accepts only together with `Sec-Fetch-Site: same-origin`.
+pub const TOKEN_PAGE_REFERRER_POLICY: &str = "no-referrer";
 
 const CSP: &str = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; \
                    base-uri 'none'; object-src 'none'";
@@ -21,10 +27,21 @@ pub async fn finish(
     // Taken before routing: the request itself must not be cloned while it is being routed.
     let state = req.app_data::<web::Data<AppState>>().cloned();
     let request_id = req.extensions().get::<RequestId>().map(|id| id.to_string());
+    let accept_language = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let polish = |res: HttpResponse<BoxBody>| {
+        let ui = state.as_ref().map(|s| Ui {
+            brand: &s.brand,
+            tr: s.i18n.for_accept_language(accept_language.as_deref()),
+            now: s.clock.now(),
+        });
         polish(
             res,
-            state.as_ref().map(|s| s.get_ref()),
+            ui.as_ref(),
+            state.as_ref().is_some_and(|s| s.secure_cookies),
             request_id.as_deref(),
         )
     };
@@ -46,7 +63,8 @@ pub async fn finish(
 
 fn polish(
     mut res: HttpResponse<BoxBody>,
-    state: Option<&AppState>,
+    ui: Option<&Ui<'_>>,
+    secure: bool,
     request_id: Option<&str>,
 ) -> HttpResponse<BoxBody> {
     let status = res.status();
@@ -61,11 +79,13 @@ fn polish(
                 tracing::info!(status = status.as_u16(), error = %error, "request refused");
             }
         }
-        if let Some(state) = state {
-            let mut new = page(
-                status,
-                error_page(&state.brand, &ErrorView { status, request_id }),
-            );
+        if let Some(ui) = ui {
+            let markup = match retry_after(&res) {
+                // The per-IP limit: its page says how long to wait.
+                Some(wait) if status == StatusCode::TOO_MANY_REQUESTS => too_many_page(ui, wait),
+                _ => error_page(ui, &ErrorView { status, request_id }),
+            };
+            let mut new = page(status, markup);
             // Keep headers the error set on purpose (Retry-After, Allow, Set-Cookie).
             for (name, value) in res.headers() {
                 if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
@@ -75,11 +95,9 @@ fn polish(
             res = new;
         }
     }
-    let secure = state.is_some_and(|s| s.secure_cookies);
     let h = res.headers_mut();
     let mut headers = vec![
         (header::CONTENT_SECURITY_POLICY, CSP),
-        (header::REFERRER_POLICY, "no-referrer"),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
         (
@@ -97,9 +115,24 @@ fn polish(
     if !h.contains_key(header::CACHE_CONTROL) {
         headers.push((header::CACHE_CONTROL, "no-store"));
     }
+    // SECURITY: nothing of a URL ever reaches another site, while the browser still sends our
+    // real Origin with its POSTs (`no-referrer` would make it `null`). Pages whose URL holds
+    // a token set `no-referrer` themselves (`TOKEN_PAGE_REFERRER_POLICY`).
+    if !h.contains_key(header::REFERRER_POLICY) {
+        headers.push((header::REFERRER_POLICY, "same-origin"));
+    }
     for (name, value) in headers {
         h.insert(name, HeaderValue::from_static(value));
     }
     h.remove(header::SERVER);
     res
+}
+
+fn retry_after(res: &HttpResponse<BoxBody>) -> Option<u64> {
+    res.headers()
+        .get(header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .parse()
+        .ok()
 }

@@ -10,14 +10,15 @@ pub mod views;
 
 use crate::clock::SharedClock;
 use crate::domain::ReturnTo;
+use crate::i18n::{SharedCatalogue, Tr};
 use crate::secrets::Keys;
 use crate::sign_in::SignIn;
 use crate::store::SharedStore;
-use actix_web::web;
+use actix_web::{web, HttpRequest};
 use std::sync::Arc;
 use std::time::Duration;
 use url::Url;
-use views::Brand;
+use views::{Brand, Ui};
 
 /// Everything handlers share; built once in `startup`.
 #[derive(Clone)]
@@ -38,6 +39,8 @@ pub struct AppState {
     pub courier: Option<CourierHook>,
     /// Peers whose forwarded headers name the client (`server.trusted_proxies`).
     pub trusted_proxies: Arc<Vec<ipnet::IpNet>>,
+    /// The message catalogue, limited to `i18n.locales`.
+    pub i18n: SharedCatalogue,
 }
 
 #[derive(Clone)]
@@ -53,6 +56,24 @@ impl AppState {
         AppState {
             sign_in: self.sign_in.for_worker(),
             ..self.clone()
+        }
+    }
+
+    /// The request's language (its `Accept-Language`).
+    pub fn tr(&self, req: &HttpRequest) -> Tr<'_> {
+        self.i18n.for_accept_language(
+            req.headers()
+                .get(actix_web::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        )
+    }
+
+    /// What a page needs to render for this request: brand, language, now.
+    pub fn ui(&self, req: &HttpRequest) -> Ui<'_> {
+        Ui {
+            brand: &self.brand,
+            tr: self.tr(req),
+            now: self.clock.now(),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Per-client-IP limits at the edge (actix-governor), keyed by `client_ip` so forwarded headers
 //! count only from trusted proxies. Per-email and per-account limits live in the store.
 use super::client_ip::client_ip;
-use super::views::{mail_paused_page, page, too_many_page, Brand};
+use super::views::{mail_paused_page, page, too_many_page, Ui};
 use super::COURIER_HOOK;
 use actix_governor::governor::clock::{Clock, DefaultClock, QuantaInstant};
 use actix_governor::governor::NotUntil;
@@ -16,7 +16,6 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct ClientIpKey {
     pub trusted_proxies: Arc<Vec<IpNet>>,
-    pub brand: Arc<Brand>,
 }
 
 /// A client IP, or the one server-to-server route that is not limited per IP.
@@ -51,36 +50,40 @@ impl KeyExtractor for ClientIpKey {
         negative: &NotUntil<QuantaInstant>,
         _response: HttpResponseBuilder,
     ) -> HttpResponse {
+        // Rounded up: retrying after a rounded-down wait would only meet the limit again.
         let wait = negative
             .wait_time_from(DefaultClock::default().now())
-            .as_secs()
-            .max(1);
+            .as_secs_f64()
+            .ceil()
+            .max(1.0) as u64;
         tracing::info!(
             event = "excess_rate_limit_exceeded",
             scope = "ip",
             "per-IP limit"
         );
-        too_many(&self.brand, wait)
+        // No page here (this hook has no request, so no language): `finish` renders the 429
+        // page from `Retry-After` in the request's language.
+        retry_after_header(HttpResponse::new(StatusCode::TOO_MANY_REQUESTS), wait)
     }
 }
 
 /// The 429 page with `Retry-After`; the same for every address and every limit.
-pub fn too_many(brand: &Brand, retry_after: u64) -> HttpResponse {
+pub fn too_many(ui: &Ui<'_>, retry_after: u64) -> HttpResponse {
     retry_after_header(
         page(
             StatusCode::TOO_MANY_REQUESTS,
-            too_many_page(brand, retry_after),
+            too_many_page(ui, retry_after),
         ),
         retry_after,
     )
 }
 
 /// The 503 page when today's email budget is spent, with `Retry-After` (midnight UTC).
-pub fn mail_paused(brand: &Brand, retry_after: u64) -> HttpResponse {
+pub fn mail_paused(ui: &Ui<'_>, retry_after: u64) -> HttpResponse {
     retry_after_header(
         page(
             StatusCode::SERVICE_UNAVAILABLE,
-            mail_paused_page(brand, retry_after),
+            mail_paused_page(ui, retry_after),
         ),
         retry_after,
     )

@@ -61,7 +61,9 @@ async fn wrong_code_says_so_and_keeps_the_page() {
         "{}",
         res.text()
     );
-    assert!(res.body.contains(r#"aria-describedby="code-error""#));
+    assert!(res
+        .body
+        .contains(r#"aria-describedby="code-error code-hint""#));
     let res = b.enter_code("12").await;
     assert_eq!(res.status, 400);
     assert!(res.text().contains("Enter the 6-digit code"));

@@ -62,12 +62,47 @@ async fn posts_without_a_valid_token_or_from_another_site_are_refused() {
                     .form(&form(Some(&token))),
             ),
             (
-                "null Origin",
+                "null Origin without Fetch Metadata",
                 victim
                     .client
                     .post(victim.url(route))
                     .header("origin", "null")
                     .form(&form(Some(&token))),
+            ),
+            (
+                "null Origin from another site",
+                victim
+                    .client
+                    .post(victim.url(route))
+                    .header("origin", "null")
+                    .header("sec-fetch-site", "cross-site")
+                    .form(&form(Some(&token))),
+            ),
+            (
+                "foreign Origin claiming same-origin",
+                victim
+                    .client
+                    .post(victim.url(route))
+                    .header("origin", "https://evil.test")
+                    .header("sec-fetch-site", "same-origin")
+                    .form(&form(Some(&token))),
+            ),
+            (
+                "same-site (a sibling subdomain)",
+                victim
+                    .client
+                    .post(victim.url(route))
+                    .header("sec-fetch-site", "same-site")
+                    .form(&form(Some(&token))),
+            ),
+            (
+                "same-origin without a token",
+                victim
+                    .client
+                    .post(victim.url(route))
+                    .header("origin", "null")
+                    .header("sec-fetch-site", "same-origin")
+                    .form(&form(None)),
             ),
         ];
         for (case, request) in cases {
@@ -107,4 +142,29 @@ async fn same_origin_fetch_metadata_is_accepted() {
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
+}
+
+/// What Chromium sends from the emailed link's page, which has `Referrer-Policy: no-referrer`:
+/// `Origin: null` with `Sec-Fetch-Site: same-origin`. With the token, that signs in.
+#[tokio::test]
+async fn a_null_origin_with_same_origin_fetch_metadata_is_accepted() {
+    let app = spawn_app().await;
+    let b = app.browser();
+    let mail = app.request_email(&b, "null-origin@example.com").await;
+    let page = b.get(&mail.link()).await;
+    assert_eq!(page.header("referrer-policy"), Some("no-referrer"));
+    let res = b
+        .client
+        .post(b.url("/login/link"))
+        .header("origin", "null")
+        .header("sec-fetch-site", "same-origin")
+        .form(&[
+            ("csrf_token", page.csrf().as_str()),
+            ("token", mail.token().as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(b.whoami().await.0, 200);
 }

@@ -388,9 +388,22 @@ pub struct Browser {
 
 impl Browser {
     pub fn new(base: &str) -> Browser {
+        Browser::speaking(base, None)
+    }
+
+    /// A browser whose every request carries `Accept-Language: <language>`.
+    pub fn speaking(base: &str, language: Option<&str>) -> Browser {
+        let mut headers = reqwest::header::HeaderMap::new();
+        if let Some(language) = language {
+            headers.insert(
+                reqwest::header::ACCEPT_LANGUAGE,
+                reqwest::header::HeaderValue::from_str(language).unwrap(),
+            );
+        }
         Browser {
             base: base.to_owned(),
             client: reqwest::Client::builder()
+                .default_headers(headers)
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
                 .user_agent(

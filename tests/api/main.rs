@@ -10,6 +10,7 @@ mod csrf;
 mod delivery;
 mod faults;
 mod headers;
+mod i18n;
 mod link;
 mod metrics;
 mod privacy;

@@ -8,7 +8,7 @@ use actix_session::Session;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
-use time::format_description::well_known::{Rfc2822, Rfc3339};
+use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 pub async fn home(req: HttpRequest, state: web::Data<AppState>, session: Session) -> WebResult {
@@ -16,12 +16,10 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>, session: Session
         return Ok(see_other("/login"));
     };
     let csrf = Csrf::for_request(&req, &state);
-    let since = stamp(user.authenticated_at)
-        .format(&Rfc2822)
-        .unwrap_or_default();
+    let since = stamp(user.authenticated_at);
     Ok(csrf.apply(page(
         StatusCode::OK,
-        signed_in_page(&state.brand, &csrf.token, &user.email, &since),
+        signed_in_page(&state.ui(&req), &csrf.token, &user.email, since),
     )))
 }
 

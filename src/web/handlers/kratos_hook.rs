@@ -79,6 +79,10 @@ pub async fn courier(
             requested_at: now.unix_timestamp(),
             requested_by: None,
             expires_at: deadline.unix_timestamp(),
+            // Iris passed the asking browser's language along when it asked Kratos for the code.
+            locale: message.template_data["transient_payload"][crate::kratos::LOCALE_FIELD]
+                .as_str()
+                .map(str::to_owned),
         }),
         None => OutboxPayload::Plain {
             subject: message.subject.clone(),

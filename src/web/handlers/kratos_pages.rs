@@ -2,7 +2,7 @@
 //! pages this email-only sign-in has no use for, which lead back to the one form.
 use super::WebResult;
 use crate::kratos::FlowKind;
-use crate::web::views::{kratos_error_page, page};
+use crate::web::views::{kratos_error_page, page, KratosProblem};
 use crate::web::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpMessage, HttpRequest};
@@ -14,7 +14,8 @@ pub struct ErrorQuery {
     id: Option<String>,
 }
 
-/// `GET /error?id=`: Kratos's self-service error, in Iris's design.
+/// `GET /error?id=`: Kratos's self-service error, in Iris's design and words (by its error id;
+/// Kratos's English reason never reaches the page).
 pub async fn error(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -24,11 +25,11 @@ pub async fn error(
         Some(id) => state.sign_in.kratos_error(id).await?,
         None => None,
     };
-    let reason = detail.and_then(|d| d.reason.or(d.message));
+    let problem = KratosProblem::from_id(detail.as_ref().and_then(|d| d.id.as_deref()));
     let request_id = req.extensions().get::<RequestId>().map(|r| r.to_string());
     Ok(page(
         StatusCode::OK,
-        kratos_error_page(&state.brand, reason.as_deref(), request_id.as_deref()),
+        kratos_error_page(&state.ui(&req), problem, request_id.as_deref()),
     ))
 }
 

@@ -6,14 +6,14 @@ use crate::domain::MagicToken;
 use crate::store::{CredentialView, Redemption, Refusal};
 use crate::web::binding;
 use crate::web::csrf::{self, Csrf};
+use crate::web::finish::TOKEN_PAGE_REFERRER_POLICY;
 use crate::web::session::sign_in;
 use crate::web::views::{confirm_page, link_problem_page, page, ConfirmView, LinkProblem};
 use crate::web::AppState;
 use actix_session::Session;
-use actix_web::http::StatusCode;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
-use time::format_description::well_known::Rfc2822;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -22,20 +22,36 @@ pub struct TokenParams {
     token: String,
 }
 
+/// `GET`/`HEAD /login/link?token=…`: the confirm page, or why the link no longer works. The
+/// URL holds the token, so these pages send no Referer anywhere.
 pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<TokenParams>,
+) -> WebResult {
+    let mut res = show_page(req, state, query).await?;
+    res.headers_mut().insert(
+        header::REFERRER_POLICY,
+        header::HeaderValue::from_static(TOKEN_PAGE_REFERRER_POLICY),
+    );
+    Ok(res)
+}
+
+async fn show_page(
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<TokenParams>,
 ) -> WebResult {
     let csrf = Csrf::for_request(&req, &state);
     let Some(token) = MagicToken::parse(&query.token) else {
-        return Ok(problem(&state, &csrf, LinkProblem::Invalid, None));
+        return Ok(problem(&req, &state, &csrf, LinkProblem::Invalid, None));
     };
     let Some(view) = state.sign_in.inspect_link(&token).await? else {
-        return Ok(problem(&state, &csrf, LinkProblem::Invalid, None));
+        return Ok(problem(&req, &state, &csrf, LinkProblem::Invalid, None));
     };
     if let Err(refusal) = view.state {
         return Ok(problem(
+            &req,
             &state,
             &csrf,
             refusal.into(),
@@ -43,17 +59,19 @@ pub async fn show(
         ));
     }
     let masked = view.email.masked();
-    let requested_at = view.requested_at.format(&Rfc2822).unwrap_or_default();
     let token_text = token.expose();
     let confirm = ConfirmView {
         csrf: &csrf.token,
         token: &token_text,
         masked_email: &masked,
-        requested_at: &requested_at,
+        requested_at: view.requested_at,
         requested_by: &view.requested_by,
         same_browser: binding::read(&req, &state).as_deref() == Some(view.id.as_str()),
     };
-    Ok(csrf.apply(page(StatusCode::OK, confirm_page(&state.brand, &confirm))))
+    Ok(csrf.apply(page(
+        StatusCode::OK,
+        confirm_page(&state.ui(&req), &confirm),
+    )))
 }
 
 pub async fn confirm(
@@ -65,7 +83,7 @@ pub async fn confirm(
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let csrf = Csrf::for_request(&req, &state);
     let Some(token) = MagicToken::parse(&form.token) else {
-        return Ok(problem(&state, &csrf, LinkProblem::Invalid, None));
+        return Ok(problem(&req, &state, &csrf, LinkProblem::Invalid, None));
     };
     match state.sign_in.confirm_link(&token).await? {
         Redemption::SignedIn {
@@ -83,6 +101,7 @@ pub async fn confirm(
         Redemption::Refused(refusal) => {
             let view = state.sign_in.inspect_link(&token).await?;
             Ok(problem(
+                &req,
                 &state,
                 &csrf,
                 refusal.into(),
@@ -90,7 +109,7 @@ pub async fn confirm(
             ))
         }
         Redemption::WrongCode { .. } | Redemption::SignedIn { account: None, .. } => {
-            Ok(problem(&state, &csrf, LinkProblem::Invalid, None))
+            Ok(problem(&req, &state, &csrf, LinkProblem::Invalid, None))
         }
     }
 }
@@ -108,7 +127,7 @@ pub async fn resend(
         None => None,
     };
     let Some(view) = view else {
-        return Ok(problem(&state, &csrf, LinkProblem::Invalid, None));
+        return Ok(problem(&req, &state, &csrf, LinkProblem::Invalid, None));
     };
     resend_for(&req, &state, &view, relay(&req)).await
 }
@@ -127,6 +146,7 @@ impl From<Refusal> for LinkProblem {
 }
 
 fn problem(
+    req: &HttpRequest,
     state: &AppState,
     csrf: &Csrf,
     kind: LinkProblem,
@@ -140,7 +160,7 @@ fn problem(
     let token = known.map(|(t, _)| t.expose());
     let masked = known.map(|(_, v)| v.email.masked());
     let markup = link_problem_page(
-        &state.brand,
+        &state.ui(req),
         &csrf.token,
         kind,
         token.as_deref(),

@@ -1,7 +1,7 @@
 //! Email entry: `GET /login` shows the form, `POST /login` asks for an email.
 use super::pending::after_start;
 use super::{current_user, relay, requester, see_other, with_cookies, WebResult};
-use crate::domain::EmailAddress;
+use crate::domain::{EmailAddress, EmailError};
 use crate::kratos::FlowKind;
 use crate::sign_in::Started;
 use crate::web::binding;
@@ -51,9 +51,10 @@ pub async fn show(
         return_to: return_to.as_str(),
         error: None,
         notice: None,
+        with_link: state.sign_in.sends_links(),
     };
     Ok(with_cookies(
-        csrf.apply(page(StatusCode::OK, login_page(&state.brand, &view))),
+        csrf.apply(page(StatusCode::OK, login_page(&state.ui(&req), &view))),
         &relay,
     ))
 }
@@ -77,25 +78,24 @@ pub async fn submit(
         Ok(email) => email,
         Err(problem) => {
             let csrf = Csrf::for_request(&req, &state);
-            let message = problem.to_string();
+            let ui = state.ui(&req);
+            let message = ui.tr.t(email_error_key(problem));
             let view = LoginView {
                 csrf: &csrf.token,
                 email: &form.email,
                 return_to: return_to.as_str(),
                 error: Some(&message),
                 notice: None,
+                with_link: state.sign_in.sends_links(),
             };
-            return Ok(page(
-                StatusCode::BAD_REQUEST,
-                login_page(&state.brand, &view),
-            ));
+            return Ok(page(StatusCode::BAD_REQUEST, login_page(&ui, &view)));
         }
     };
     let form_email_key = email.canonical().to_owned();
     let mut relay = relay(&req);
     let started = state
         .sign_in
-        .start(email, &return_to, &requester(&req), &mut relay)
+        .start(email, &return_to, &requester(&req, &state), &mut relay)
         .await?;
     let still_bound = match (&started, binding::read(&req, &state)) {
         (
@@ -113,10 +113,23 @@ pub async fn submit(
     };
     let res = after_start(
         &state,
+        &state.ui(&req),
         started,
         "/login/check-email",
         return_to.as_str(),
         still_bound,
     );
     Ok(with_cookies(res, &relay))
+}
+
+/// The catalogue message for each way an address can be refused.
+fn email_error_key(problem: EmailError) -> &'static str {
+    match problem {
+        EmailError::Empty => "email-error-empty",
+        EmailError::TooLong => "email-error-too-long",
+        EmailError::NotBare => "email-error-not-bare",
+        EmailError::Malformed => "email-error-malformed",
+        EmailError::LocalPart => "email-error-local-part",
+        EmailError::Domain => "email-error-domain",
+    }
 }

@@ -10,6 +10,7 @@ pub mod statics;
 
 use super::csrf::CsrfRejected;
 use crate::domain::browser_summary;
+use crate::i18n::browser_record;
 use crate::kratos::CookieRelay;
 use crate::sign_in::{Requester, SignInError, User};
 use crate::web::AppState;
@@ -80,12 +81,15 @@ pub async fn current_user(
     )
 }
 
-pub fn requester(req: &HttpRequest) -> Requester {
+/// Who asked: the browser (for the email and the confirm page) and its language (the email's).
+pub fn requester(req: &HttpRequest, state: &AppState) -> Requester {
     let ua = req
         .headers()
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok());
+    let (name, os) = browser_summary(ua);
     Requester {
-        browser: browser_summary(ua),
+        browser: browser_record(name, os),
+        locale: state.tr(req).lang().to_owned(),
     }
 }

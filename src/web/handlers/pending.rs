@@ -2,6 +2,7 @@
 //! binding cookie names the credential it asked for; codes only work against that one.
 use super::{relay, requester, see_other, with_cookies, WebResult};
 use crate::domain::OneTimeCode;
+use crate::i18n::Msg;
 use crate::kratos::CookieRelay;
 use crate::sign_in::Started;
 use crate::store::{CredentialView, Delivery, Redemption, Refusal};
@@ -9,7 +10,7 @@ use crate::web::binding;
 use crate::web::csrf::{self, Csrf};
 use crate::web::rate_limit::{mail_paused, too_many};
 use crate::web::session::sign_in;
-use crate::web::views::{check_email_page, page, wait_text, CheckEmailView};
+use crate::web::views::{check_email_page, page, CheckEmailView, Ui};
 use crate::web::AppState;
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -31,14 +32,22 @@ pub async fn show(
     let Some(view) = pending_view(&req, &state, &mut relay).await? else {
         return Ok(see_other("/login"));
     };
-    let notice = if flags.again.is_some() {
-        Some("We already sent you an email moments ago, so we didn't send another. Use the link or code from that email.")
-    } else if flags.sent.is_some() {
-        Some("We sent you a new email. Earlier links and codes no longer work.")
-    } else {
-        None
+    let links = state.sign_in.sends_links();
+    let notice = match (flags.again.is_some(), flags.sent.is_some(), links) {
+        (true, _, true) => Some("check-again-link"),
+        (true, _, false) => Some("check-again-code"),
+        (false, true, true) => Some("check-sent-again-link"),
+        (false, true, false) => Some("check-sent-again-code"),
+        (false, false, _) => None,
     };
-    let res = render(&req, &state, &view, StatusCode::OK, None, notice);
+    let res = render(
+        &req,
+        &state,
+        &view,
+        StatusCode::OK,
+        None,
+        notice.map(Msg::new),
+    );
     Ok(with_cookies(res, &relay))
 }
 
@@ -80,43 +89,32 @@ pub async fn submit_code(
         return Ok(see_other("/login"));
     };
     let (status, error) = match outcome {
-        None => (
+        None => (StatusCode::BAD_REQUEST, Msg::new("code-error-empty")),
+        Some(Redemption::WrongCode {
+            attempts_left: Some(left),
+        }) => (
             StatusCode::BAD_REQUEST,
-            "Enter the 6-digit code from the email.".to_owned(),
+            Msg::new("code-error-wrong").arg("left", left),
         ),
-        Some(Redemption::WrongCode { attempts_left }) => (
-            StatusCode::BAD_REQUEST,
-            match attempts_left {
-                Some(1) => "That code isn't right. 1 try left.".to_owned(),
-                Some(n) => format!("That code isn't right. {n} tries left."),
-                None => "That code isn't right. Check the email and try again.".to_owned(),
-            },
-        ),
+        Some(Redemption::WrongCode {
+            attempts_left: None,
+        }) => (StatusCode::BAD_REQUEST, Msg::new("code-error-wrong-check")),
         // (Where the page itself shows the credential as dead, the form and so this message
         // are not shown twice.)
         Some(Redemption::Refused(Refusal::TooManyAttempts)) => (
             StatusCode::TOO_MANY_REQUESTS,
-            "Too many wrong codes were entered. Ask for a new email below.".to_owned(),
+            Msg::new("code-error-too-many"),
         ),
         Some(Redemption::Refused(Refusal::Locked { retry_after })) => (
             StatusCode::TOO_MANY_REQUESTS,
-            format!(
-                "Too many wrong codes were entered for this address. Try again {}.",
-                wait_text(retry_after)
-            ),
+            Msg::new("code-error-locked").arg("wait", state.tr(&req).wait(retry_after)),
         ),
-        Some(Redemption::Refused(Refusal::Expired)) => (
-            StatusCode::BAD_REQUEST,
-            "This code has expired. Ask for a new email below; there is nothing to retype."
-                .to_owned(),
-        ),
-        Some(_) => (
-            StatusCode::BAD_REQUEST,
-            "This code no longer works. Ask for a new email below.".to_owned(),
-        ),
+        Some(Redemption::Refused(Refusal::Expired)) => {
+            (StatusCode::BAD_REQUEST, Msg::new("code-error-expired"))
+        }
+        Some(_) => (StatusCode::BAD_REQUEST, Msg::new("code-error-dead")),
     };
-    let error = (!error.is_empty()).then_some(error);
-    let res = render(&req, &state, &view, status, error.as_deref(), None);
+    let res = render(&req, &state, &view, status, Some(error), None);
     Ok(with_cookies(res, &relay))
 }
 
@@ -148,12 +146,13 @@ pub async fn resend_for(
 ) -> WebResult {
     let started = state
         .sign_in
-        .resend(view, &requester(req), &mut relay)
+        .resend(view, &requester(req, state), &mut relay)
         .await?;
     // The view came from this browser's binding (inbox page) or from a link for the same address.
     let still_bound = binding::read(req, state).as_deref() == Some(view.id.as_str());
     let res = after_start(
         state,
+        &state.ui(req),
         started,
         "/login/check-email?sent=1",
         &view.return_to,
@@ -169,6 +168,7 @@ pub async fn resend_for(
 /// the cooldown it goes back to that inbox page instead of a 429).
 pub fn after_start(
     state: &AppState,
+    ui: &Ui<'_>,
     started: Started,
     sent_location: &str,
     return_to: &str,
@@ -191,8 +191,8 @@ pub fn after_start(
             credential_id: None,
             retry_after,
         }
-        | Started::Limited { retry_after } => too_many(&state.brand, retry_after),
-        Started::MailPaused { retry_after } => mail_paused(&state.brand, retry_after),
+        | Started::Limited { retry_after } => too_many(ui, retry_after),
+        Started::MailPaused { retry_after } => mail_paused(ui, retry_after),
     }
 }
 
@@ -212,35 +212,35 @@ fn render(
     state: &AppState,
     view: &CredentialView,
     status: StatusCode,
-    code_error: Option<&str>,
-    notice: Option<&str>,
+    code_error: Option<Msg>,
+    notice: Option<Msg>,
 ) -> HttpResponse {
     let csrf = Csrf::for_request(req, state);
-    let now = state.clock.now();
-    let resend_in = (view.next_send_at - now).whole_seconds().max(0) as u64;
-    let locked;
+    let ui = state.ui(req);
+    let resend_in = (view.next_send_at - ui.now).whole_seconds().max(0) as u64;
     let dead = match view.state {
         Ok(()) => None,
-        Err(Refusal::Used) => Some("This code was already used. Ask for a new email to sign in again."),
-        Err(Refusal::Superseded) => Some("A newer email was sent for this address. Use the code from the latest email, or ask for a new one."),
-        Err(Refusal::Expired) => Some("This code has expired. Ask for a new email to sign in."),
-        Err(Refusal::TooManyAttempts) => Some("Too many wrong codes were entered, so this code no longer works. Ask for a new email."),
+        Err(Refusal::Used) => Some(Msg::new("code-dead-used")),
+        Err(Refusal::Superseded) => Some(Msg::new("code-dead-replaced")),
+        Err(Refusal::Expired) => Some(Msg::new("code-dead-expired")),
+        Err(Refusal::TooManyAttempts) => Some(Msg::new("code-dead-too-many")),
         Err(Refusal::Locked { retry_after }) => {
-            locked = format!("Too many wrong codes were entered for this address. Try again {}.", wait_text(retry_after));
-            Some(locked.as_str())
+            Some(Msg::new("code-error-locked").arg("wait", ui.tr.wait(retry_after)))
         }
-        Err(Refusal::Unknown) => Some("This sign-in request no longer exists. Start again."),
+        Err(Refusal::Unknown) => Some(Msg::new("code-dead-unknown")),
     };
+    let text = |m: &Option<Msg>| m.as_ref().map(|m| ui.tr.msg(m));
+    let (dead, code_error, notice) = (text(&dead), text(&code_error), text(&notice));
     let masked = view.email.masked();
     let page_view = CheckEmailView {
         csrf: &csrf.token,
         masked_email: &masked,
         resend_in,
         delivery_failed: view.delivery == Delivery::Failed,
-        dead,
-        code_error,
-        notice,
+        dead: dead.as_deref(),
+        code_error: code_error.as_deref(),
+        notice: notice.as_deref(),
         with_link: state.sign_in.sends_links(),
     };
-    csrf.apply(page(status, check_email_page(&state.brand, &page_view)))
+    csrf.apply(page(status, check_email_page(&ui, &page_view)))
 }

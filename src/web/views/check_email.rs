@@ -1,6 +1,5 @@
-use super::components::{csrf_field, field_error, notice, post_button};
-use super::layout::{layout, Brand};
-use super::wait_text;
+use super::components::{csrf_field, field_error, notice, post_button, small_link, strong};
+use super::layout::{layout, Ui};
 use maud::{html, Markup};
 
 pub struct CheckEmailView<'a> {
@@ -9,7 +8,8 @@ pub struct CheckEmailView<'a> {
     /// Seconds until another email may be sent (0: now).
     pub resend_in: u64,
     pub delivery_failed: bool,
-    /// The credential cannot be used any more (expired, used, replaced).
+    /// Why the credential cannot be used any more (expired, used, replaced), in the request's
+    /// language.
     pub dead: Option<&'a str>,
     pub code_error: Option<&'a str>,
     pub notice: Option<&'a str>,
@@ -17,50 +17,55 @@ pub struct CheckEmailView<'a> {
     pub with_link: bool,
 }
 
-pub fn check_email_page(brand: &Brand, v: &CheckEmailView<'_>) -> Markup {
+pub fn check_email_page(ui: &Ui<'_>, v: &CheckEmailView<'_>) -> Markup {
+    let tr = &ui.tr;
+    let sent = if v.with_link {
+        "check-sent-link"
+    } else {
+        "check-sent-code"
+    };
+    let described = if v.code_error.is_some() {
+        "code-error code-hint"
+    } else {
+        "code-hint"
+    };
     layout(
-        brand,
-        "Check your inbox",
+        ui,
+        &tr.t("check-title"),
         html! {
             (notice(v.notice))
-            @if v.with_link {
-                p { "We sent a sign-in link and a 6-digit code to " strong { (v.masked_email) } "." }
-            } @else {
-                p { "We sent a 6-digit code to " strong { (v.masked_email) } "." }
-            }
+            p { (tr.html(sent, &[], &[("email", strong(v.masked_email))])) }
             @if v.delivery_failed {
-                p class="field-error" role="alert" {
-                    "We couldn't deliver that email. Check the address, or send a new one."
-                }
+                p class="field-error" role="alert" { (tr.t("check-delivery-failed")) }
             }
             @if let Some(dead) = v.dead {
                 p class="field-error" role="alert" { (dead) }
             } @else {
                 @if v.with_link {
-                    p { "Open the link on any device, or type the code here." }
+                    p { (tr.t("check-open-link")) }
                 }
                 form method="post" action="/login/code" novalidate {
                     (csrf_field(v.csrf))
-                    label for="code" { "6-digit code" }
+                    label for="code" { (tr.t("code-label")) }
                     input id="code" name="code" type="text" inputmode="numeric"
                         autocomplete="one-time-code" pattern="[0-9 -]*" maxlength="9"
                         required autofocus
                         aria-invalid=(if v.code_error.is_some() { "true" } else { "false" })
-                        aria-describedby=(if v.code_error.is_some() { "code-error" } else { "code-hint" });
-                    p class="hint" id="code-hint" { "The code is near the top of the email." }
+                        aria-describedby=(described);
+                    p class="hint" id="code-hint" { (tr.t("code-hint")) }
                     (field_error("code-error", v.code_error))
-                    button type="submit" class="primary" { "Sign in" }
+                    button type="submit" class="primary" { (tr.t("code-submit")) }
                 }
             }
             div class="resend" {
                 @if v.resend_in > 0 {
-                    p class="hint" { "Didn't get it? You can ask for a new email " (wait_text(v.resend_in)) ". Check your spam folder meanwhile." }
+                    p class="hint" { (tr.format("resend-later", &[("wait", tr.wait(v.resend_in).into())])) }
                 } @else {
-                    p class="hint" { "Didn't get it? Check your spam folder, or:" }
+                    p class="hint" { (tr.t("resend-now")) }
                 }
-                (post_button("/login/resend", v.csrf, &[], "Send a new email", true))
+                (post_button("/login/resend", v.csrf, &[], &tr.t("resend-button"), true))
             }
-            p class="small" { a href="/login" { "Use a different email address" } }
+            (small_link("/login", &tr.t("use-another-address")))
         },
     )
 }

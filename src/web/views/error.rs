@@ -1,5 +1,5 @@
-use super::layout::{layout, Brand};
-use super::wait_text;
+use super::components::button_link;
+use super::layout::{layout, Ui};
 use actix_web::http::StatusCode;
 use maud::{html, Markup};
 
@@ -10,71 +10,118 @@ pub struct ErrorView<'a> {
 
 /// The page for every error status: a plain explanation, a way forward, the request id.
 /// Never the cause: that goes to the log (security.md item 38).
-pub fn error_page(brand: &Brand, v: &ErrorView<'_>) -> Markup {
+pub fn error_page(ui: &Ui<'_>, v: &ErrorView<'_>) -> Markup {
+    if v.status == StatusCode::TOO_MANY_REQUESTS {
+        // Limits that do not say how long (the per-IP one does, through `too_many_page`).
+        return too_many_page(ui, 0);
+    }
+    let tr = &ui.tr;
     let (title, text) = match v.status.as_u16() {
-        400 => ("That didn't work", "The request was incomplete or malformed. Go back and try again."),
-        403 => ("This form has expired", "For your safety, forms only work on the page they came from. Reload the page and try again."),
-        404 => ("Page not found", "There is nothing at this address."),
-        405 => ("That doesn't work here", "This address doesn't accept that kind of request."),
-        413 => ("Too much data", "The form sent more data than we accept."),
-        415 => ("That didn't work", "The form was sent in a format we don't accept."),
-        429 => ("Too many attempts", "Please wait a little and try again."),
-        503 => ("Sign-in is unavailable right now", "A service we depend on isn't answering. Nothing was changed; please try again in a minute."),
-        _ => ("Something went wrong", "Nothing was changed. Please try again."),
+        400 => ("error-400-title", "error-400-text"),
+        403 => ("error-403-title", "error-403-text"),
+        404 => ("error-404-title", "error-404-text"),
+        405 => ("error-405-title", "error-405-text"),
+        413 => ("error-413-title", "error-413-text"),
+        415 => ("error-415-title", "error-415-text"),
+        503 => ("error-503-title", "error-503-text"),
+        _ => ("error-other-title", "error-other-text"),
     };
     layout(
-        brand,
-        title,
+        ui,
+        &tr.t(title),
         html! {
-            p { (text) }
-            p { a class="button primary" href="/login" { "Go to sign in" } }
-            @if let Some(id) = v.request_id {
-                p class="small" { "Request id: " code { (id) } }
-            }
+            p { (tr.t(text)) }
+            (button_link("/login", &tr.t("go-to-sign-in")))
+            (request_id_line(ui, v.request_id))
         },
     )
 }
 
-pub fn too_many_page(brand: &Brand, retry_after: u64) -> Markup {
+fn request_id_line(ui: &Ui<'_>, id: Option<&str>) -> Markup {
+    html! {
+        @if let Some(id) = id {
+            p class="small" { (ui.tr.html("request-id", &[], &[("id", html! { code { (id) } })])) }
+        }
+    }
+}
+
+/// 429: how long to wait is the one thing the page must say.
+pub fn too_many_page(ui: &Ui<'_>, retry_after: u64) -> Markup {
+    let tr = &ui.tr;
     layout(
-        brand,
-        "Too many attempts",
+        ui,
+        &tr.t("too-many-title"),
         html! {
-            p { "Too many requests. For your safety, please try again " (wait_text(retry_after)) "." }
-            p { a class="button primary" href="/login" { "Back to sign in" } }
+            p { (tr.format("too-many-text", &[("wait", tr.wait(retry_after).into())])) }
+            (button_link("/login", &tr.t("back-to-sign-in")))
         },
     )
 }
 
 /// Today's email budget (`limits.emails_per_day`) is spent. Every address gets this page alike,
 /// so it says nothing about accounts.
-pub fn mail_paused_page(brand: &Brand, retry_after: u64) -> Markup {
+pub fn mail_paused_page(ui: &Ui<'_>, retry_after: u64) -> Markup {
+    let tr = &ui.tr;
     layout(
-        brand,
-        "Sign-in emails are paused",
+        ui,
+        &tr.t("paused-title"),
         html! {
-            p { "We have sent as many sign-in emails today as we safely can, so no new one can go out right now. Please try again " (wait_text(retry_after)) "." }
-            p { "A code or link you already received keeps working until it expires." }
-            p { a class="button primary" href="/login" { "Back to sign in" } }
+            p { (tr.format("paused-text", &[("wait", tr.wait(retry_after).into())])) }
+            p { (tr.t("paused-still-works")) }
+            (button_link("/login", &tr.t("back-to-sign-in")))
         },
     )
 }
 
-/// An error Kratos reported (`/error?id=`), in Iris's words: the reason Kratos gives is shown
-/// escaped, never raw JSON.
-pub fn kratos_error_page(brand: &Brand, reason: Option<&str>, request_id: Option<&str>) -> Markup {
+/// What an error Kratos reported means, by its error id: Kratos's own (English) text never
+/// reaches the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KratosProblem {
+    Csrf,
+    Expired,
+    ReturnToForbidden,
+    AlreadySignedIn,
+    Disabled,
+    Other,
+}
+
+impl KratosProblem {
+    pub fn from_id(id: Option<&str>) -> KratosProblem {
+        match id {
+            Some("security_csrf_violation") => KratosProblem::Csrf,
+            Some("self_service_flow_expired") => KratosProblem::Expired,
+            Some("self_service_flow_return_to_forbidden") => KratosProblem::ReturnToForbidden,
+            Some("session_already_available") => KratosProblem::AlreadySignedIn,
+            Some("self_service_flow_disabled") => KratosProblem::Disabled,
+            _ => KratosProblem::Other,
+        }
+    }
+
+    fn key(self) -> Option<&'static str> {
+        match self {
+            KratosProblem::Csrf => Some("kratos-error-csrf"),
+            KratosProblem::Expired => Some("kratos-error-expired"),
+            KratosProblem::ReturnToForbidden => Some("kratos-error-return-to"),
+            KratosProblem::AlreadySignedIn => Some("kratos-error-signed-in"),
+            KratosProblem::Disabled => Some("kratos-error-disabled"),
+            KratosProblem::Other => None,
+        }
+    }
+}
+
+/// An error Kratos reported (`/error?id=`), in Iris's words.
+pub fn kratos_error_page(ui: &Ui<'_>, problem: KratosProblem, request_id: Option<&str>) -> Markup {
+    let tr = &ui.tr;
     layout(
-        brand,
-        "Sign-in didn't work",
+        ui,
+        &tr.t("kratos-error-title"),
         html! {
-            p { "Something went wrong on the way. Nothing was changed; please start again." }
-            @if let Some(reason) = reason {
-                p class="small" { (reason) }
+            @if let Some(key) = problem.key() {
+                p { (tr.t(key)) }
             }
-            p { a class="button primary" href="/login" { "Go to sign in" } }
-            @if let Some(id) = request_id {
-                p class="small" { "Request id: " code { (id) } }
-            }
+            p { (tr.t("kratos-error-text")) }
+            (button_link("/login", &tr.t("go-to-sign-in")))
+            (request_id_line(ui, request_id))
         },
     )
 }

@@ -1,37 +1,48 @@
 use super::components::{csrf_field, field_error, notice};
-use super::layout::{layout, Brand};
+use super::layout::{layout, Ui};
 use maud::{html, Markup};
 
 pub struct LoginView<'a> {
     pub csrf: &'a str,
     pub email: &'a str,
     pub return_to: &'a str,
+    /// Why the address was refused (already in the request's language).
     pub error: Option<&'a str>,
     pub notice: Option<&'a str>,
+    /// Iris's own emails carry a link as well as the code; Kratos's carry the code only.
+    pub with_link: bool,
 }
 
-pub fn login_page(brand: &Brand, v: &LoginView<'_>) -> Markup {
+pub fn login_page(ui: &Ui<'_>, v: &LoginView<'_>) -> Markup {
+    let tr = &ui.tr;
     let described = if v.error.is_some() {
-        "email-error"
+        "email-error email-hint"
     } else {
         "email-hint"
     };
+    let hint = if v.with_link {
+        tr.t("login-hint-link")
+    } else {
+        tr.t("login-hint-code")
+    };
     layout(
-        brand,
-        "Sign in",
+        ui,
+        &tr.t("login-title"),
         html! {
             (notice(v.notice))
             form method="post" action="/login" novalidate {
                 (csrf_field(v.csrf))
                 input type="hidden" name="return_to" value=(v.return_to);
-                label for="email" { "Email address" }
-                p class="hint" id="email-hint" { "We'll email you a link and a code. No password needed." }
+                label for="email" { (tr.t("login-email-label")) }
+                p class="hint" id="email-hint" { (hint) }
+                // After an error the field takes focus again, and the message is announced and
+                // tied to it, so a screen reader hears why.
                 input id="email" name="email" type="email" autocomplete="email" inputmode="email"
-                    required autofocus[v.error.is_none()] value=(v.email)
+                    required autofocus value=(v.email)
                     aria-invalid=(if v.error.is_some() { "true" } else { "false" })
                     aria-describedby=(described);
                 (field_error("email-error", v.error))
-                button type="submit" class="primary" { "Continue with email" }
+                button type="submit" class="primary" { (tr.t("login-submit")) }
             }
         },
     )

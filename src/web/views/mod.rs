@@ -1,4 +1,5 @@
-//! Pages as pure functions of small view models. Nothing here reads a request or the store.
+//! Pages as pure functions of small view models. Nothing here reads a request or the store;
+//! every word comes from the message catalogue through `Ui::tr`.
 mod account;
 mod check_email;
 mod components;
@@ -9,8 +10,10 @@ mod login;
 
 pub use account::signed_in_page;
 pub use check_email::{check_email_page, CheckEmailView};
-pub use error::{error_page, kratos_error_page, mail_paused_page, too_many_page, ErrorView};
-pub use layout::Brand;
+pub use error::{
+    error_page, kratos_error_page, mail_paused_page, too_many_page, ErrorView, KratosProblem,
+};
+pub use layout::{Brand, Ui};
 pub use link::{confirm_page, link_problem_page, ConfirmView, LinkProblem};
 pub use login::{login_page, LoginView};
 
@@ -28,14 +31,4 @@ pub fn page(status: StatusCode, markup: Markup) -> HttpResponse {
         .body(markup.into_string());
     res.extensions_mut().insert(IrisPage);
     res
-}
-
-/// "in 45 seconds", "in 3 minutes": waits as people say them.
-pub fn wait_text(seconds: u64) -> String {
-    match seconds {
-        0..=1 => "in a moment".into(),
-        2..=90 => format!("in {seconds} seconds"),
-        91..=5400 => format!("in {} minutes", seconds.div_ceil(60)),
-        _ => format!("in about {} hours", (seconds + 1800) / 3600),
-    }
 }

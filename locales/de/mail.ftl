@@ -1,0 +1,20 @@
+# Iris: die Anmelde-E-Mail (Betreff, Text- und HTML-Version sagen dasselbe).
+# { $product } ist der Produktname aus branding.product_name; { $when } und { $browser } kommen
+# aus pages.ftl („am 1. Dezember 2026 um 19:15 UTC“, „Chrome unter Linux“).
+
+mail-subject = Bei { $product } anmelden
+mail-code-intro = Ihr Anmeldecode für { $product } lautet:
+mail-link-intro = Oder öffnen Sie diesen Link, um sich anzumelden:
+mail-button = Bei { $product } anmelden
+mail-lifetime-both = Code und Link sind nur einmal verwendbar und { $minutes ->
+    [one] { $minutes } Minute
+   *[other] { $minutes } Minuten
+} lang gültig.
+mail-lifetime-code = Geben Sie ihn auf der Anmeldeseite ein. Er ist nur einmal verwendbar und { $minutes ->
+    [one] { $minutes } Minute
+   *[other] { $minutes } Minuten
+} lang gültig.
+mail-requested-from = Diese Anmeldung wurde { $when } von { $browser } angefordert.
+mail-requested = Diese Anmeldung wurde { $when } angefordert.
+mail-ignore = Wenn Sie das nicht waren, ignorieren Sie diese E-Mail einfach: Ohne sie kann sich niemand anmelden.
+mail-never-share = Geben Sie diesen Code niemals an andere weiter.

@@ -1,0 +1,180 @@
+# Iris: die Texte aller Seiten (Deutsch, Anrede „Sie“). Referenz ist en/pages.ftl: Jede Sprache
+# hat genau dieselben Schlüssel (tests/api/i18n.rs prüft das).
+#
+# Platzhalter: { $email } ist eine maskierte Adresse (j***@example.com), { $wait } eine Angabe aus
+# „Wartezeiten“ unten („in 58 Sekunden“), { $when } eine aus „Zeiten“ („heute um 19:15 UTC“),
+# { $browser } eine aus „Browser“ („Chrome unter Linux“, steht nach „von“, also im Dativ).
+
+## Wartezeiten: Ende von „… Versuchen Sie es { $wait } erneut“ und „… { $wait } eine neue E-Mail anfordern“.
+
+wait-moment = in Kürze
+wait-seconds = in { $n ->
+    [one] { $n } Sekunde
+   *[other] { $n } Sekunden
+}
+wait-minutes = in { $n ->
+    [one] { $n } Minute
+   *[other] { $n } Minuten
+}
+wait-hours = in etwa { $n ->
+    [one] { $n } Stunde
+   *[other] { $n } Stunden
+}
+
+## Zeiten, immer in UTC: { $time } ist 19:15, { $date } ein Datum aus „date“ unten.
+
+time-today = heute um { $time } UTC
+time-yesterday = gestern um { $time } UTC
+time-date = am { $date } um { $time } UTC
+date = { $day }. { $month ->
+    [1] Januar
+    [2] Februar
+    [3] März
+    [4] April
+    [5] Mai
+    [6] Juni
+    [7] Juli
+    [8] August
+    [9] September
+    [10] Oktober
+    [11] November
+   *[12] Dezember
+} { $year }
+
+## Browser: welcher Browser angefragt hat, am Ende von „Angefordert … von { $browser }“ (Dativ).
+## { $name } ist ein Produktname (Firefox, Chrome), { $os } ein System (Linux, Android).
+
+browser-on-os = { $name } unter { $os }
+browser-only = { $name }
+browser-unknown = einem unbekannten Browser
+
+## Von mehreren Seiten genutzt
+
+page-title = { $title } · { $product }
+go-to-sign-in = Zur Anmeldung
+back-to-sign-in = Zurück zur Anmeldung
+start-again = Von vorn beginnen
+use-another-address = Andere E-Mail-Adresse verwenden
+request-id = Anfrage-ID: { $id }
+
+## E-Mail-Eingabe (/login)
+
+login-title = Anmelden
+login-email-label = E-Mail-Adresse
+login-hint-link = Wir senden Ihnen einen Link und einen Code per E-Mail. Ein Passwort ist nicht nötig.
+login-hint-code = Wir senden Ihnen einen 6-stelligen Code per E-Mail. Ein Passwort ist nicht nötig.
+login-submit = Weiter mit E-Mail
+email-error-empty = Geben Sie Ihre E-Mail-Adresse ein.
+email-error-too-long = Diese E-Mail-Adresse ist zu lang.
+email-error-not-bare = Geben Sie nur die E-Mail-Adresse selbst ein, z. B. name@example.com.
+email-error-malformed = Das sieht nicht nach einer E-Mail-Adresse aus. Prüfen Sie Ihre Eingabe und versuchen Sie es erneut.
+email-error-local-part = Vor dem @ sind nur einfache Buchstaben, Ziffern und . _ + - erlaubt.
+email-error-domain = Der Teil nach dem @ ist keine gültige Domain.
+
+## Posteingang prüfen (/login/check-email), mit Codefeld
+
+check-title = Prüfen Sie Ihren Posteingang
+check-sent-link = Wir haben einen Anmeldelink und einen 6-stelligen Code an { $email } gesendet.
+check-sent-code = Wir haben einen 6-stelligen Code an { $email } gesendet.
+check-open-link = Öffnen Sie den Link auf einem beliebigen Gerät oder geben Sie den Code hier ein.
+check-delivery-failed = Wir konnten die E-Mail nicht zustellen. Prüfen Sie die Adresse oder senden Sie eine neue E-Mail.
+check-again-link = Wir haben Ihnen gerade erst eine E-Mail gesendet und deshalb keine weitere verschickt. Verwenden Sie den Link oder den Code aus dieser E-Mail.
+check-again-code = Wir haben Ihnen gerade erst eine E-Mail gesendet und deshalb keine weitere verschickt. Verwenden Sie den Code aus dieser E-Mail.
+check-sent-again-link = Wir haben Ihnen eine neue E-Mail gesendet. Frühere Links und Codes sind nicht mehr gültig.
+check-sent-again-code = Wir haben Ihnen eine neue E-Mail gesendet. Frühere Codes sind nicht mehr gültig.
+code-label = 6-stelliger Code
+code-hint = Sie finden den Code im oberen Teil der E-Mail.
+code-submit = Anmelden
+resend-later = Keine E-Mail erhalten? Sie können { $wait } eine neue anfordern. Sehen Sie in der Zwischenzeit in Ihrem Spam-Ordner nach.
+resend-now = Keine E-Mail erhalten? Sehen Sie in Ihrem Spam-Ordner nach oder:
+resend-button = Neue E-Mail senden
+
+## Warum ein Code abgelehnt wurde (am Codefeld angezeigt)
+
+code-error-empty = Geben Sie den 6-stelligen Code aus der E-Mail ein.
+code-error-wrong = Dieser Code ist nicht korrekt. { $left ->
+    [one] Sie haben noch { $left } Versuch.
+   *[other] Sie haben noch { $left } Versuche.
+}
+code-error-wrong-check = Dieser Code ist nicht korrekt. Prüfen Sie die E-Mail und versuchen Sie es erneut.
+code-error-too-many = Es wurden zu viele falsche Codes eingegeben. Fordern Sie unten eine neue E-Mail an.
+code-error-locked = Für diese Adresse wurden zu viele falsche Codes eingegeben. Versuchen Sie es { $wait } erneut.
+code-error-expired = Dieser Code ist abgelaufen. Fordern Sie unten eine neue E-Mail an – Sie müssen nichts erneut eingeben.
+code-error-dead = Dieser Code ist nicht mehr gültig. Fordern Sie unten eine neue E-Mail an.
+
+## Warum der Code auf der Posteingangsseite nicht mehr gültig ist
+
+code-dead-used = Dieser Code wurde bereits verwendet. Fordern Sie eine neue E-Mail an, um sich erneut anzumelden.
+code-dead-replaced = Für diese Adresse wurde eine neuere E-Mail gesendet. Verwenden Sie den Code aus der neuesten E-Mail oder fordern Sie eine neue an.
+code-dead-expired = Dieser Code ist abgelaufen. Fordern Sie eine neue E-Mail an, um sich anzumelden.
+code-dead-too-many = Es wurden zu viele falsche Codes eingegeben, daher ist dieser Code nicht mehr gültig. Fordern Sie eine neue E-Mail an.
+code-dead-unknown = Diese Anmeldeanfrage existiert nicht mehr. Bitte beginnen Sie von vorn.
+
+## Anmeldung bestätigen (der Link aus der E-Mail)
+
+confirm-title = Anmeldung bestätigen
+confirm-question = Als { $email } anmelden?
+confirm-requested = Angefordert { $when } von { $browser }.
+confirm-same-browser = Sie haben diesen Link in diesem Browser angefordert.
+confirm-other-browser = Dieser Link wurde nicht in diesem Browser angefordert. Fahren Sie nur fort, wenn Sie ihn selbst auf einem anderen Gerät angefordert haben.
+confirm-submit = Anmelden
+confirm-ignore = Wenn Sie keine Anmeldung angefordert haben, schließen Sie diese Seite. Es passiert nichts, solange Sie nicht auf die Schaltfläche klicken.
+
+## Links, die nicht mehr gültig sind
+
+link-invalid-title = Dieser Link funktioniert nicht
+link-invalid-text = Der Link ist unvollständig oder wurde nie ausgestellt. Kopieren Sie den vollständigen Link aus der E-Mail oder beginnen Sie von vorn.
+link-used-title = Dieser Link wurde bereits verwendet
+link-used-text = Mit jedem Link und jedem Code können Sie sich nur einmal anmelden. Fordern Sie einen neuen an, wenn Sie sich erneut anmelden möchten.
+link-replaced-title = Es wurde eine neuere E-Mail gesendet
+link-replaced-text = Dieser Link wurde durch einen neueren ersetzt. Verwenden Sie die neueste E-Mail oder fordern Sie eine neue an.
+link-expired-title = Dieser Link ist abgelaufen
+link-expired-text = Zum Schutz Ihres Kontos sind Anmeldelinks nur wenige Minuten gültig.
+link-too-many-title = Zu viele Versuche
+link-too-many-text = Für diese E-Mail wurden zu viele falsche Codes ausprobiert, daher sind der Link und der Code daraus nicht mehr gültig.
+link-locked-text = Für diese Adresse wurden zu viele falsche Codes ausprobiert. Versuchen Sie es { $wait } erneut.
+link-send-new = Neuen Link an { $email } senden
+
+## Angemeldet (/)
+
+account-title = Sie sind angemeldet
+account-signed-in-as = Angemeldet als { $email }.
+account-since = Sie haben sich { $when } angemeldet.
+account-sign-out = Abmelden
+
+## Begrenzungen
+
+too-many-title = Zu viele Versuche
+too-many-text = Zu viele Anfragen. Bitte versuchen Sie es zu Ihrer Sicherheit { $wait } erneut.
+paused-title = Anmelde-E-Mails sind vorübergehend pausiert
+paused-text = Wir haben heute so viele Anmelde-E-Mails verschickt, wie es sicher möglich ist. Deshalb können gerade keine weiteren versendet werden. Bitte versuchen Sie es { $wait } erneut.
+paused-still-works = Ein bereits erhaltener Code oder Link bleibt gültig, bis er abläuft.
+
+## Fehlerseiten, nach HTTP-Status
+
+error-400-title = Das hat nicht funktioniert
+error-400-text = Die Anfrage war unvollständig oder fehlerhaft. Gehen Sie zurück und versuchen Sie es erneut.
+error-403-title = Dieses Formular ist abgelaufen
+error-403-text = Zu Ihrer Sicherheit funktionieren Formulare nur auf der Seite, von der sie stammen. Laden Sie die Seite neu und versuchen Sie es erneut.
+error-404-title = Seite nicht gefunden
+error-404-text = Unter dieser Adresse gibt es nichts.
+error-405-title = Das funktioniert hier nicht
+error-405-text = Diese Adresse akzeptiert diese Art von Anfrage nicht.
+error-413-title = Zu viele Daten
+error-413-text = Das Formular hat mehr Daten gesendet, als wir annehmen.
+error-415-title = Das hat nicht funktioniert
+error-415-text = Das Formular wurde in einem Format gesendet, das wir nicht annehmen.
+error-503-title = Die Anmeldung ist derzeit nicht verfügbar
+error-503-text = Ein Dienst, auf den wir angewiesen sind, antwortet nicht. Es wurde nichts geändert. Bitte versuchen Sie es in einer Minute erneut.
+error-other-title = Etwas ist schiefgelaufen
+error-other-text = Es wurde nichts geändert. Bitte versuchen Sie es erneut.
+
+## Fehler, die Kratos meldet (/error?id=…), nach Kratos-Fehler-ID
+
+kratos-error-title = Die Anmeldung hat nicht funktioniert
+kratos-error-text = Unterwegs ist etwas schiefgelaufen. Es wurde nichts geändert. Bitte beginnen Sie von vorn.
+kratos-error-csrf = Das Anmeldeformular ist abgelaufen oder wurde in einem anderen Browser geöffnet.
+kratos-error-expired = Die Anmeldung hat zu lange gedauert und ist abgelaufen.
+kratos-error-return-to = Zu der Seite, von der Sie hierher gekommen sind, dürfen wir Sie nicht zurückleiten.
+kratos-error-signed-in = Sie sind bereits angemeldet.
+kratos-error-disabled = Diese Anmeldemethode ist deaktiviert.

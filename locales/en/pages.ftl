@@ -1,0 +1,180 @@
+# Iris: the words of every page. English is the reference catalogue: every other locale has
+# exactly these keys (tests/api/i18n.rs checks it).
+#
+# Placeables: { $email } is a masked address (j***@example.com), { $wait } a phrase from the
+# "Waits" section below ("in 58 seconds"), { $when } one from "Times" ("today at 19:15 UTC"),
+# { $browser } one from "Browsers" ("Chrome on Linux").
+
+## Waits: the end of "… try again { $wait }" and "… a new email { $wait }".
+
+wait-moment = in a moment
+wait-seconds = in { $n ->
+    [one] { $n } second
+   *[other] { $n } seconds
+}
+wait-minutes = in { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+wait-hours = in about { $n ->
+    [one] { $n } hour
+   *[other] { $n } hours
+}
+
+## Times, always in UTC: { $time } is 19:15, { $date } a date from "date" below.
+
+time-today = today at { $time } UTC
+time-yesterday = yesterday at { $time } UTC
+time-date = on { $date } at { $time } UTC
+date = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+
+## Browsers: which browser asked, at the end of "Requested … from { $browser }".
+## { $name } is a product name (Firefox, Chrome), { $os } a system (Linux, Android).
+
+browser-on-os = { $name } on { $os }
+browser-only = { $name }
+browser-unknown = an unknown browser
+
+## Shared by several pages
+
+page-title = { $title } · { $product }
+go-to-sign-in = Go to sign in
+back-to-sign-in = Back to sign in
+start-again = Start again
+use-another-address = Use a different email address
+request-id = Request id: { $id }
+
+## Email entry (/login)
+
+login-title = Sign in
+login-email-label = Email address
+login-hint-link = We'll email you a link and a code. No password needed.
+login-hint-code = We'll email you a 6-digit code. No password needed.
+login-submit = Continue with email
+email-error-empty = Enter your email address.
+email-error-too-long = That email address is too long.
+email-error-not-bare = Enter only the email address itself, like name@example.com.
+email-error-malformed = That doesn't look like an email address. Check it and try again.
+email-error-local-part = Use only plain letters, digits and . _ + - before the @.
+email-error-domain = The part after the @ isn't a valid domain.
+
+## Check your inbox (/login/check-email), with its code box
+
+check-title = Check your inbox
+check-sent-link = We sent a sign-in link and a 6-digit code to { $email }.
+check-sent-code = We sent a 6-digit code to { $email }.
+check-open-link = Open the link on any device, or type the code here.
+check-delivery-failed = We couldn't deliver that email. Check the address, or send a new one.
+check-again-link = We already sent you an email moments ago, so we didn't send another. Use the link or code from that email.
+check-again-code = We already sent you an email moments ago, so we didn't send another. Use the code from that email.
+check-sent-again-link = We sent you a new email. Earlier links and codes no longer work.
+check-sent-again-code = We sent you a new email. Earlier codes no longer work.
+code-label = 6-digit code
+code-hint = The code is near the top of the email.
+code-submit = Sign in
+resend-later = Didn't get it? You can ask for a new email { $wait }. Check your spam folder meanwhile.
+resend-now = Didn't get it? Check your spam folder, or:
+resend-button = Send a new email
+
+## Why a code was refused (shown at the code box)
+
+code-error-empty = Enter the 6-digit code from the email.
+code-error-wrong = That code isn't right. { $left ->
+    [one] { $left } try left.
+   *[other] { $left } tries left.
+}
+code-error-wrong-check = That code isn't right. Check the email and try again.
+code-error-too-many = Too many wrong codes were entered. Ask for a new email below.
+code-error-locked = Too many wrong codes were entered for this address. Try again { $wait }.
+code-error-expired = This code has expired. Ask for a new email below; there is nothing to retype.
+code-error-dead = This code no longer works. Ask for a new email below.
+
+## Why the code on the inbox page no longer works
+
+code-dead-used = This code was already used. Ask for a new email to sign in again.
+code-dead-replaced = A newer email was sent for this address. Use the code from the latest email, or ask for a new one.
+code-dead-expired = This code has expired. Ask for a new email to sign in.
+code-dead-too-many = Too many wrong codes were entered, so this code no longer works. Ask for a new email.
+code-dead-unknown = This sign-in request no longer exists. Start again.
+
+## Confirm sign-in (the emailed link)
+
+confirm-title = Confirm sign-in
+confirm-question = Sign in as { $email }?
+confirm-requested = Requested { $when } from { $browser }.
+confirm-same-browser = You asked for this link in this browser.
+confirm-other-browser = This link was not requested in this browser. Continue only if you asked for it yourself, on another device.
+confirm-submit = Sign in
+confirm-ignore = If you didn't ask to sign in, close this page. Nothing happens until you press the button.
+
+## Links that no longer work
+
+link-invalid-title = This link doesn't work
+link-invalid-text = The link is incomplete or was never issued. Copy the whole link from the email, or start again.
+link-used-title = This link was already used
+link-used-text = Each link and code signs in once. Ask for a new one if you need to sign in again.
+link-replaced-title = A newer email was sent
+link-replaced-text = This link was replaced by a newer one. Use the latest email, or ask for a new one.
+link-expired-title = This link has expired
+link-expired-text = Sign-in links work for a few minutes only, to keep your account safe.
+link-too-many-title = Too many attempts
+link-too-many-text = Too many wrong codes were tried for this email, so its link and code no longer work.
+link-locked-text = Too many wrong codes were tried for this address. Try again { $wait }.
+link-send-new = Send a new link to { $email }
+
+## Signed in (/)
+
+account-title = You're signed in
+account-signed-in-as = Signed in as { $email }.
+account-since = Signed in { $when }.
+account-sign-out = Sign out
+
+## Limits
+
+too-many-title = Too many attempts
+too-many-text = Too many requests. For your safety, please try again { $wait }.
+paused-title = Sign-in emails are paused
+paused-text = We have sent as many sign-in emails today as we safely can, so no new one can go out right now. Please try again { $wait }.
+paused-still-works = A code or link you already received keeps working until it expires.
+
+## Error pages, by HTTP status
+
+error-400-title = That didn't work
+error-400-text = The request was incomplete or malformed. Go back and try again.
+error-403-title = This form has expired
+error-403-text = For your safety, forms only work on the page they came from. Reload the page and try again.
+error-404-title = Page not found
+error-404-text = There is nothing at this address.
+error-405-title = That doesn't work here
+error-405-text = This address doesn't accept that kind of request.
+error-413-title = Too much data
+error-413-text = The form sent more data than we accept.
+error-415-title = That didn't work
+error-415-text = The form was sent in a format we don't accept.
+error-503-title = Sign-in is unavailable right now
+error-503-text = A service we depend on isn't answering. Nothing was changed; please try again in a minute.
+error-other-title = Something went wrong
+error-other-text = Nothing was changed. Please try again.
+
+## Errors Kratos reports (/error?id=…), by Kratos's error id
+
+kratos-error-title = Sign-in didn't work
+kratos-error-text = Something went wrong on the way. Nothing was changed; please start again.
+kratos-error-csrf = The sign-in form expired or was opened in another browser.
+kratos-error-expired = The sign-in took too long and expired.
+kratos-error-return-to = The page that sent you here isn't one we may send you back to.
+kratos-error-signed-in = You're already signed in.
+kratos-error-disabled = This way of signing in is switched off.

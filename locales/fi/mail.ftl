@@ -1,0 +1,20 @@
+# Iris: kirjautumisviesti (aihe, tekstiversio ja HTML-versio sanovat saman).
+# { $product } on tuotteen nimi asetuksesta branding.product_name; { $when } ja { $browser } tulevat
+# tiedostosta pages.ftl ("1. joulukuuta 2026 klo 19:15 UTC", "Chrome (Linux)").
+
+mail-subject = Kirjaudu palveluun { $product }
+mail-code-intro = Kirjautumiskoodisi palveluun { $product } on:
+mail-link-intro = Voit myös kirjautua avaamalla tämän linkin:
+mail-button = Kirjaudu palveluun { $product }
+mail-lifetime-both = Koodi ja linkki ovat kertakäyttöisiä ja voimassa { $minutes ->
+    [one] { $minutes } minuutin
+   *[other] { $minutes } minuutin
+} ajan.
+mail-lifetime-code = Syötä se kirjautumissivulle. Koodi on kertakäyttöinen ja voimassa { $minutes ->
+    [one] { $minutes } minuutin
+   *[other] { $minutes } minuutin
+} ajan.
+mail-requested-from = Kirjautumista pyydettiin { $when }. Selain: { $browser }.
+mail-requested = Kirjautumista pyydettiin { $when }.
+mail-ignore = Jos et pyytänyt tätä, voit jättää viestin huomiotta: kukaan ei voi kirjautua ilman sitä.
+mail-never-share = Älä koskaan kerro tätä koodia kenellekään.

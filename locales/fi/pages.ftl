@@ -1,0 +1,180 @@
+# Iris: kaikkien sivujen tekstit suomeksi. Viitteenä on englanninkielinen luettelo: tunnisteet ovat
+# täsmälleen samat (tests/api/i18n.rs tarkistaa sen).
+#
+# Paikkamerkit: { $email } on peitetty osoite (j***@example.com), { $wait } fraasi alla olevasta
+# Odotukset-osiosta ("58 sekunnin kuluttua"), { $when } Ajat-osiosta ("tänään klo 19:15 UTC"),
+# { $browser } Selaimet-osiosta ("Chrome (Linux)").
+
+## Odotukset: lauseiden "… Yritä uudelleen { $wait }." ja "… uuden viestin { $wait }." loppu.
+
+wait-moment = hetken kuluttua
+wait-seconds = { $n ->
+    [one] { $n } sekunnin kuluttua
+   *[other] { $n } sekunnin kuluttua
+}
+wait-minutes = { $n ->
+    [one] { $n } minuutin kuluttua
+   *[other] { $n } minuutin kuluttua
+}
+wait-hours = noin { $n ->
+    [one] { $n } tunnin kuluttua
+   *[other] { $n } tunnin kuluttua
+}
+
+## Ajat, aina UTC-ajassa: { $time } on 19:15, { $date } alla olevan "date"-viestin päivämäärä.
+
+time-today = tänään klo { $time } UTC
+time-yesterday = eilen klo { $time } UTC
+time-date = { $date } klo { $time } UTC
+date = { $day }. { $month ->
+    [1] tammikuuta
+    [2] helmikuuta
+    [3] maaliskuuta
+    [4] huhtikuuta
+    [5] toukokuuta
+    [6] kesäkuuta
+    [7] heinäkuuta
+    [8] elokuuta
+    [9] syyskuuta
+    [10] lokakuuta
+    [11] marraskuuta
+   *[12] joulukuuta
+} { $year }
+
+## Selaimet: pyynnön lähettänyt selain lauseen "… Selain: { $browser }." lopussa.
+## { $name } on tuotenimi (Firefox, Chrome), { $os } käyttöjärjestelmä (Linux, Android).
+
+browser-on-os = { $name } ({ $os })
+browser-only = { $name }
+browser-unknown = tuntematon
+
+## Usean sivun yhteiset tekstit
+
+page-title = { $title } · { $product }
+go-to-sign-in = Siirry kirjautumaan
+back-to-sign-in = Takaisin kirjautumiseen
+start-again = Aloita alusta
+use-another-address = Käytä toista sähköpostiosoitetta
+request-id = Pyynnön tunnus: { $id }
+
+## Sähköpostiosoitteen syöttö (/login)
+
+login-title = Kirjaudu sisään
+login-email-label = Sähköpostiosoite
+login-hint-link = Lähetämme sinulle sähköpostitse linkin ja koodin. Salasanaa ei tarvita.
+login-hint-code = Lähetämme sinulle sähköpostitse 6-numeroisen koodin. Salasanaa ei tarvita.
+login-submit = Jatka sähköpostilla
+email-error-empty = Anna sähköpostiosoitteesi.
+email-error-too-long = Sähköpostiosoite on liian pitkä.
+email-error-not-bare = Kirjoita pelkkä sähköpostiosoite, esimerkiksi nimi@example.com.
+email-error-malformed = Tämä ei näytä sähköpostiosoitteelta. Tarkista se ja yritä uudelleen.
+email-error-local-part = Käytä vain tavallisia kirjaimia, numeroita ja merkkejä . _ + - ennen @-merkkiä.
+email-error-domain = @-merkin jälkeinen osa ei ole kelvollinen verkkotunnus.
+
+## Tarkista sähköpostisi (/login/check-email) ja koodikenttä
+
+check-title = Tarkista sähköpostisi
+check-sent-link = Lähetimme kirjautumislinkin ja 6-numeroisen koodin osoitteeseen { $email }.
+check-sent-code = Lähetimme 6-numeroisen koodin osoitteeseen { $email }.
+check-open-link = Avaa linkki millä tahansa laitteella tai kirjoita koodi tähän.
+check-delivery-failed = Viestiä ei voitu toimittaa. Tarkista osoite tai lähetä uusi viesti.
+check-again-link = Lähetimme sinulle viestin juuri äsken, joten uutta ei lähetetty. Käytä sen viestin linkkiä tai koodia.
+check-again-code = Lähetimme sinulle viestin juuri äsken, joten uutta ei lähetetty. Käytä sen viestin koodia.
+check-sent-again-link = Lähetimme sinulle uuden viestin. Aiemmat linkit ja koodit eivät enää toimi.
+check-sent-again-code = Lähetimme sinulle uuden viestin. Aiemmat koodit eivät enää toimi.
+code-label = 6-numeroinen koodi
+code-hint = Koodi on viestin yläosassa.
+code-submit = Kirjaudu sisään
+resend-later = Eikö viesti tullut? Voit pyytää uuden viestin { $wait }. Tarkista sillä välin roskapostikansio.
+resend-now = Eikö viesti tullut? Tarkista roskapostikansio tai:
+resend-button = Lähetä uusi viesti
+
+## Miksi koodi hylättiin (näytetään koodikentän kohdalla)
+
+code-error-empty = Anna sähköpostiviestissä oleva 6-numeroinen koodi.
+code-error-wrong = Koodi ei ole oikein. { $left ->
+    [one] { $left } yritys jäljellä.
+   *[other] { $left } yritystä jäljellä.
+}
+code-error-wrong-check = Koodi ei ole oikein. Tarkista viesti ja yritä uudelleen.
+code-error-too-many = Väärä koodi syötettiin liian monta kertaa. Pyydä uusi viesti alta.
+code-error-locked = Tälle osoitteelle syötettiin väärä koodi liian monta kertaa. Yritä uudelleen { $wait }.
+code-error-expired = Tämä koodi on vanhentunut. Pyydä uusi viesti alta – mitään ei tarvitse kirjoittaa uudelleen.
+code-error-dead = Tämä koodi ei enää toimi. Pyydä uusi viesti alta.
+
+## Miksi saapuneiden viestien sivun koodi ei enää toimi
+
+code-dead-used = Tämä koodi on jo käytetty. Pyydä uusi viesti, niin voit kirjautua uudelleen.
+code-dead-replaced = Tähän osoitteeseen on lähetetty uudempi viesti. Käytä uusimman viestin koodia tai pyydä uusi viesti.
+code-dead-expired = Tämä koodi on vanhentunut. Pyydä uusi viesti, niin voit kirjautua sisään.
+code-dead-too-many = Väärä koodi syötettiin liian monta kertaa, joten tämä koodi ei enää toimi. Pyydä uusi viesti.
+code-dead-unknown = Tätä kirjautumispyyntöä ei enää ole. Aloita alusta.
+
+## Kirjautumisen vahvistus (sähköpostin linkki)
+
+confirm-title = Vahvista kirjautuminen
+confirm-question = Kirjaudutaanko sisään osoitteella { $email }?
+confirm-requested = Pyyntö tehtiin { $when }. Selain: { $browser }.
+confirm-same-browser = Pyysit tämän linkin tällä selaimella.
+confirm-other-browser = Tätä linkkiä ei pyydetty tällä selaimella. Jatka vain, jos pyysit sen itse toisella laitteella.
+confirm-submit = Kirjaudu sisään
+confirm-ignore = Jos et yrittänyt kirjautua, sulje tämä sivu. Mitään ei tapahdu ennen kuin painat painiketta.
+
+## Linkit, jotka eivät enää toimi
+
+link-invalid-title = Tämä linkki ei toimi
+link-invalid-text = Linkki on puutteellinen, tai sitä ei ole koskaan luotu. Kopioi koko linkki viestistä tai aloita alusta.
+link-used-title = Tämä linkki on jo käytetty
+link-used-text = Jokaisella linkillä ja koodilla voi kirjautua vain kerran. Pyydä uusi, jos haluat kirjautua uudelleen.
+link-replaced-title = Uudempi viesti on lähetetty
+link-replaced-text = Tämä linkki on korvattu uudemmalla. Käytä uusinta viestiä tai pyydä uusi.
+link-expired-title = Tämä linkki on vanhentunut
+link-expired-text = Kirjautumislinkit toimivat vain muutaman minuutin, jotta tilisi pysyy turvassa.
+link-too-many-title = Liian monta yritystä
+link-too-many-text = Tämän viestin koodia yritettiin väärin liian monta kertaa, joten sen linkki ja koodi eivät enää toimi.
+link-locked-text = Tälle osoitteelle syötettiin väärä koodi liian monta kertaa. Yritä uudelleen { $wait }.
+link-send-new = Lähetä uusi linkki osoitteeseen { $email }
+
+## Kirjautunut (/)
+
+account-title = Olet kirjautunut sisään
+account-signed-in-as = Olet kirjautunut osoitteella { $email }.
+account-since = Kirjauduit sisään { $when }.
+account-sign-out = Kirjaudu ulos
+
+## Rajoitukset
+
+too-many-title = Liian monta yritystä
+too-many-text = Liian monta pyyntöä. Turvallisuutesi vuoksi yritä uudelleen { $wait }.
+paused-title = Kirjautumisviestien lähetys on tauolla
+paused-text = Olemme lähettäneet tänään niin monta kirjautumisviestiä kuin turvallisesti voimme, joten uutta viestiä ei voi lähettää juuri nyt. Yritä uudelleen { $wait }.
+paused-still-works = Jo saamasi koodi tai linkki toimii, kunnes se vanhenee.
+
+## Virhesivut HTTP-tilan mukaan
+
+error-400-title = Pyyntö ei onnistunut
+error-400-text = Pyyntö oli puutteellinen tai virheellinen. Palaa takaisin ja yritä uudelleen.
+error-403-title = Tämä lomake on vanhentunut
+error-403-text = Turvallisuutesi vuoksi lomakkeet toimivat vain sillä sivulla, jolta ne ovat peräisin. Päivitä sivu ja yritä uudelleen.
+error-404-title = Sivua ei löytynyt
+error-404-text = Tässä osoitteessa ei ole mitään.
+error-405-title = Tämä ei toimi täällä
+error-405-text = Tämä osoite ei hyväksy tällaista pyyntöä.
+error-413-title = Liikaa tietoja
+error-413-text = Lomake lähetti enemmän tietoja kuin hyväksymme.
+error-415-title = Pyyntö ei onnistunut
+error-415-text = Lomake lähetettiin muodossa, jota emme hyväksy.
+error-503-title = Kirjautuminen ei ole juuri nyt käytettävissä
+error-503-text = Tarvitsemamme taustapalvelu ei vastaa. Mitään ei muutettu. Yritä uudelleen minuutin kuluttua.
+error-other-title = Jokin meni vikaan
+error-other-text = Mitään ei muutettu. Yritä uudelleen.
+
+## Kratosin ilmoittamat virheet (/error?id=…) Kratosin virhetunnuksen mukaan
+
+kratos-error-title = Kirjautuminen ei onnistunut
+kratos-error-text = Jokin meni matkalla vikaan. Mitään ei muutettu. Aloita alusta.
+kratos-error-csrf = Kirjautumislomake vanheni, tai se avattiin toisessa selaimessa.
+kratos-error-expired = Kirjautuminen kesti liian kauan ja vanheni.
+kratos-error-return-to = Emme voi ohjata sinua takaisin sivulle, jolta tulit.
+kratos-error-signed-in = Olet jo kirjautunut sisään.
+kratos-error-disabled = Tämä kirjautumistapa on poistettu käytöstä.

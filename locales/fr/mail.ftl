@@ -1,0 +1,20 @@
+# Iris : l’e-mail de connexion (l’objet, le texte brut et le HTML disent la même chose).
+# { $product } est le nom du produit (branding.product_name) ; { $when } et { $browser } viennent
+# de pages.ftl (« le 1er décembre 2026 à 19:15 UTC », « Chrome sous Linux »).
+
+mail-subject = Connexion à { $product }
+mail-code-intro = Voici votre code de connexion à { $product } :
+mail-link-intro = Ou ouvrez ce lien pour vous connecter :
+mail-button = Se connecter à { $product }
+mail-lifetime-both = Le code et le lien ne sont valables qu’une fois, pendant { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
+mail-lifetime-code = Saisissez-le sur la page de connexion. Il n’est valable qu’une fois, pendant { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
+mail-requested-from = Cette demande a été effectuée { $when } depuis { $browser }.
+mail-requested = Cette demande a été effectuée { $when }.
+mail-ignore = Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : personne ne peut se connecter sans lui.
+mail-never-share = Ne communiquez jamais ce code à qui que ce soit.

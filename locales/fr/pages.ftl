@@ -1,0 +1,183 @@
+# Iris : les textes de toutes les pages. L’anglais est le catalogue de référence : toutes les
+# autres langues ont exactement les mêmes clés (vérifié par tests/api/i18n.rs). Registre : vouvoiement.
+#
+# Placeables : { $email } est une adresse masquée (j***@example.com), { $wait } une expression de
+# la section « Attentes » ci-dessous (« dans 58 secondes »), { $when } une expression de « Heures »
+# (« aujourd’hui à 19:15 UTC »), { $browser } une expression de « Navigateurs » (« Chrome sous Linux »).
+
+## Attentes : la fin de « … Réessayez { $wait } » et « … un nouvel e-mail { $wait } ».
+
+wait-moment = dans un instant
+wait-seconds = dans { $n ->
+    [one] { $n } seconde
+   *[other] { $n } secondes
+}
+wait-minutes = dans { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+wait-hours = dans environ { $n ->
+    [one] { $n } heure
+   *[other] { $n } heures
+}
+
+## Heures, toujours en UTC : { $time } vaut 19:15, { $date } une date tirée de « date » ci-dessous.
+
+time-today = aujourd’hui à { $time } UTC
+time-yesterday = hier à { $time } UTC
+time-date = le { $date } à { $time } UTC
+date = { $day ->
+    [1] 1er
+   *[other] { $day }
+  } { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+} { $year }
+
+## Navigateurs : le navigateur d’où vient la demande, à la fin de « Demande effectuée … depuis { $browser } ».
+## { $name } est un nom de produit (Firefox, Chrome), { $os } un système (Linux, Android).
+
+browser-on-os = { $name } sous { $os }
+browser-only = { $name }
+browser-unknown = un navigateur inconnu
+
+## Communs à plusieurs pages
+
+page-title = { $title } · { $product }
+go-to-sign-in = Aller à la page de connexion
+back-to-sign-in = Retour à la page de connexion
+start-again = Recommencer
+use-another-address = Utiliser une autre adresse e-mail
+request-id = Identifiant de la demande : { $id }
+
+## Saisie de l’adresse (/login)
+
+login-title = Se connecter
+login-email-label = Adresse e-mail
+login-hint-link = Vous recevrez un lien et un code par e-mail. Pas besoin de mot de passe.
+login-hint-code = Vous recevrez un code à 6 chiffres par e-mail. Pas besoin de mot de passe.
+login-submit = Continuer avec l’e-mail
+email-error-empty = Saisissez votre adresse e-mail.
+email-error-too-long = Cette adresse e-mail est trop longue.
+email-error-not-bare = Saisissez uniquement l’adresse e-mail, par exemple nom@example.com.
+email-error-malformed = Cela ne ressemble pas à une adresse e-mail. Vérifiez-la et réessayez.
+email-error-local-part = N’utilisez que des lettres sans accents ni cédille, des chiffres et . _ + - avant le @.
+email-error-domain = La partie après le @ n’est pas un nom de domaine valide.
+
+## Consultez votre boîte de réception (/login/check-email), avec la saisie du code
+
+check-title = Consultez votre boîte de réception
+check-sent-link = Nous avons envoyé un lien de connexion et un code à 6 chiffres à { $email }.
+check-sent-code = Nous avons envoyé un code à 6 chiffres à { $email }.
+check-open-link = Ouvrez le lien sur n’importe quel appareil, ou saisissez le code ici.
+check-delivery-failed = Nous n’avons pas pu remettre cet e-mail. Vérifiez l’adresse ou envoyez un nouvel e-mail.
+check-again-link = Nous vous avons déjà envoyé un e-mail il y a quelques instants, nous n’en avons donc pas envoyé d’autre. Utilisez le lien ou le code de cet e-mail.
+check-again-code = Nous vous avons déjà envoyé un e-mail il y a quelques instants, nous n’en avons donc pas envoyé d’autre. Utilisez le code de cet e-mail.
+check-sent-again-link = Nous vous avons envoyé un nouvel e-mail. Les liens et codes précédents ne fonctionnent plus.
+check-sent-again-code = Nous vous avons envoyé un nouvel e-mail. Les codes précédents ne fonctionnent plus.
+code-label = Code à 6 chiffres
+code-hint = Le code figure au début de l’e-mail.
+code-submit = Se connecter
+resend-later = Vous n’avez rien reçu ? Vous pourrez demander un nouvel e-mail { $wait }. En attendant, vérifiez votre dossier Spam.
+resend-now = Vous n’avez rien reçu ? Vérifiez votre dossier Spam ou :
+resend-button = Envoyer un nouvel e-mail
+
+## Pourquoi un code a été refusé (affiché sous la saisie du code)
+
+code-error-empty = Saisissez le code à 6 chiffres reçu par e-mail.
+code-error-wrong = Ce code est incorrect. { $left ->
+    [one] Il vous reste { $left } tentative.
+   *[other] Il vous reste { $left } tentatives.
+}
+code-error-wrong-check = Ce code est incorrect. Vérifiez l’e-mail et réessayez.
+code-error-too-many = Trop de codes incorrects ont été saisis. Demandez un nouvel e-mail ci-dessous.
+code-error-locked = Trop de codes incorrects ont été saisis pour cette adresse. Réessayez { $wait }.
+code-error-expired = Ce code a expiré. Demandez un nouvel e-mail ci-dessous, sans rien avoir à ressaisir.
+code-error-dead = Ce code ne fonctionne plus. Demandez un nouvel e-mail ci-dessous.
+
+## Pourquoi le code de la page « boîte de réception » ne fonctionne plus
+
+code-dead-used = Ce code a déjà été utilisé. Demandez un nouvel e-mail pour vous reconnecter.
+code-dead-replaced = Un e-mail plus récent a été envoyé pour cette adresse. Utilisez le code du dernier e-mail reçu, ou demandez-en un nouveau.
+code-dead-expired = Ce code a expiré. Demandez un nouvel e-mail pour vous connecter.
+code-dead-too-many = Trop de codes incorrects ont été saisis, ce code ne fonctionne donc plus. Demandez un nouvel e-mail.
+code-dead-unknown = Cette demande de connexion n’existe plus. Recommencez.
+
+## Confirmer la connexion (le lien reçu par e-mail)
+
+confirm-title = Confirmer la connexion
+confirm-question = Se connecter en tant que { $email } ?
+confirm-requested = Demande effectuée { $when } depuis { $browser }.
+confirm-same-browser = Vous avez demandé ce lien depuis ce navigateur.
+confirm-other-browser = Ce lien n’a pas été demandé depuis ce navigateur. Ne continuez que si vous l’avez demandé vous-même, sur un autre appareil.
+confirm-submit = Se connecter
+confirm-ignore = Si vous n’avez pas demandé à vous connecter, fermez cette page. Rien ne se passera tant que vous n’aurez pas appuyé sur le bouton.
+
+## Liens qui ne fonctionnent plus
+
+link-invalid-title = Ce lien ne fonctionne pas
+link-invalid-text = Le lien est incomplet ou n’a jamais été émis. Copiez le lien complet depuis l’e-mail, ou recommencez.
+link-used-title = Ce lien a déjà été utilisé
+link-used-text = Un lien ou un code ne permet de se connecter qu’une seule fois. Demandez-en un nouveau si vous devez vous reconnecter.
+link-replaced-title = Un e-mail plus récent a été envoyé
+link-replaced-text = Ce lien a été remplacé par un lien plus récent. Utilisez le dernier e-mail reçu, ou demandez-en un nouveau.
+link-expired-title = Ce lien a expiré
+link-expired-text = Pour la sécurité de votre compte, les liens de connexion ne fonctionnent que quelques minutes.
+link-too-many-title = Trop de tentatives
+link-too-many-text = Trop de codes incorrects ont été essayés pour cet e-mail, son lien et son code ne fonctionnent donc plus.
+link-locked-text = Trop de codes incorrects ont été essayés pour cette adresse. Réessayez { $wait }.
+link-send-new = Envoyer un nouveau lien à { $email }
+
+## Connecté (/)
+
+account-title = Session ouverte
+account-signed-in-as = Vous utilisez le compte { $email }.
+account-since = Connexion effectuée { $when }.
+account-sign-out = Se déconnecter
+
+## Limites
+
+too-many-title = Trop de tentatives
+too-many-text = Trop de demandes. Pour votre sécurité, veuillez réessayer { $wait }.
+paused-title = Les e-mails de connexion sont suspendus
+paused-text = Nous avons envoyé aujourd’hui autant d’e-mails de connexion que nous le pouvions en toute sécurité, nous ne pouvons donc pas en envoyer d’autre pour le moment. Veuillez réessayer { $wait }.
+paused-still-works = Un code ou un lien déjà reçu reste valable jusqu’à son expiration.
+
+## Pages d’erreur, par code HTTP
+
+error-400-title = La demande n’a pas abouti
+error-400-text = La demande était incomplète ou mal formée. Revenez en arrière et réessayez.
+error-403-title = Ce formulaire a expiré
+error-403-text = Pour votre sécurité, un formulaire ne fonctionne que sur la page d’où il provient. Rechargez la page et réessayez.
+error-404-title = Page introuvable
+error-404-text = Il n’y a rien à cette adresse.
+error-405-title = Action impossible ici
+error-405-text = Cette adresse n’accepte pas ce type de demande.
+error-413-title = Trop de données
+error-413-text = Le formulaire a envoyé plus de données que nous n’en acceptons.
+error-415-title = La demande n’a pas abouti
+error-415-text = Le formulaire a été envoyé dans un format que nous n’acceptons pas.
+error-503-title = La connexion est momentanément indisponible
+error-503-text = Un service dont nous dépendons ne répond pas. Rien n’a été modifié. Veuillez réessayer dans une minute.
+error-other-title = Une erreur s’est produite
+error-other-text = Rien n’a été modifié. Veuillez réessayer.
+
+## Erreurs signalées par Kratos (/error?id=…), par identifiant d’erreur Kratos
+
+kratos-error-title = La connexion a échoué
+kratos-error-text = Un problème est survenu en cours de route. Rien n’a été modifié. Veuillez recommencer.
+kratos-error-csrf = Le formulaire de connexion a expiré ou a été ouvert dans un autre navigateur.
+kratos-error-expired = La connexion a pris trop de temps et a expiré.
+kratos-error-return-to = Nous ne pouvons pas vous renvoyer vers la page d’où vous venez.
+kratos-error-signed-in = Une session est déjà ouverte.
+kratos-error-disabled = Ce mode de connexion est désactivé.

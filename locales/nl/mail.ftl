@@ -1,0 +1,20 @@
+# Iris: de inlogmail (onderwerp, platte tekst en HTML zeggen hetzelfde).
+# { $product } is de productnaam uit branding.product_name; { $when } en { $browser } komen
+# uit pages.ftl ("op 1 december 2026 om 19:15 UTC", "Chrome op Linux").
+
+mail-subject = Inloggen bij { $product }
+mail-code-intro = Je inlogcode voor { $product } is:
+mail-link-intro = Of open deze link om in te loggen:
+mail-button = Inloggen bij { $product }
+mail-lifetime-both = De code en de link werken één keer en zijn { $minutes ->
+    [one] { $minutes } minuut
+   *[other] { $minutes } minuten
+} geldig.
+mail-lifetime-code = Vul hem in op de inlogpagina. Hij werkt één keer en is { $minutes ->
+    [one] { $minutes } minuut
+   *[other] { $minutes } minuten
+} geldig.
+mail-requested-from = Dit is { $when } aangevraagd via { $browser }.
+mail-requested = Dit is { $when } aangevraagd.
+mail-ignore = Was jij dit niet? Negeer deze e-mail dan gewoon: zonder deze e-mail kan niemand inloggen.
+mail-never-share = Deel deze code nooit met iemand.

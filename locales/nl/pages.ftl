@@ -1,0 +1,180 @@
+# Iris: de teksten van alle pagina's (Nederlands, aanspreekvorm "je"). Engels is de referentie:
+# elke taal heeft precies dezelfde sleutels (tests/api/i18n.rs controleert dat).
+#
+# Placeholders: { $email } is een gemaskeerd adres (j***@example.com), { $wait } een zinsdeel uit
+# "Wachttijden" hieronder ("over 58 seconden"), { $when } een uit "Tijden" ("vandaag om 19:15 UTC"),
+# { $browser } een uit "Browsers" ("Chrome op Linux", staat na "via").
+
+## Wachttijden: het einde van "… Probeer het { $wait } opnieuw" en "… { $wait } een nieuwe e-mail aanvragen".
+
+wait-moment = zo meteen
+wait-seconds = over { $n ->
+    [one] { $n } seconde
+   *[other] { $n } seconden
+}
+wait-minutes = over { $n ->
+    [one] { $n } minuut
+   *[other] { $n } minuten
+}
+wait-hours = over ongeveer { $n ->
+    [one] { $n } uur
+   *[other] { $n } uur
+}
+
+## Tijden, altijd in UTC: { $time } is 19:15, { $date } een datum uit "date" hieronder.
+
+time-today = vandaag om { $time } UTC
+time-yesterday = gisteren om { $time } UTC
+time-date = op { $date } om { $time } UTC
+date = { $day } { $month ->
+    [1] januari
+    [2] februari
+    [3] maart
+    [4] april
+    [5] mei
+    [6] juni
+    [7] juli
+    [8] augustus
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] december
+} { $year }
+
+## Browsers: welke browser het verzoek deed, aan het einde van "Aangevraagd … via { $browser }".
+## { $name } is een productnaam (Firefox, Chrome), { $os } een systeem (Linux, Android).
+
+browser-on-os = { $name } op { $os }
+browser-only = { $name }
+browser-unknown = een onbekende browser
+
+## Gedeeld door meerdere pagina's
+
+page-title = { $title } · { $product }
+go-to-sign-in = Naar inloggen
+back-to-sign-in = Terug naar inloggen
+start-again = Opnieuw beginnen
+use-another-address = Een ander e-mailadres gebruiken
+request-id = Aanvraag-ID: { $id }
+
+## E-mailadres invullen (/login)
+
+login-title = Inloggen
+login-email-label = E-mailadres
+login-hint-link = We sturen je een link en een code per e-mail. Je hebt geen wachtwoord nodig.
+login-hint-code = We sturen je een 6-cijferige code per e-mail. Je hebt geen wachtwoord nodig.
+login-submit = Doorgaan met e-mail
+email-error-empty = Vul je e-mailadres in.
+email-error-too-long = Dat e-mailadres is te lang.
+email-error-not-bare = Vul alleen het e-mailadres zelf in, zoals naam@example.com.
+email-error-malformed = Dat lijkt geen e-mailadres. Controleer het en probeer het opnieuw.
+email-error-local-part = Vóór de @ zijn alleen gewone letters, cijfers en . _ + - toegestaan.
+email-error-domain = Het deel na de @ is geen geldig domein.
+
+## Controleer je inbox (/login/check-email), met het codeveld
+
+check-title = Controleer je inbox
+check-sent-link = We hebben een inloglink en een 6-cijferige code naar { $email } gestuurd.
+check-sent-code = We hebben een 6-cijferige code naar { $email } gestuurd.
+check-open-link = Open de link op een willekeurig apparaat, of typ de code hier.
+check-delivery-failed = We konden die e-mail niet afleveren. Controleer het adres of stuur een nieuwe.
+check-again-link = We hebben je net al een e-mail gestuurd, dus we hebben geen nieuwe verstuurd. Gebruik de link of code uit die e-mail.
+check-again-code = We hebben je net al een e-mail gestuurd, dus we hebben geen nieuwe verstuurd. Gebruik de code uit die e-mail.
+check-sent-again-link = We hebben je een nieuwe e-mail gestuurd. Eerdere links en codes werken niet meer.
+check-sent-again-code = We hebben je een nieuwe e-mail gestuurd. Eerdere codes werken niet meer.
+code-label = 6-cijferige code
+code-hint = De code staat bovenaan in de e-mail.
+code-submit = Inloggen
+resend-later = Niets ontvangen? Je kunt { $wait } een nieuwe e-mail aanvragen. Kijk intussen even in je spammap.
+resend-now = Niets ontvangen? Kijk in je spammap, of:
+resend-button = Nieuwe e-mail sturen
+
+## Waarom een code is geweigerd (getoond bij het codeveld)
+
+code-error-empty = Vul de 6-cijferige code uit de e-mail in.
+code-error-wrong = Die code klopt niet. { $left ->
+    [one] Je hebt nog { $left } poging over.
+   *[other] Je hebt nog { $left } pogingen over.
+}
+code-error-wrong-check = Die code klopt niet. Controleer de e-mail en probeer het opnieuw.
+code-error-too-many = Er zijn te veel verkeerde codes ingevoerd. Vraag hieronder een nieuwe e-mail aan.
+code-error-locked = Er zijn te veel verkeerde codes ingevoerd voor dit adres. Probeer het { $wait } opnieuw.
+code-error-expired = Deze code is verlopen. Vraag hieronder een nieuwe e-mail aan; je hoeft niets opnieuw in te typen.
+code-error-dead = Deze code werkt niet meer. Vraag hieronder een nieuwe e-mail aan.
+
+## Waarom de code op de inboxpagina niet meer werkt
+
+code-dead-used = Deze code is al gebruikt. Vraag een nieuwe e-mail aan om opnieuw in te loggen.
+code-dead-replaced = Er is een nieuwere e-mail naar dit adres gestuurd. Gebruik de code uit de nieuwste e-mail, of vraag een nieuwe aan.
+code-dead-expired = Deze code is verlopen. Vraag een nieuwe e-mail aan om in te loggen.
+code-dead-too-many = Er zijn te veel verkeerde codes ingevoerd, dus deze code werkt niet meer. Vraag een nieuwe e-mail aan.
+code-dead-unknown = Dit inlogverzoek bestaat niet meer. Begin opnieuw.
+
+## Inloggen bevestigen (de link uit de e-mail)
+
+confirm-title = Inloggen bevestigen
+confirm-question = Inloggen als { $email }?
+confirm-requested = Aangevraagd { $when } via { $browser }.
+confirm-same-browser = Je hebt deze link in deze browser aangevraagd.
+confirm-other-browser = Deze link is niet in deze browser aangevraagd. Ga alleen verder als je hem zelf hebt aangevraagd, op een ander apparaat.
+confirm-submit = Inloggen
+confirm-ignore = Heb je niet gevraagd om in te loggen? Sluit dan deze pagina. Er gebeurt niets zolang je niet op de knop drukt.
+
+## Links die niet meer werken
+
+link-invalid-title = Deze link werkt niet
+link-invalid-text = De link is onvolledig of is nooit uitgegeven. Kopieer de volledige link uit de e-mail, of begin opnieuw.
+link-used-title = Deze link is al gebruikt
+link-used-text = Met elke link en code kun je één keer inloggen. Vraag een nieuwe aan als je opnieuw wilt inloggen.
+link-replaced-title = Er is een nieuwere e-mail gestuurd
+link-replaced-text = Deze link is vervangen door een nieuwere. Gebruik de nieuwste e-mail, of vraag een nieuwe aan.
+link-expired-title = Deze link is verlopen
+link-expired-text = Inloglinks werken maar een paar minuten, zodat je account veilig blijft.
+link-too-many-title = Te veel pogingen
+link-too-many-text = Er zijn te veel verkeerde codes geprobeerd voor deze e-mail, dus de link en code daaruit werken niet meer.
+link-locked-text = Er zijn te veel verkeerde codes geprobeerd voor dit adres. Probeer het { $wait } opnieuw.
+link-send-new = Nieuwe link sturen naar { $email }
+
+## Ingelogd (/)
+
+account-title = Je bent ingelogd
+account-signed-in-as = Ingelogd als { $email }.
+account-since = Je bent { $when } ingelogd.
+account-sign-out = Uitloggen
+
+## Limieten
+
+too-many-title = Te veel pogingen
+too-many-text = Te veel verzoeken. Probeer het voor je veiligheid { $wait } opnieuw.
+paused-title = Inlogmails zijn tijdelijk gepauzeerd
+paused-text = We hebben vandaag zoveel inlogmails verstuurd als veilig kan, dus er kan nu geen nieuwe meer worden verstuurd. Probeer het { $wait } opnieuw.
+paused-still-works = Een code of link die je al hebt ontvangen, blijft werken tot hij verloopt.
+
+## Foutpagina's, per HTTP-status
+
+error-400-title = Dat is niet gelukt
+error-400-text = Het verzoek was onvolledig of ongeldig. Ga terug en probeer het opnieuw.
+error-403-title = Dit formulier is verlopen
+error-403-text = Voor je veiligheid werken formulieren alleen op de pagina waar ze vandaan komen. Laad de pagina opnieuw en probeer het nog eens.
+error-404-title = Pagina niet gevonden
+error-404-text = Er staat niets op dit adres.
+error-405-title = Dat werkt hier niet
+error-405-text = Dit adres accepteert dit soort verzoeken niet.
+error-413-title = Te veel gegevens
+error-413-text = Het formulier heeft meer gegevens verstuurd dan we accepteren.
+error-415-title = Dat is niet gelukt
+error-415-text = Het formulier is verstuurd in een indeling die we niet accepteren.
+error-503-title = Inloggen is nu niet beschikbaar
+error-503-text = Een dienst waarvan we afhankelijk zijn, reageert niet. Er is niets gewijzigd; probeer het over een minuut opnieuw.
+error-other-title = Er is iets misgegaan
+error-other-text = Er is niets gewijzigd. Probeer het opnieuw.
+
+## Fouten die Kratos meldt (/error?id=…), per fout-ID van Kratos
+
+kratos-error-title = Inloggen is niet gelukt
+kratos-error-text = Er ging onderweg iets mis. Er is niets gewijzigd; begin opnieuw.
+kratos-error-csrf = Het inlogformulier is verlopen of is in een andere browser geopend.
+kratos-error-expired = Het inloggen duurde te lang en is verlopen.
+kratos-error-return-to = We mogen je niet terugsturen naar de pagina waar je vandaan kwam.
+kratos-error-signed-in = Je bent al ingelogd.
+kratos-error-disabled = Deze manier van inloggen is uitgeschakeld.

@@ -1,0 +1,24 @@
+# Iris: wiadomość z logowaniem (temat, wersja tekstowa i HTML mówią to samo).
+# { $product } to nazwa produktu z branding.product_name; { $when } i { $browser } pochodzą
+# z pages.ftl („1 grudnia 2026 o 19:15 UTC”, „przeglądarki Chrome w systemie Linux”).
+
+mail-subject = Zaloguj się do serwisu { $product }
+mail-code-intro = Twój kod logowania do serwisu { $product } to:
+mail-link-intro = Możesz też zalogować się, otwierając ten link:
+mail-button = Zaloguj się do serwisu { $product }
+mail-lifetime-both = Kod i link działają jednorazowo przez { $minutes ->
+    [one] { $minutes } minutę
+    [few] { $minutes } minuty
+    [many] { $minutes } minut
+   *[other] { $minutes } minuty
+}.
+mail-lifetime-code = Wpisz go na stronie logowania. Kod działa jednorazowo przez { $minutes ->
+    [one] { $minutes } minutę
+    [few] { $minutes } minuty
+    [many] { $minutes } minut
+   *[other] { $minutes } minuty
+}.
+mail-requested-from = Prośbę o logowanie wysłano { $when } z { $browser }.
+mail-requested = Prośbę o logowanie wysłano { $when }.
+mail-ignore = Jeśli to nie Ty, zignoruj tę wiadomość: bez niej nikt nie może się zalogować.
+mail-never-share = Nigdy nikomu nie udostępniaj tego kodu.

@@ -1,0 +1,188 @@
+# Iris: teksty wszystkich stron po polsku. Katalogiem wzorcowym jest angielski: każdy język ma
+# dokładnie te same klucze (sprawdza to tests/api/i18n.rs).
+#
+# Wstawki: { $email } to zamaskowany adres (j***@example.com), { $wait } fraza z sekcji
+# „Oczekiwanie” („za 58 sekund”), { $when } fraza z sekcji „Czas” („dzisiaj o 19:15 UTC”),
+# { $browser } fraza z sekcji „Przeglądarki” („przeglądarki Chrome w systemie Linux”).
+
+## Oczekiwanie: koniec zdań „… spróbuj ponownie { $wait }” i „… o nową wiadomość { $wait }”.
+
+wait-moment = za chwilę
+wait-seconds = za { $n ->
+    [one] { $n } sekundę
+    [few] { $n } sekundy
+    [many] { $n } sekund
+   *[other] { $n } sekundy
+}
+wait-minutes = za { $n ->
+    [one] { $n } minutę
+    [few] { $n } minuty
+    [many] { $n } minut
+   *[other] { $n } minuty
+}
+wait-hours = za około { $n ->
+    [one] { $n } godzinę
+    [few] { $n } godziny
+    [many] { $n } godzin
+   *[other] { $n } godziny
+}
+
+## Czas, zawsze w UTC: { $time } to 19:15, { $date } data z komunikatu „date” poniżej.
+
+time-today = dzisiaj o { $time } UTC
+time-yesterday = wczoraj o { $time } UTC
+time-date = { $date } o { $time } UTC
+date = { $day } { $month ->
+    [1] stycznia
+    [2] lutego
+    [3] marca
+    [4] kwietnia
+    [5] maja
+    [6] czerwca
+    [7] lipca
+    [8] sierpnia
+    [9] września
+    [10] października
+    [11] listopada
+   *[12] grudnia
+} { $year }
+
+## Przeglądarki: skąd wysłano prośbę, w dopełniaczu, na końcu zdania „… wysłano … z { $browser }”.
+## { $name } to nazwa produktu (Firefox, Chrome), { $os } system (Linux, Android).
+
+browser-on-os = przeglądarki { $name } w systemie { $os }
+browser-only = przeglądarki { $name }
+browser-unknown = nieznanej przeglądarki
+
+## Wspólne dla kilku stron
+
+page-title = { $title } · { $product }
+go-to-sign-in = Przejdź do logowania
+back-to-sign-in = Wróć do logowania
+start-again = Zacznij od nowa
+use-another-address = Użyj innego adresu e-mail
+request-id = Identyfikator żądania: { $id }
+
+## Podawanie adresu e-mail (/login)
+
+login-title = Zaloguj się
+login-email-label = Adres e-mail
+login-hint-link = Wyślemy Ci e-mailem link i kod. Hasło nie jest potrzebne.
+login-hint-code = Wyślemy Ci e-mailem 6-cyfrowy kod. Hasło nie jest potrzebne.
+login-submit = Kontynuuj przez e-mail
+email-error-empty = Wpisz adres e-mail.
+email-error-too-long = Ten adres e-mail jest za długi.
+email-error-not-bare = Wpisz sam adres e-mail, np. jan@example.com.
+email-error-malformed = To nie wygląda na adres e-mail. Sprawdź go i spróbuj ponownie.
+email-error-local-part = Używaj tylko zwykłych liter, cyfr i znaków . _ + - przed znakiem @.
+email-error-domain = Część po znaku @ nie jest prawidłową domeną.
+
+## Sprawdź skrzynkę (/login/check-email) z polem na kod
+
+check-title = Sprawdź skrzynkę odbiorczą
+check-sent-link = Wysłaliśmy link do logowania i 6-cyfrowy kod na adres { $email }.
+check-sent-code = Wysłaliśmy 6-cyfrowy kod na adres { $email }.
+check-open-link = Otwórz link na dowolnym urządzeniu lub wpisz kod tutaj.
+check-delivery-failed = Nie udało się dostarczyć wiadomości. Sprawdź adres lub wyślij nową wiadomość.
+check-again-link = Przed chwilą wysłaliśmy Ci już wiadomość, więc nie wysyłamy kolejnej. Użyj linku lub kodu z tamtej wiadomości.
+check-again-code = Przed chwilą wysłaliśmy Ci już wiadomość, więc nie wysyłamy kolejnej. Użyj kodu z tamtej wiadomości.
+check-sent-again-link = Wysłaliśmy Ci nową wiadomość. Wcześniejsze linki i kody już nie działają.
+check-sent-again-code = Wysłaliśmy Ci nową wiadomość. Wcześniejsze kody już nie działają.
+code-label = 6-cyfrowy kod
+code-hint = Kod znajduje się na początku wiadomości.
+code-submit = Zaloguj się
+resend-later = Wiadomość nie dotarła? O nową możesz poprosić { $wait }. W międzyczasie sprawdź folder ze spamem.
+resend-now = Wiadomość nie dotarła? Sprawdź folder ze spamem lub:
+resend-button = Wyślij nową wiadomość
+
+## Dlaczego kod został odrzucony (przy polu na kod)
+
+code-error-empty = Wpisz 6-cyfrowy kod z wiadomości.
+code-error-wrong = Ten kod jest nieprawidłowy. { $left ->
+    [one] Pozostała { $left } próba.
+    [few] Pozostały { $left } próby.
+    [many] Pozostało { $left } prób.
+   *[other] Pozostało { $left } próby.
+}
+code-error-wrong-check = Ten kod jest nieprawidłowy. Sprawdź wiadomość i spróbuj ponownie.
+code-error-too-many = Wpisano zbyt wiele błędnych kodów. Poproś poniżej o nową wiadomość.
+code-error-locked = Dla tego adresu wpisano zbyt wiele błędnych kodów. Spróbuj ponownie { $wait }.
+code-error-expired = Ten kod wygasł. Poproś poniżej o nową wiadomość – nie musisz niczego wpisywać ponownie.
+code-error-dead = Ten kod już nie działa. Poproś poniżej o nową wiadomość.
+
+## Dlaczego kod ze strony skrzynki już nie działa
+
+code-dead-used = Ten kod został już użyty. Poproś o nową wiadomość, aby zalogować się ponownie.
+code-dead-replaced = Na ten adres wysłano nowszą wiadomość. Użyj kodu z najnowszej wiadomości lub poproś o nową.
+code-dead-expired = Ten kod wygasł. Poproś o nową wiadomość, aby się zalogować.
+code-dead-too-many = Wpisano zbyt wiele błędnych kodów, więc ten kod już nie działa. Poproś o nową wiadomość.
+code-dead-unknown = Ta prośba o logowanie już nie istnieje. Zacznij od nowa.
+
+## Potwierdzenie logowania (link z wiadomości)
+
+confirm-title = Potwierdź logowanie
+confirm-question = Zalogować się jako { $email }?
+confirm-requested = Prośbę o logowanie wysłano { $when } z { $browser }.
+confirm-same-browser = O ten link poproszono w tej przeglądarce.
+confirm-other-browser = O ten link nie poproszono w tej przeglądarce. Kontynuuj tylko wtedy, gdy prośba pochodzi od Ciebie, z innego urządzenia.
+confirm-submit = Zaloguj się
+confirm-ignore = Jeśli to nie Ty próbujesz się zalogować, zamknij tę stronę. Nic się nie stanie, dopóki nie naciśniesz przycisku.
+
+## Linki, które już nie działają
+
+link-invalid-title = Ten link nie działa
+link-invalid-text = Link jest niekompletny albo nigdy nie został wygenerowany. Skopiuj cały link z wiadomości lub zacznij od nowa.
+link-used-title = Ten link został już użyty
+link-used-text = Każdy link i kod działa tylko raz. Jeśli chcesz zalogować się ponownie, poproś o nowy.
+link-replaced-title = Wysłano nowszą wiadomość
+link-replaced-text = Ten link został zastąpiony nowszym. Użyj najnowszej wiadomości lub poproś o nową.
+link-expired-title = Ten link wygasł
+link-expired-text = Ze względu na bezpieczeństwo Twojego konta linki do logowania działają tylko przez kilka minut.
+link-too-many-title = Zbyt wiele prób
+link-too-many-text = Dla tej wiadomości wpisano zbyt wiele błędnych kodów, więc jej link i kod już nie działają.
+link-locked-text = Dla tego adresu wpisano zbyt wiele błędnych kodów. Spróbuj ponownie { $wait }.
+link-send-new = Wyślij nowy link na adres { $email }
+
+## Po zalogowaniu (/)
+
+account-title = Zalogowano pomyślnie
+account-signed-in-as = Zalogowano jako { $email }.
+account-since = Zalogowano { $when }.
+account-sign-out = Wyloguj się
+
+## Limity
+
+too-many-title = Zbyt wiele prób
+too-many-text = Zbyt wiele żądań. Ze względów bezpieczeństwa spróbuj ponownie { $wait }.
+paused-title = Wysyłanie wiadomości do logowania jest wstrzymane
+paused-text = Wysłaliśmy dziś tyle wiadomości do logowania, ile możemy bezpiecznie wysłać, więc w tej chwili nie możemy wysłać kolejnej. Spróbuj ponownie { $wait }.
+paused-still-works = Otrzymany już kod lub link działa aż do wygaśnięcia.
+
+## Strony błędów według kodu HTTP
+
+error-400-title = Nie udało się
+error-400-text = Żądanie było niekompletne lub nieprawidłowe. Wróć i spróbuj ponownie.
+error-403-title = Ten formularz wygasł
+error-403-text = Ze względów bezpieczeństwa formularze działają tylko na stronie, z której pochodzą. Odśwież stronę i spróbuj ponownie.
+error-404-title = Nie znaleziono strony
+error-404-text = Pod tym adresem nic nie ma.
+error-405-title = Ta operacja nie jest tu dostępna
+error-405-text = Ten adres nie obsługuje tego rodzaju żądań.
+error-413-title = Zbyt dużo danych
+error-413-text = Formularz wysłał więcej danych, niż możemy przyjąć.
+error-415-title = Nie udało się
+error-415-text = Formularz został wysłany w formacie, którego nie obsługujemy.
+error-503-title = Logowanie jest teraz niedostępne
+error-503-text = Usługa, od której zależymy, nie odpowiada. Nic nie zostało zmienione. Spróbuj ponownie za minutę.
+error-other-title = Coś poszło nie tak
+error-other-text = Nic nie zostało zmienione. Spróbuj ponownie.
+
+## Błędy zgłaszane przez Kratos (/error?id=…), według identyfikatora błędu Kratos
+
+kratos-error-title = Logowanie nie powiodło się
+kratos-error-text = Coś poszło nie tak po drodze. Nic nie zostało zmienione. Zacznij od nowa.
+kratos-error-csrf = Formularz logowania wygasł lub został otwarty w innej przeglądarce.
+kratos-error-expired = Logowanie trwało zbyt długo i wygasło.
+kratos-error-return-to = Nie możemy odesłać Cię z powrotem na stronę, która Cię tu skierowała.
+kratos-error-signed-in = Już się zalogowano.
+kratos-error-disabled = Ta metoda logowania jest wyłączona.

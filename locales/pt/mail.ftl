@@ -1,0 +1,20 @@
+# Iris: o e-mail de acesso (o assunto, o texto simples e o HTML dizem o mesmo).
+# { $product } é o nome do produto (branding.product_name); { $when } e { $browser } vêm
+# de pages.ftl ("em 1º de dezembro de 2026 às 19:15 UTC", "o Chrome no Linux").
+
+mail-subject = Entrar em { $product }
+mail-code-intro = O seu código de acesso para { $product } é:
+mail-link-intro = Ou abra este link para entrar:
+mail-button = Entrar em { $product }
+mail-lifetime-both = O código e o link só podem ser usados uma vez, durante { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}.
+mail-lifetime-code = Insira-o na página de acesso. Só pode ser usado uma vez, durante { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}.
+mail-requested-from = Este pedido foi feito { $when } com { $browser }.
+mail-requested = Este pedido foi feito { $when }.
+mail-ignore = Se não fez este pedido, ignore este e-mail: ninguém consegue entrar sem ele.
+mail-never-share = Nunca revele este código a ninguém.

@@ -1,0 +1,188 @@
+# Iris: os textos de todas as páginas. O inglês é o catálogo de referência: todas as outras línguas
+# têm exatamente estas chaves (verificado por tests/api/i18n.rs).
+# Variante: português do Brasil como base, com formas que também soam naturais em Portugal
+# (imperativo de "você" sem o pronome — "Insira", "Verifique", "Peça" —, "o seu"/"a sua" com artigo,
+# sem gerúndios nem "está a"; evitam-se "tela"/"ecrã", "usuário"/"utilizador", "compartilhar"/"partilhar").
+# "senha" (e não "palavra-passe") e "link" são as palavras do Brasil, compreendidas em Portugal.
+#
+# Placeables: { $email } é um endereço mascarado (j***@example.com), { $wait } uma expressão da parte
+# "Esperas" abaixo ("daqui a 58 segundos"), { $when } uma de "Horas" ("hoje às 19:15 UTC"),
+# { $browser } uma de "Navegadores" ("o Chrome no Linux", com artigo, pois vem depois de "com").
+
+## Esperas: o final de "… Tente novamente { $wait }" e "… um novo e-mail { $wait }".
+
+wait-moment = daqui a pouco
+wait-seconds = daqui a { $n ->
+    [one] { $n } segundo
+   *[other] { $n } segundos
+}
+wait-minutes = daqui a { $n ->
+    [one] { $n } minuto
+   *[other] { $n } minutos
+}
+wait-hours = daqui a cerca de { $n ->
+    [one] { $n } hora
+   *[other] { $n } horas
+}
+
+## Horas, sempre em UTC: { $time } é 19:15, { $date } uma data de "date" abaixo.
+
+time-today = hoje às { $time } UTC
+time-yesterday = ontem às { $time } UTC
+time-date = em { $date } às { $time } UTC
+date = { $day ->
+    [1] 1º
+   *[other] { $day }
+  } de { $month ->
+    [1] janeiro
+    [2] fevereiro
+    [3] março
+    [4] abril
+    [5] maio
+    [6] junho
+    [7] julho
+    [8] agosto
+    [9] setembro
+    [10] outubro
+    [11] novembro
+   *[12] dezembro
+} de { $year }
+
+## Navegadores: de que navegador veio o pedido, no final de "Pedido feito … com { $browser }".
+## { $name } é um nome de produto (Firefox, Chrome), { $os } um sistema (Linux, Android).
+## Levam o artigo ("com o Chrome no Linux", "com um navegador desconhecido").
+
+browser-on-os = o { $name } no { $os }
+browser-only = o { $name }
+browser-unknown = um navegador desconhecido
+
+## Comuns a várias páginas
+
+page-title = { $title } · { $product }
+go-to-sign-in = Ir para a página de acesso
+back-to-sign-in = Voltar à página de acesso
+start-again = Começar de novo
+use-another-address = Usar outro endereço de e-mail
+request-id = ID do pedido: { $id }
+
+## Introdução do e-mail (/login)
+
+login-title = Entrar
+login-email-label = Endereço de e-mail
+login-hint-link = Enviaremos um link e um código para o seu e-mail. Não é preciso senha.
+login-hint-code = Enviaremos um código de 6 dígitos para o seu e-mail. Não é preciso senha.
+login-submit = Continuar com e-mail
+email-error-empty = Insira o seu endereço de e-mail.
+email-error-too-long = Este endereço de e-mail é muito longo.
+email-error-not-bare = Insira apenas o endereço de e-mail, por exemplo nome@example.com.
+email-error-malformed = Isso não parece um endereço de e-mail. Verifique e tente novamente.
+email-error-local-part = Use apenas letras sem acentos nem cedilha, números e . _ + - antes do símbolo @.
+email-error-domain = A parte depois do símbolo @ não é um domínio válido.
+
+## Verifique a sua caixa de entrada (/login/check-email), com o campo do código
+
+check-title = Verifique a sua caixa de entrada
+check-sent-link = Enviamos um link de acesso e um código de 6 dígitos para { $email }.
+check-sent-code = Enviamos um código de 6 dígitos para { $email }.
+check-open-link = Abra o link em qualquer dispositivo ou insira o código aqui.
+check-delivery-failed = Não foi possível entregar esse e-mail. Verifique o endereço ou envie um novo.
+check-again-link = Já enviamos um e-mail há instantes, por isso não enviamos outro. Use o link ou o código desse e-mail.
+check-again-code = Já enviamos um e-mail há instantes, por isso não enviamos outro. Use o código desse e-mail.
+check-sent-again-link = Enviamos um novo e-mail. Os links e códigos anteriores deixaram de funcionar.
+check-sent-again-code = Enviamos um novo e-mail. Os códigos anteriores deixaram de funcionar.
+code-label = Código de 6 dígitos
+code-hint = O código aparece no início do e-mail.
+code-submit = Entrar
+resend-later = Não recebeu? Pode pedir um novo e-mail { $wait }. Enquanto espera, verifique a pasta de spam.
+resend-now = Não recebeu? Verifique a pasta de spam ou:
+resend-button = Enviar um novo e-mail
+
+## Motivo pelo qual um código foi recusado (mostrado junto ao campo do código)
+
+code-error-empty = Insira o código de 6 dígitos que recebeu por e-mail.
+code-error-wrong = Este código está incorreto. { $left ->
+    [one] Resta { $left } tentativa.
+   *[other] Restam { $left } tentativas.
+}
+code-error-wrong-check = Este código está incorreto. Verifique o e-mail e tente novamente.
+code-error-too-many = Foram inseridos muitos códigos incorretos. Peça um novo e-mail abaixo.
+code-error-locked = Foram inseridos muitos códigos incorretos para este endereço. Tente novamente { $wait }.
+code-error-expired = Este código expirou. Peça um novo e-mail abaixo: não é preciso escrever nada de novo.
+code-error-dead = Este código deixou de funcionar. Peça um novo e-mail abaixo.
+
+## Motivo pelo qual o código da página da caixa de entrada deixou de funcionar
+
+code-dead-used = Este código já foi usado. Peça um novo e-mail para entrar outra vez.
+code-dead-replaced = Foi enviado um e-mail mais recente para este endereço. Use o código do último e-mail ou peça um novo.
+code-dead-expired = Este código expirou. Peça um novo e-mail para entrar.
+code-dead-too-many = Foram inseridos muitos códigos incorretos, por isso este código deixou de funcionar. Peça um novo e-mail.
+code-dead-unknown = Este pedido de acesso deixou de existir. Comece de novo.
+
+## Confirmar o acesso (o link enviado por e-mail)
+
+confirm-title = Confirmar acesso
+confirm-question = Entrar como { $email }?
+confirm-requested = Pedido feito { $when } com { $browser }.
+confirm-same-browser = Este link foi pedido neste navegador.
+confirm-other-browser = Este link não foi pedido neste navegador. Continue apenas se foi mesmo você que o pediu, a partir de outro dispositivo.
+confirm-submit = Entrar
+confirm-ignore = Se não pediu para entrar, feche esta página. Nada acontece até clicar no botão.
+
+## Links que deixaram de funcionar
+
+link-invalid-title = Este link não funciona
+link-invalid-text = O link está incompleto ou nunca foi emitido. Copie o link completo do e-mail ou comece de novo.
+link-used-title = Este link já foi usado
+link-used-text = Cada link e cada código só servem para entrar uma vez. Peça um novo se precisar de entrar outra vez.
+link-replaced-title = Foi enviado um e-mail mais recente
+link-replaced-text = Este link foi substituído por um mais recente. Use o último e-mail ou peça um novo.
+link-expired-title = Este link expirou
+link-expired-text = Para manter a sua conta segura, os links de acesso só funcionam durante alguns minutos.
+link-too-many-title = Muitas tentativas
+link-too-many-text = Foram testados muitos códigos incorretos para este e-mail, por isso o link e o código deixaram de funcionar.
+link-locked-text = Foram testados muitos códigos incorretos para este endereço. Tente novamente { $wait }.
+link-send-new = Enviar um novo link para { $email }
+
+## Sessão iniciada (/)
+
+account-title = Sessão iniciada
+account-signed-in-as = Entrou como { $email }.
+account-since = Sessão iniciada { $when }.
+account-sign-out = Sair
+
+## Limites
+
+too-many-title = Muitas tentativas
+too-many-text = Muitos pedidos. Por segurança, tente novamente { $wait }.
+paused-title = Os e-mails de acesso estão em pausa
+paused-text = Hoje já enviamos todos os e-mails de acesso que podemos enviar com segurança, por isso neste momento não é possível enviar mais nenhum. Tente novamente { $wait }.
+paused-still-works = Um código ou link que já tenha recebido continua válido até expirar.
+
+## Páginas de erro, por código HTTP
+
+error-400-title = Não foi possível concluir o pedido
+error-400-text = O pedido estava incompleto ou mal formado. Volte atrás e tente novamente.
+error-403-title = Este formulário expirou
+error-403-text = Por segurança, os formulários só funcionam na página de onde vieram. Recarregue a página e tente novamente.
+error-404-title = Página não encontrada
+error-404-text = Não existe nada neste endereço.
+error-405-title = Esta ação não é possível aqui
+error-405-text = Este endereço não aceita esse tipo de pedido.
+error-413-title = Dados em excesso
+error-413-text = O formulário enviou mais dados do que aceitamos.
+error-415-title = Não foi possível concluir o pedido
+error-415-text = Não aceitamos o formato em que o formulário foi enviado.
+error-503-title = O acesso está indisponível neste momento
+error-503-text = Um serviço de que dependemos não responde. Nada foi alterado; tente novamente daqui a um minuto.
+error-other-title = Ocorreu um erro
+error-other-text = Nada foi alterado. Tente novamente.
+
+## Erros comunicados pelo Kratos (/error?id=…), pelo id de erro do Kratos
+
+kratos-error-title = Não foi possível entrar
+kratos-error-text = Ocorreu um problema durante o processo. Nada foi alterado; comece de novo.
+kratos-error-csrf = O formulário de acesso expirou ou pertence a outro navegador.
+kratos-error-expired = O processo de acesso demorou muito e expirou.
+kratos-error-return-to = Não é possível voltar à página de onde veio.
+kratos-error-signed-in = A sessão já está iniciada.
+kratos-error-disabled = Esta forma de entrar está desativada.

@@ -1,0 +1,180 @@
+# Iris: texterna på alla sidor (svenska, tilltal "du"). Engelskan är referensen: varje språk har
+# exakt samma nycklar (tests/api/i18n.rs kontrollerar det).
+#
+# Platshållare: { $email } är en maskerad adress (j***@example.com), { $wait } en fras från
+# "Väntetider" nedan ("om 58 sekunder"), { $when } en från "Tider" ("i dag kl. 19:15 UTC"),
+# { $browser } en från "Webbläsare" ("Chrome på Linux", står efter "från").
+
+## Väntetider: slutet på "… Försök igen { $wait }" och "… begära ett nytt mejl { $wait }".
+
+wait-moment = om en liten stund
+wait-seconds = om { $n ->
+    [one] { $n } sekund
+   *[other] { $n } sekunder
+}
+wait-minutes = om { $n ->
+    [one] { $n } minut
+   *[other] { $n } minuter
+}
+wait-hours = om ungefär { $n ->
+    [one] { $n } timme
+   *[other] { $n } timmar
+}
+
+## Tider, alltid i UTC: { $time } är 19:15, { $date } ett datum från "date" nedan.
+
+time-today = i dag kl. { $time } UTC
+time-yesterday = i går kl. { $time } UTC
+time-date = den { $date } kl. { $time } UTC
+date = { $day } { $month ->
+    [1] januari
+    [2] februari
+    [3] mars
+    [4] april
+    [5] maj
+    [6] juni
+    [7] juli
+    [8] augusti
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] december
+} { $year }
+
+## Webbläsare: vilken webbläsare som begärde inloggningen, i slutet av "… från { $browser }".
+## { $name } är ett produktnamn (Firefox, Chrome), { $os } ett system (Linux, Android).
+
+browser-on-os = { $name } på { $os }
+browser-only = { $name }
+browser-unknown = en okänd webbläsare
+
+## Delas av flera sidor
+
+page-title = { $title } · { $product }
+go-to-sign-in = Till inloggningen
+back-to-sign-in = Tillbaka till inloggningen
+start-again = Börja om
+use-another-address = Använd en annan e-postadress
+request-id = Förfrågnings-ID: { $id }
+
+## Ange e-postadress (/login)
+
+login-title = Logga in
+login-email-label = E-postadress
+login-hint-link = Vi mejlar dig en länk och en kod. Inget lösenord behövs.
+login-hint-code = Vi mejlar dig en 6-siffrig kod. Inget lösenord behövs.
+login-submit = Fortsätt med e-post
+email-error-empty = Ange din e-postadress.
+email-error-too-long = E-postadressen är för lång.
+email-error-not-bare = Ange bara själva e-postadressen, till exempel namn@example.com.
+email-error-malformed = Det där ser inte ut som en e-postadress. Kontrollera den och försök igen.
+email-error-local-part = Använd bara vanliga bokstäver, siffror och . _ + - före @.
+email-error-domain = Delen efter @ är ingen giltig domän.
+
+## Kolla din inkorg (/login/check-email), med kodfältet
+
+check-title = Kolla din inkorg
+check-sent-link = Vi har skickat en inloggningslänk och en 6-siffrig kod till { $email }.
+check-sent-code = Vi har skickat en 6-siffrig kod till { $email }.
+check-open-link = Öppna länken på valfri enhet eller skriv in koden här.
+check-delivery-failed = Vi kunde inte leverera mejlet. Kontrollera adressen eller skicka ett nytt.
+check-again-link = Vi skickade ett mejl till dig för bara en liten stund sedan, så vi har inte skickat något nytt. Använd länken eller koden i det mejlet.
+check-again-code = Vi skickade ett mejl till dig för bara en liten stund sedan, så vi har inte skickat något nytt. Använd koden i det mejlet.
+check-sent-again-link = Vi har skickat ett nytt mejl till dig. Tidigare länkar och koder fungerar inte längre.
+check-sent-again-code = Vi har skickat ett nytt mejl till dig. Tidigare koder fungerar inte längre.
+code-label = 6-siffrig kod
+code-hint = Koden står i början av mejlet.
+code-submit = Logga in
+resend-later = Har du inte fått något mejl? Du kan begära ett nytt { $wait }. Titta i skräpposten så länge.
+resend-now = Har du inte fått något mejl? Titta i skräpposten, eller:
+resend-button = Skicka ett nytt mejl
+
+## Varför en kod nekades (visas vid kodfältet)
+
+code-error-empty = Ange den 6-siffriga koden från mejlet.
+code-error-wrong = Koden stämmer inte. { $left ->
+    [one] Du har { $left } försök kvar.
+   *[other] Du har { $left } försök kvar.
+}
+code-error-wrong-check = Koden stämmer inte. Kontrollera mejlet och försök igen.
+code-error-too-many = För många felaktiga koder har angetts. Begär ett nytt mejl nedan.
+code-error-locked = För många felaktiga koder har angetts för den här adressen. Försök igen { $wait }.
+code-error-expired = Koden har gått ut. Begär ett nytt mejl nedan – du behöver inte skriva in något igen.
+code-error-dead = Koden fungerar inte längre. Begär ett nytt mejl nedan.
+
+## Varför koden på inkorgssidan inte längre fungerar
+
+code-dead-used = Koden har redan använts. Begär ett nytt mejl för att logga in igen.
+code-dead-replaced = Ett nyare mejl har skickats till den här adressen. Använd koden i det senaste mejlet eller begär ett nytt.
+code-dead-expired = Koden har gått ut. Begär ett nytt mejl för att logga in.
+code-dead-too-many = För många felaktiga koder har angetts, så den här koden fungerar inte längre. Begär ett nytt mejl.
+code-dead-unknown = Den här inloggningsbegäran finns inte längre. Börja om.
+
+## Bekräfta inloggning (länken i mejlet)
+
+confirm-title = Bekräfta inloggning
+confirm-question = Logga in som { $email }?
+confirm-requested = Begäran gjordes { $when } från { $browser }.
+confirm-same-browser = Du begärde den här länken i den här webbläsaren.
+confirm-other-browser = Länken begärdes inte i den här webbläsaren. Fortsätt bara om du själv har begärt den på en annan enhet.
+confirm-submit = Logga in
+confirm-ignore = Om du inte har bett om att logga in kan du stänga den här sidan. Ingenting händer förrän du trycker på knappen.
+
+## Länkar som inte längre fungerar
+
+link-invalid-title = Länken fungerar inte
+link-invalid-text = Länken är ofullständig eller har aldrig utfärdats. Kopiera hela länken från mejlet eller börja om.
+link-used-title = Länken har redan använts
+link-used-text = Varje länk och kod kan bara användas en gång för att logga in. Begär en ny om du behöver logga in igen.
+link-replaced-title = Ett nyare mejl har skickats
+link-replaced-text = Länken har ersatts av en nyare. Använd det senaste mejlet eller begär ett nytt.
+link-expired-title = Länken har gått ut
+link-expired-text = Inloggningslänkar fungerar bara i några minuter, för att skydda ditt konto.
+link-too-many-title = För många försök
+link-too-many-text = För många felaktiga koder har provats för det här mejlet, så länken och koden i det fungerar inte längre.
+link-locked-text = För många felaktiga koder har provats för den här adressen. Försök igen { $wait }.
+link-send-new = Skicka en ny länk till { $email }
+
+## Inloggad (/)
+
+account-title = Du är inloggad
+account-signed-in-as = Inloggad som { $email }.
+account-since = Du loggade in { $when }.
+account-sign-out = Logga ut
+
+## Begränsningar
+
+too-many-title = För många försök
+too-many-text = För många förfrågningar. Av säkerhetsskäl ber vi dig att försöka igen { $wait }.
+paused-title = Inloggningsmejl är tillfälligt pausade
+paused-text = Vi har skickat så många inloggningsmejl i dag som vi säkert kan, så inga nya kan skickas just nu. Försök igen { $wait }.
+paused-still-works = En kod eller länk som du redan har fått fungerar tills den går ut.
+
+## Felsidor, efter HTTP-status
+
+error-400-title = Det fungerade inte
+error-400-text = Begäran var ofullständig eller felaktig. Gå tillbaka och försök igen.
+error-403-title = Formuläret har gått ut
+error-403-text = Av säkerhetsskäl fungerar formulär bara på sidan de kommer från. Ladda om sidan och försök igen.
+error-404-title = Sidan hittades inte
+error-404-text = Det finns ingenting på den här adressen.
+error-405-title = Det fungerar inte här
+error-405-text = Den här adressen tar inte emot den typen av begäran.
+error-413-title = För mycket data
+error-413-text = Formuläret skickade mer data än vi tar emot.
+error-415-title = Det fungerade inte
+error-415-text = Formuläret skickades i ett format som vi inte tar emot.
+error-503-title = Inloggningen är inte tillgänglig just nu
+error-503-text = En tjänst som vi är beroende av svarar inte. Ingenting har ändrats. Försök igen om en minut.
+error-other-title = Något gick fel
+error-other-text = Ingenting har ändrats. Försök igen.
+
+## Fel som Kratos rapporterar (/error?id=…), efter Kratos fel-ID
+
+kratos-error-title = Inloggningen fungerade inte
+kratos-error-text = Något gick fel på vägen. Ingenting har ändrats. Börja om från början.
+kratos-error-csrf = Inloggningsformuläret har gått ut eller öppnades i en annan webbläsare.
+kratos-error-expired = Inloggningen tog för lång tid och gick ut.
+kratos-error-return-to = Vi får inte skicka dig tillbaka till sidan som skickade dig hit.
+kratos-error-signed-in = Du är redan inloggad.
+kratos-error-disabled = Det här sättet att logga in är avstängt.
