@@ -1,7 +1,7 @@
 //! The accent colour and its contrast (WCAG 2.x relative luminance). The configured colour is
 //! the button background (white text) and the link colour on the light card, so it must reach
-//! 4.5:1 against white; on the dark card Iris uses a lighter variant it derives, which reaches
-//! 4.5:1 there. Written here because it is a dozen lines of arithmetic.
+//! 4.5:1 against white; in the dark scheme Iris uses a lighter variant it derives, which
+//! reaches 4.5:1 on every dark surface. Written here because it is a dozen lines of arithmetic.
 
 /// WCAG 1.4.3 (AA) for normal text.
 pub const MIN_CONTRAST: f64 = 4.5;
@@ -9,6 +9,9 @@ pub const MIN_CONTRAST: f64 = 4.5;
 pub const LIGHT_CARD: Rgb = Rgb(0xff, 0xff, 0xff);
 /// The card in the dark scheme (`--card` under `prefers-color-scheme: dark`).
 pub const DARK_CARD: Rgb = Rgb(0x1a, 0x1b, 0x1e);
+/// The lightest dark-scheme surface that carries accent text: fields and secondary buttons
+/// (`--field`). Reaching 4.5:1 against it reaches it against the darker card too.
+pub const DARK_FIELD: Rgb = Rgb(0x25, 0x26, 0x2b);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
@@ -49,12 +52,14 @@ impl Rgb {
         Rgb(m(self.0, to.0), m(self.1, to.1), m(self.2, to.2))
     }
 
-    /// The accent for text on the dark card: this colour, lightened just enough toward white
-    /// to reach `MIN_CONTRAST` there (white itself always does).
+    /// The accent for text in the dark scheme: this colour, lightened just enough toward
+    /// white to reach `MIN_CONTRAST` on every dark surface (white itself always does).
     pub fn dark_scheme_text(self) -> Rgb {
-        (0..=20)
-            .map(|step| self.mix(LIGHT_CARD, f64::from(step) / 20.0))
-            .find(|c| c.contrast(DARK_CARD) >= MIN_CONTRAST)
+        (0..=40)
+            .map(|step| self.mix(LIGHT_CARD, f64::from(step) / 40.0))
+            .find(|c| {
+                c.contrast(DARK_FIELD) >= MIN_CONTRAST && c.contrast(DARK_CARD) >= MIN_CONTRAST
+            })
             .unwrap_or(LIGHT_CARD)
     }
 }
@@ -82,6 +87,7 @@ mod tests {
         );
         let dark = accent.dark_scheme_text();
         assert!(dark.contrast(DARK_CARD) >= MIN_CONTRAST);
+        assert!(dark.contrast(DARK_FIELD) >= MIN_CONTRAST);
         assert_ne!(dark, LIGHT_CARD, "still the brand's hue, not plain white");
     }
 

@@ -178,6 +178,15 @@ async fn embedded_default_signs_in_logs_no_secret_and_survives_a_restart() {
     );
     let logs = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(logs.contains("Iris listening on"), "{logs}");
+    // In the config's own spelling, never Rust's (`MagicLink`, `Development`, `Console`).
+    assert!(
+        logs.contains("(approach: magic-link, environment: development)"),
+        "{logs}"
+    );
+    assert!(logs.contains("mail: console;"), "{logs}");
+    for rust_spelling in ["MagicLink", "Development", "Console"] {
+        assert!(!logs.contains(rust_spelling), "{rust_spelling} in {logs}");
+    }
     assert!(logs.contains("request done"), "request log lines expected");
     let encoded: String = url::form_urlencoded::byte_serialize(token.as_bytes()).collect();
     for secret in [
@@ -467,4 +476,45 @@ async fn security_events_name_request_client_and_account_never_the_address() {
     assert!(seen.contains(&"authn_token_created".to_owned()), "{logs}");
     assert!(seen.contains(&"authn_login_fail".to_owned()), "{logs}");
     assert!(seen.contains(&"authn_login_success".to_owned()), "{logs}");
+}
+
+/// The accent colour must be readable: 4.5:1 against white (links on the card, white text on
+/// buttons). The dark scheme needs no setting: Iris lightens the colour there itself.
+#[test]
+fn check_config_refuses_an_accent_colour_people_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for (colour, ok) in [
+        ("#3b5bdb", true),
+        ("#1864ab", true),
+        ("#ffd43b", false),
+        ("#74c0fc", false),
+    ] {
+        let (code, text) = iris(
+            &["check-config"],
+            &[("IRIS__BRANDING__ACCENT_COLOR", colour)],
+            dir.path(),
+        );
+        assert_eq!(code == 0, ok, "{colour}: {text}");
+        if !ok {
+            assert!(text.contains("error: branding.accent_color:"), "{text}");
+            assert!(text.contains(":1 against white"), "{text}");
+        }
+    }
+    let (code, text) = iris(
+        &["check-config"],
+        &[
+            ("IRIS__I18N__LOCALES", "[\"en\", \"xx\"]"),
+            ("IRIS__I18N__DEFAULT_LOCALE", "de"),
+        ],
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        text.contains("error: i18n.locales: xx is not shipped"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error: i18n.default_locale: de is not among"),
+        "{text}"
+    );
 }

@@ -1,41 +1,6 @@
 //! Dependencies in trouble: nothing is granted, the user gets a 503 page, Iris recovers alone.
 use crate::helpers::*;
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::time::Duration;
-
-/// Another process holds SQLite's write lock until told to let go.
-struct WriteLock(std::process::Child);
-
-impl WriteLock {
-    fn take(db: &std::path::Path) -> WriteLock {
-        let mut child = Command::new("python3")
-            .arg("-c")
-            .arg("import sqlite3, sys\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\nc.execute('BEGIN EXCLUSIVE')\nprint('locked', flush=True)\nsys.stdin.read()\nc.execute('COMMIT')")
-            .arg(db)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        assert_eq!(line.trim(), "locked");
-        WriteLock(child)
-    }
-
-    fn release(mut self) {
-        drop(self.0.stdin.take());
-        self.0.wait().unwrap();
-    }
-}
-
-impl Drop for WriteLock {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-    }
-}
 
 #[tokio::test]
 async fn database_unavailable_gives_a_503_page_and_recovers_by_itself() {

@@ -163,12 +163,15 @@ impl Mail {
     }
 
     pub fn link(&self) -> String {
+        self.link_opt().expect("a link in the email")
+    }
+
+    /// The sign-in link, if the email has one (Kratos's code emails have none).
+    pub fn link_opt(&self) -> Option<String> {
         Regex::new(r"https?://\S+/login/link\?token=[A-Za-z0-9_-]+")
             .unwrap()
             .find(&self.text)
-            .expect("a link in the email")
-            .as_str()
-            .to_owned()
+            .map(|m| m.as_str().to_owned())
     }
 
     pub fn token(&self) -> String {
@@ -491,4 +494,37 @@ pub fn sample(scrape: &str, name: &str) -> Option<f64> {
         let value = line.strip_prefix(name)?.strip_prefix(' ')?;
         value.trim().parse().ok()
     })
+}
+
+/// Another process holds SQLite's write lock until told to let go.
+pub struct WriteLock(std::process::Child);
+
+impl WriteLock {
+    pub fn take(db: &std::path::Path) -> WriteLock {
+        let mut child = Command::new("python3")
+            .arg("-c")
+            .arg("import sqlite3, sys\nc = sqlite3.connect(sys.argv[1], isolation_level=None)\nc.execute('BEGIN EXCLUSIVE')\nprint('locked', flush=True)\nsys.stdin.read()\nc.execute('COMMIT')")
+            .arg(db)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert_eq!(line.trim(), "locked");
+        WriteLock(child)
+    }
+
+    pub fn release(mut self) {
+        drop(self.0.stdin.take());
+        self.0.wait().unwrap();
+    }
+}
+
+impl Drop for WriteLock {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+    }
 }

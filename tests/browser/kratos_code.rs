@@ -1,0 +1,135 @@
+//! `kratos-code` in Chromium against the real Kratos v1.3.1: sign-up and sign-in by code,
+//! sign-out, and Kratos's own errors, all on Iris's pages.
+use crate::chrome::{Chrome, Options};
+use crate::harness::iris_with_kratos_on;
+use crate::helpers::*;
+use fantoccini::key::Key;
+
+async fn ask(app: &TestApp, chrome: &Chrome, email: &str) -> Mail {
+    let before = app.sink().messages().len();
+    chrome
+        .open(&format!("{}/login", app.address), "email-entry")
+        .await;
+    let hint = chrome.text().await;
+    assert!(hint.contains("We'll email you a 6-digit code"), "{hint}");
+    chrome.type_into("#email", email).await;
+    chrome.press(Key::Enter, "check-your-inbox").await;
+    assert_eq!(
+        chrome.path().await,
+        "/login/check-email",
+        "{}",
+        chrome.text().await
+    );
+    assert!(chrome.text().await.contains("We sent a 6-digit code to"));
+    app.sink().wait_for(before + 1).await.pop().unwrap()
+}
+
+#[tokio::test]
+async fn signs_up_signs_out_and_signs_in_with_kratos_codes() {
+    let (app, kratos) = iris_with_kratos_on("memory", "10m", |_| {}).await;
+    // Sign-up with JavaScript on, sign-in with it off.
+    let chrome = Chrome::start("kratos-sign-up", Options::default()).await;
+    let mail = ask(&app, &chrome, "kratos-new@example.com").await;
+    assert!(
+        mail.link_opt().is_none(),
+        "Kratos's emails carry the code only"
+    );
+    let wrong = if mail.code() == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    chrome.type_into("#code", wrong).await;
+    chrome.press(Key::Enter, "wrong-code").await;
+    assert!(
+        chrome.text().await.contains("That code isn't right"),
+        "{}",
+        chrome.text().await
+    );
+    chrome.type_into("#code", &mail.code()).await;
+    chrome.press(Key::Enter, "signed-up").await;
+    assert_eq!(
+        chrome.path().await,
+        "/",
+        "{}\n{}",
+        chrome.text().await,
+        kratos.log()
+    );
+    assert!(chrome.text().await.contains("kratos-new@example.com"));
+    let cookies = chrome.client.get_all_cookies().await.unwrap();
+    assert!(
+        cookies.iter().any(|c| c.name() == "ory_kratos_session"),
+        "Kratos's session, relayed"
+    );
+    chrome
+        .click("form[action='/logout'] button", "signed-out")
+        .await;
+    assert_eq!(chrome.path().await, "/login");
+    chrome
+        .open(&format!("{}/", app.address), "after-sign-out")
+        .await;
+    assert_eq!(chrome.path().await, "/login", "the Kratos session is gone");
+    chrome.close().await;
+
+    app.clock.advance(time::Duration::seconds(61));
+    let chrome = Chrome::start(
+        "kratos-sign-in-js-off",
+        Options {
+            javascript: false,
+            ..Options::default()
+        },
+    )
+    .await;
+    let mail = ask(&app, &chrome, "kratos-new@example.com").await;
+    chrome.type_into("#code", &mail.code()).await;
+    chrome
+        .click("form[action='/login/code'] button", "signed-in")
+        .await;
+    assert_eq!(chrome.path().await, "/", "{}", chrome.text().await);
+    assert!(chrome.text().await.contains("kratos-new@example.com"));
+    chrome.close().await;
+}
+
+/// Pages only the Kratos approach has, and a real Kratos error (a `return_to` Kratos refuses),
+/// in Iris's design and words, with no accessibility violations.
+#[tokio::test]
+async fn kratos_pages_and_errors_read_well_and_have_no_accessibility_violations() {
+    let (app, kratos) = iris_with_kratos_on("memory", "10m", |_| {}).await;
+    let chrome = Chrome::start("kratos-a11y", Options::default()).await;
+    let mut found = vec![];
+    ask(&app, &chrome, "kratos-a11y@example.com").await;
+    for dark in [false, true] {
+        chrome.color_scheme(dark).await;
+        for width in [320, 1280] {
+            chrome.viewport(width, 900).await;
+            found.extend(chrome.axe().await);
+        }
+    }
+    chrome.color_scheme(false).await;
+    chrome.viewport(1280, 900).await;
+    chrome
+        .open(
+            &format!(
+                "{}/self-service/login/browser?return_to=https://evil.test/",
+                kratos.public_url
+            ),
+            "kratos-error",
+        )
+        .await;
+    assert_eq!(chrome.client.current_url().await.unwrap().path(), "/error");
+    let text = chrome.text().await;
+    assert!(text.contains("isn't one we may send you back to"), "{text}");
+    assert!(
+        !text.to_lowercase().contains("return_to"),
+        "no Kratos wording: {text}"
+    );
+    for dark in [false, true] {
+        chrome.color_scheme(dark).await;
+        for width in [320, 1280] {
+            chrome.viewport(width, 900).await;
+            found.extend(chrome.axe().await);
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+    chrome.close().await;
+}

@@ -1,0 +1,231 @@
+//! The embedded default (`magic-link`, Iris's own sessions) as a person uses it.
+use crate::chrome::{Chrome, Options};
+use crate::helpers::*;
+use fantoccini::key::Key;
+
+/// Types the address, presses Enter, and waits for the email to reach the SMTP server.
+async fn ask_for_email(app: &TestApp, chrome: &Chrome, email: &str) -> Mail {
+    let before = app.sink().messages().len();
+    chrome
+        .open(&format!("{}/login", app.address), "email-entry")
+        .await;
+    chrome.type_into("#email", email).await;
+    chrome.press(Key::Enter, "check-your-inbox").await;
+    assert_eq!(
+        chrome.path().await,
+        "/login/check-email",
+        "{}",
+        chrome.text().await
+    );
+    app.sink().wait_for(before + 1).await.pop().unwrap()
+}
+
+async fn sign_out(chrome: &Chrome) {
+    chrome
+        .click("form[action='/logout'] button", "signed-out")
+        .await;
+    assert_eq!(chrome.path().await, "/login");
+}
+
+#[tokio::test]
+async fn signs_in_with_the_code_and_out_again_with_javascript_on_and_off() {
+    for javascript in [true, false] {
+        let app = spawn_app().await;
+        let name = format!("code-js-{}", if javascript { "on" } else { "off" });
+        let chrome = Chrome::start(
+            &name,
+            Options {
+                javascript,
+                ..Options::default()
+            },
+        )
+        .await;
+        let mail = ask_for_email(&app, &chrome, "person@example.com").await;
+        assert!(chrome.text().await.contains("p***@example.com"));
+        chrome.type_into("#code", &mail.code()).await;
+        chrome
+            .click("form[action='/login/code'] button", "signed-in")
+            .await;
+        assert_eq!(chrome.path().await, "/");
+        assert!(
+            chrome.text().await.contains("person@example.com"),
+            "{}",
+            chrome.text().await
+        );
+        sign_out(&chrome).await;
+        chrome
+            .open(&format!("{}/", app.address), "after-sign-out")
+            .await;
+        assert_eq!(chrome.path().await, "/login", "signed out for good");
+        chrome.close().await;
+    }
+}
+
+#[tokio::test]
+async fn signs_in_with_the_link_in_the_same_browser_with_javascript_on_and_off() {
+    for javascript in [true, false] {
+        let app = spawn_app().await;
+        let name = format!("link-js-{}", if javascript { "on" } else { "off" });
+        let chrome = Chrome::start(
+            &name,
+            Options {
+                javascript,
+                ..Options::default()
+            },
+        )
+        .await;
+        let mail = ask_for_email(&app, &chrome, "linker@example.com").await;
+        chrome.open(&mail.link(), "confirm").await;
+        let text = chrome.text().await;
+        assert!(text.contains("Sign in as l***@example.com?"), "{text}");
+        assert!(
+            text.contains("You asked for this link in this browser."),
+            "{text}"
+        );
+        assert!(text.contains("today at"), "times in words: {text}");
+        chrome
+            .click("form[action='/login/link'] button", "signed-in")
+            .await;
+        assert_eq!(chrome.path().await, "/");
+        assert!(chrome.text().await.contains("linker@example.com"));
+        // The token left the address bar: back at the link, it is spent.
+        chrome.open(&mail.link(), "used-link").await;
+        assert!(chrome.heading().await.contains("already used"));
+        chrome.close().await;
+    }
+}
+
+/// Asked on the laptop, opened on the phone: the second profile gets the confirm page without
+/// "this browser", and the click signs in that profile only.
+#[tokio::test]
+async fn the_link_opened_in_another_browser_needs_the_click_and_signs_that_one_in() {
+    let app = spawn_app().await;
+    let laptop = Chrome::start("cross-device-laptop", Options::default()).await;
+    let phone = Chrome::start("cross-device-phone", Options::default()).await;
+    let mail = ask_for_email(&app, &laptop, "two@example.com").await;
+    phone.open(&mail.link(), "confirm-elsewhere").await;
+    let text = phone.text().await;
+    assert!(text.contains("Sign in as t***@example.com?"), "{text}");
+    assert!(text.contains("was not requested in this browser"), "{text}");
+    assert!(!text.contains("You asked for this link in this browser"));
+    phone
+        .click("form[action='/login/link'] button", "signed-in")
+        .await;
+    assert_eq!(phone.path().await, "/");
+    assert!(phone.text().await.contains("two@example.com"));
+    laptop
+        .open(&format!("{}/", app.address), "laptop-still-signed-out")
+        .await;
+    assert_eq!(
+        laptop.path().await,
+        "/login",
+        "only the profile that clicked is signed in"
+    );
+    laptop.close().await;
+    phone.close().await;
+}
+
+/// Resend, a wrong code, an expired link, a used link and too many attempts: each says what
+/// happened and offers the way forward, with no retyping.
+#[tokio::test]
+async fn every_dead_end_says_why_and_offers_the_way_forward() {
+    let app = spawn_app_with(|s| s.limits.code_attempts = 3, &[]).await;
+    let chrome = Chrome::start("ways-forward", Options::default()).await;
+    let first = ask_for_email(&app, &chrome, "forward@example.com").await;
+
+    // Resend: refused within the cooldown (the page says when), then a new email.
+    assert!(chrome
+        .text()
+        .await
+        .contains("You can ask for a new email in"));
+    app.clock.advance(time::Duration::seconds(61));
+    chrome
+        .open(
+            &format!("{}/login/check-email", app.address),
+            "inbox-after-cooldown",
+        )
+        .await;
+    chrome
+        .click("form[action='/login/resend'] button", "resent")
+        .await;
+    assert!(
+        chrome.text().await.contains("We sent you a new email."),
+        "{}",
+        chrome.text().await
+    );
+    let second = app.sink().wait_for(2).await.pop().unwrap();
+    assert_ne!(first.code(), second.code());
+
+    // The first email's link was replaced: its page offers a new link in one click.
+    chrome.open(&first.link(), "replaced-link").await;
+    assert!(
+        chrome.heading().await.contains("newer email"),
+        "{}",
+        chrome.text().await
+    );
+
+    // A wrong code says how many tries are left.
+    chrome
+        .open(&format!("{}/login/check-email", app.address), "inbox")
+        .await;
+    let wrong = if second.code() == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    chrome.type_into("#code", wrong).await;
+    chrome.press(Key::Enter, "wrong-code").await;
+    assert!(chrome
+        .text()
+        .await
+        .contains("That code isn't right. 2 tries left."));
+    for n in 0..2 {
+        chrome.type_into("#code", wrong).await;
+        chrome.press(Key::Enter, &format!("wrong-code-{n}")).await;
+    }
+    assert!(
+        chrome.text().await.contains("Too many wrong codes"),
+        "{}",
+        chrome.text().await
+    );
+    // Even the right code no longer works; the link says the same and offers a new email.
+    chrome.open(&second.link(), "too-many-link").await;
+    assert!(chrome.heading().await.contains("Too many attempts"));
+
+    // Expired: a link opened after its 10 minutes offers a new one for the same address.
+    app.clock.advance(time::Duration::minutes(11));
+    let third = {
+        chrome
+            .open(&format!("{}/login/check-email", app.address), "inbox-later")
+            .await;
+        chrome
+            .click("form[action='/login/resend'] button", "resent-again")
+            .await;
+        app.sink().wait_for(3).await.pop().unwrap()
+    };
+    app.clock.advance(time::Duration::minutes(11));
+    chrome.open(&third.link(), "expired-link").await;
+    assert!(chrome.heading().await.contains("expired"));
+    let button = "form[action='/login/link/resend'] button";
+    let label = chrome
+        .client
+        .find(fantoccini::Locator::Css(button))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(label, "Send a new link to f***@example.com");
+    chrome.click(button, "new-link-sent").await;
+    assert_eq!(chrome.path().await, "/login/check-email?sent=1");
+    let fourth = app.sink().wait_for(4).await.pop().unwrap();
+    chrome.open(&fourth.link(), "confirm").await;
+    chrome
+        .click("form[action='/login/link'] button", "signed-in")
+        .await;
+    assert_eq!(chrome.path().await, "/");
+    // Used: the link again, after signing in with it.
+    chrome.open(&fourth.link(), "used-link").await;
+    assert!(chrome.heading().await.contains("already used"));
+    chrome.close().await;
+}
