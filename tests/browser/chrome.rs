@@ -4,7 +4,7 @@
 //! screenshot saved under `target/browser-shots/<test>/` (or `IRIS_BROWSER_SHOTS`).
 #![allow(dead_code)]
 
-use crate::helpers::free_port;
+use crate::helpers::{free_port, Mail, TestApp};
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
@@ -256,10 +256,10 @@ impl Chrome {
         }
     }
 
-    /// The page's visible text.
-    pub async fn text(&self) -> String {
+    /// The visible text of the first element `css` selects.
+    pub async fn text_of(&self, css: &str) -> String {
         self.client
-            .find(Locator::Css("body"))
+            .find(Locator::Css(css))
             .await
             .unwrap()
             .text()
@@ -267,14 +267,13 @@ impl Chrome {
             .unwrap()
     }
 
+    /// The page's visible text.
+    pub async fn text(&self) -> String {
+        self.text_of("body").await
+    }
+
     pub async fn heading(&self) -> String {
-        self.client
-            .find(Locator::Css("h1"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
+        self.text_of("h1").await
     }
 
     pub async fn html_lang(&self) -> String {
@@ -374,6 +373,54 @@ impl Chrome {
             .iter()
             .map(|v| v.as_str().unwrap_or_default().to_owned())
             .collect()
+    }
+
+    /// axe on the current page in all four variants (light and dark, 320 and 1280 px); each
+    /// count is printed (`axe: <page> <scheme> <width>px: N …`) and the violations are added
+    /// to `found`, so one run shows the state of every page, not only the first failure.
+    pub async fn audit(&self, page: &str, found: &mut Vec<String>) {
+        for dark in [false, true] {
+            self.color_scheme(dark).await;
+            for width in [320, 1280] {
+                self.viewport(width, 900).await;
+                let scheme = if dark { "dark" } else { "light" };
+                let violations = self.axe().await;
+                println!(
+                    "axe: {page} {scheme} {width}px: {} {violations:?}",
+                    violations.len()
+                );
+                self.shot(&format!("{page}-{scheme}-{width}")).await;
+                found.extend(
+                    violations
+                        .into_iter()
+                        .map(|v| format!("{page} ({scheme}, {width}px): {v}")),
+                );
+            }
+        }
+        self.color_scheme(false).await;
+        self.viewport(1280, 900).await;
+    }
+
+    /// Opens the email form, types the address and presses Enter; `label` names the answer.
+    pub async fn submit_email(&self, app: &TestApp, email: &str, label: &str) {
+        self.open(&format!("{}/login", app.address), "email-entry")
+            .await;
+        self.type_into("#email", email).await;
+        self.press(fantoccini::key::Key::Enter, label).await;
+    }
+
+    /// Types the address on the email form, presses Enter, lands on "check your inbox" and
+    /// waits for the email to reach the SMTP server.
+    pub async fn ask_for_email(&self, app: &TestApp, email: &str) -> Mail {
+        let before = app.sink().messages().len();
+        self.submit_email(app, email, "check-your-inbox").await;
+        assert_eq!(
+            self.path().await,
+            "/login/check-email",
+            "{}",
+            self.text().await
+        );
+        app.sink().wait_for(before + 1).await.pop().unwrap()
     }
 
     pub async fn close(mut self) {

@@ -3,23 +3,6 @@ use crate::chrome::{Chrome, Options};
 use crate::helpers::*;
 use fantoccini::key::Key;
 
-/// Types the address, presses Enter, and waits for the email to reach the SMTP server.
-async fn ask_for_email(app: &TestApp, chrome: &Chrome, email: &str) -> Mail {
-    let before = app.sink().messages().len();
-    chrome
-        .open(&format!("{}/login", app.address), "email-entry")
-        .await;
-    chrome.type_into("#email", email).await;
-    chrome.press(Key::Enter, "check-your-inbox").await;
-    assert_eq!(
-        chrome.path().await,
-        "/login/check-email",
-        "{}",
-        chrome.text().await
-    );
-    app.sink().wait_for(before + 1).await.pop().unwrap()
-}
-
 async fn sign_out(chrome: &Chrome) {
     chrome
         .click("form[action='/logout'] button", "signed-out")
@@ -40,7 +23,7 @@ async fn signs_in_with_the_code_and_out_again_with_javascript_on_and_off() {
             },
         )
         .await;
-        let mail = ask_for_email(&app, &chrome, "person@example.com").await;
+        let mail = chrome.ask_for_email(&app, "person@example.com").await;
         assert!(chrome.text().await.contains("p***@example.com"));
         chrome.type_into("#code", &mail.code()).await;
         chrome
@@ -74,7 +57,7 @@ async fn signs_in_with_the_link_in_the_same_browser_with_javascript_on_and_off()
             },
         )
         .await;
-        let mail = ask_for_email(&app, &chrome, "linker@example.com").await;
+        let mail = chrome.ask_for_email(&app, "linker@example.com").await;
         chrome.open(&mail.link(), "confirm").await;
         let text = chrome.text().await;
         assert!(text.contains("Sign in as l***@example.com?"), "{text}");
@@ -102,7 +85,7 @@ async fn the_link_opened_in_another_browser_needs_the_click_and_signs_that_one_i
     let app = spawn_app().await;
     let laptop = Chrome::start("cross-device-laptop", Options::default()).await;
     let phone = Chrome::start("cross-device-phone", Options::default()).await;
-    let mail = ask_for_email(&app, &laptop, "two@example.com").await;
+    let mail = laptop.ask_for_email(&app, "two@example.com").await;
     phone.open(&mail.link(), "confirm-elsewhere").await;
     let text = phone.text().await;
     assert!(text.contains("Sign in as t***@example.com?"), "{text}");
@@ -131,7 +114,7 @@ async fn the_link_opened_in_another_browser_needs_the_click_and_signs_that_one_i
 async fn every_dead_end_says_why_and_offers_the_way_forward() {
     let app = spawn_app_with(|s| s.limits.code_attempts = 3, &[]).await;
     let chrome = Chrome::start("ways-forward", Options::default()).await;
-    let first = ask_for_email(&app, &chrome, "forward@example.com").await;
+    let first = chrome.ask_for_email(&app, "forward@example.com").await;
 
     // Resend: refused within the cooldown (the page says when), then a new email.
     assert!(chrome
