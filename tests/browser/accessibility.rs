@@ -84,7 +84,8 @@ async fn every_error_page_has_no_accessibility_violations() {
         |s| {
             s.limits.emails_per_day = 2;
             s.limits.email_per_hour = 1;
-            s.store.timeout = Duration::from_millis(300);
+            // Short enough to be quick, long enough to open the database on a loaded CI machine.
+            s.store.timeout = Duration::from_secs(2);
         },
         &[],
     )
