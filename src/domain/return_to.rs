@@ -26,12 +26,6 @@ impl ReturnTo {
     }
 
     fn relative(raw: &str, public_url: &Url) -> Option<Self> {
-        // SECURITY: `//host` and `/%2F/host` are protocol-relative once a browser or a later
-        // decode gets to them; refuse both forms rather than trying to normalise.
-        let decoded = percent_decode(raw);
-        if raw.starts_with("//") || decoded.starts_with("//") || decoded.contains('\\') {
-            return None;
-        }
         let joined = public_url.join(raw).ok()?;
         if joined.origin() != public_url.origin() {
             return None;
@@ -45,7 +39,17 @@ impl ReturnTo {
             path.push('#');
             path.push_str(f);
         }
-        Some(Self(path))
+        // SECURITY: what is checked is what will be sent. Joining removes dot segments, so
+        // `/.//evil.test` and `/%2e%2e//evil.test` only become `//evil.test` here. A location
+        // starting `//` or `/\` is protocol-relative to a browser; one that does after a decode
+        // (`/%2F/evil.test`) may be after a proxy or a later redirect: refuse both forms rather
+        // than trying to normalise them.
+        let stays_here = |p: &str| p.starts_with('/') && !p.starts_with("//") && !p.contains('\\');
+        if !stays_here(&path) || !stays_here(&percent_decode(&path)) || !stays_here(raw) {
+            return None;
+        }
+        // And a browser resolving it against this origin lands on this origin.
+        (public_url.join(&path).ok()?.origin() == public_url.origin()).then_some(Self(path))
     }
 
     fn absolute(raw: &str, allowed: &[Url]) -> Option<Self> {
@@ -120,6 +124,26 @@ mod tests {
             "https://app.example.com/other",
             "https://app.example.com:8443/dashboard",
             "",
+            // Dot segments that the join turns into `//evil.test` (issue 8).
+            "/.//evil.test",
+            "/..//evil.test",
+            "/a/..//evil.test",
+            "/x/../..//evil.test",
+            "/.///evil.test",
+            "/%2e//evil.test",
+            "/%2E//evil.test",
+            "/%2e%2e//evil.test",
+            "/%2E%2e//evil.test",
+            "/a/%2e%2e//evil.test",
+            "/./%2F/evil.test",
+            "/./\\evil.test",
+            "/.\\/evil.test",
+            "/%2e/%5Cevil.test",
+            "/./%5C/evil.test",
+            "/.//\\evil.test",
+            "/a/b/../../..//evil.test",
+            "/.%2e//evil.test",
+            "/%2e./%2fevil.test",
         ];
         for p in payloads {
             assert_eq!(ReturnTo::parse(p, &base(), &allowed()), None, "{p:?}");
@@ -134,15 +158,42 @@ mod tests {
         assert_eq!(r.unwrap().as_str(), "https://app.example.com/dashboard/x");
     }
 
+    /// The property a browser cares about: the location Iris sends, resolved against the page,
+    /// stays on an allowed origin; and a relative one is not protocol-relative in any form.
+    fn check(s: &str) -> Result<(), String> {
+        if let Some(r) = ReturnTo::parse(s, &base(), &allowed()) {
+            let target = base().join(r.as_str()).unwrap();
+            let ok = target.origin() == base().origin()
+                || allowed().iter().any(|a| a.origin() == target.origin());
+            let relative = r.as_str().starts_with('/');
+            let protocol_relative = relative
+                && (r.as_str().starts_with("//")
+                    || percent_decode(r.as_str()).starts_with("//")
+                    || r.as_str().contains('\\'));
+            if !ok || protocol_relative {
+                return Err(format!("{s:?} -> {}", r.as_str()));
+            }
+        }
+        Ok(())
+    }
+
     proptest! {
         #[test]
         fn accepted_values_stay_on_an_allowed_origin(s in "[/\\\\%a-zA-Z0-9:.@?#\t ]{0,30}") {
-            if let Some(r) = ReturnTo::parse(&s, &base(), &allowed()) {
-                let target = base().join(r.as_str()).unwrap();
-                let ok = target.origin() == base().origin()
-                    || allowed().iter().any(|a| a.origin() == target.origin());
-                prop_assert!(ok, "{s:?} -> {target}");
-            }
+            prop_assert!(check(&s).is_ok(), "{:?}", check(&s));
+        }
+
+        /// Paths built from the pieces of the dot-segment family, many at a time.
+        #[test]
+        fn dot_segment_shapes_never_leave(parts in proptest::collection::vec(
+            prop_oneof![
+                Just("/"), Just("."), Just(".."), Just("%2e"), Just("%2E"), Just("%2f"),
+                Just("%2F"), Just("\\"), Just("%5c"), Just("a"), Just("evil.test"), Just("//"),
+            ],
+            1..10,
+        )) {
+            let s = format!("/{}", parts.concat());
+            prop_assert!(check(&s).is_ok(), "{:?}", check(&s));
         }
     }
 }

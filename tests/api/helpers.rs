@@ -96,6 +96,22 @@ impl SmtpSink {
         panic!("expected {n} emails, got {}", self.messages().len());
     }
 
+    /// Waits for the newest message to `address` (10 s at most).
+    pub async fn wait_for_rcpt(&self, address: &str) -> Mail {
+        for _ in 0..200 {
+            if let Some(m) = self
+                .messages()
+                .into_iter()
+                .rev()
+                .find(|m| m.rcpt_tos.iter().any(|r| r == address))
+            {
+                return m;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("no email to {address}");
+    }
+
     /// DATA replies given so far (accepted and refused), as (unix time, code).
     pub fn attempts(&self) -> Vec<(f64, u16)> {
         std::fs::read_to_string(self.dir.join("attempts.log"))

@@ -18,7 +18,80 @@ const PAYLOADS: &[&str] = &[
     "https://app.example.test.evil.test/",
     "https://app.example.test@evil.test/",
     "http://app.example.test/",
+    // Dot segments that only become `//evil.test` once the URL is normalised (issue 8).
+    "/.//evil.test",
+    "/..//evil.test",
+    "/a/..//evil.test",
+    "/%2e//evil.test",
+    "/%2E//evil.test",
+    "/%2e%2e//evil.test",
+    "/x/../..//evil.test",
+    "/.///evil.test",
+    "/./\\evil.test",
+    "/.\\/evil.test",
+    "/./%5C/evil.test",
+    "/%2e/%2Fevil.test",
+    "/.%2e//evil.test",
+    "/a/b/../../..//evil.test",
+    "/.//\\evil.test",
 ];
+
+/// A Location a browser would follow off this origin: absolute elsewhere, or relative but
+/// protocol-relative (`//host`, `/\host`), in any spelling.
+fn leaves(location: &str) -> bool {
+    let decoded: String = url::form_urlencoded::parse(format!("x={location}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    !location.starts_with('/')
+        || location.starts_with("//")
+        || location.contains('\\')
+        || decoded.starts_with("//")
+        || decoded.contains('\\')
+}
+
+/// What actually goes out: every redirect Iris sends for these payloads, signed in already, and
+/// right after signing in by code and by link, stays home.
+#[tokio::test]
+async fn no_redirect_leaves_the_origin_in_any_shape() {
+    let app = spawn_app().await;
+    let me = app.browser();
+    let mail = app.request_email(&me, "home@example.com").await;
+    me.confirm_link(&mail.link()).await;
+    for (i, payload) in PAYLOADS.iter().enumerate() {
+        let query: String = url::form_urlencoded::byte_serialize(payload.as_bytes()).collect();
+        let page = me.get(&format!("/login?return_to={query}")).await;
+        assert_eq!(page.status, 303, "{payload:?}");
+        let location = page.location().unwrap();
+        assert!(!leaves(location), "{payload:?} -> {location}");
+        assert_eq!(location, "/", "{payload:?}");
+        // By code and by link, each with the payload posted as the form's return_to.
+        for by_link in [false, true] {
+            let b = app.browser();
+            let token = b.get("/login").await.csrf();
+            let address = format!("r{i}{by_link}@example.com");
+            let asked = b
+                .post(
+                    "/login",
+                    &[
+                        ("csrf_token", &token),
+                        ("email", &address),
+                        ("return_to", payload),
+                    ],
+                )
+                .await;
+            assert_eq!(asked.status, 303, "{payload:?}");
+            let mail = app.sink().wait_for_rcpt(&address).await;
+            let done = if by_link {
+                b.confirm_link(&mail.link()).await
+            } else {
+                b.enter_code(&mail.code()).await
+            };
+            assert_eq!(done.status, 303, "{payload:?}");
+            assert_eq!(done.location(), Some("/"), "{payload:?} by link: {by_link}");
+        }
+    }
+}
 
 #[tokio::test]
 async fn open_redirect_payloads_fall_back_to_the_default() {
