@@ -89,9 +89,12 @@ impl EmailAddress {
         self.address.rsplit('@').next().unwrap_or_default()
     }
 
-    /// `j***@example.com`: enough for the owner to recognise, little for anyone else.
+    /// `j***@example.com`: enough for the owner to recognise, little for anyone else. Taken
+    /// from the canonical form, so it is the same whether the address came from the form or
+    /// from an account: `Known@…` typed for the account `known@…` and `Nobody@…` typed for no
+    /// account both show a lower-case letter (a stored spelling must not show through).
     pub fn masked(&self) -> String {
-        let first = self.address.chars().next().unwrap_or('*');
+        let first = self.canonical.chars().next().unwrap_or('*');
         format!("{first}***@{}", self.domain())
     }
 }
@@ -161,7 +164,7 @@ mod tests {
         let e = EmailAddress::parse("  Mike.Smith+x@EXAMPLE.org ").unwrap();
         assert_eq!(e.as_str(), "Mike.Smith+x@example.org");
         assert_eq!(e.canonical(), "mike.smith+x@example.org");
-        assert_eq!(e.masked(), "M***@example.org");
+        assert_eq!(e.masked(), "m***@example.org", "lower case, whatever was typed");
     }
 
     #[test]

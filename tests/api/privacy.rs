@@ -32,11 +32,13 @@ async fn compare_known_and_unknown(allow_sign_up: bool) {
     app.sql("INSERT INTO accounts (id, email, email_key, created_at) VALUES ('acc1', 'k@example.com', 'k@example.com', 0)");
     let known = app.browser();
     let unknown = app.browser();
+    // Typed with a capital: the mask must not reveal that `k@example.com` is stored in lower
+    // case while nothing is stored for `U@example.com`.
     let r1 = known
-        .submit("/login", "/login", &[("email", "k@example.com")])
+        .submit("/login", "/login", &[("email", "K@example.com")])
         .await;
     let r2 = unknown
-        .submit("/login", "/login", &[("email", "u@example.com")])
+        .submit("/login", "/login", &[("email", "U@example.com")])
         .await;
     assert_eq!(normalise(&r1), normalise(&r2));
     let p1 = known.get("/login/check-email").await;
