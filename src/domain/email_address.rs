@@ -164,7 +164,11 @@ mod tests {
         let e = EmailAddress::parse("  Mike.Smith+x@EXAMPLE.org ").unwrap();
         assert_eq!(e.as_str(), "Mike.Smith+x@example.org");
         assert_eq!(e.canonical(), "mike.smith+x@example.org");
-        assert_eq!(e.masked(), "m***@example.org", "lower case, whatever was typed");
+        assert_eq!(
+            e.masked(),
+            "m***@example.org",
+            "lower case, whatever was typed"
+        );
     }
 
     #[test]

@@ -94,43 +94,47 @@ pub struct MetricsState {
 
 /// The metrics listener's only route.
 pub fn metrics_routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/metrics").route(web::get().to(handlers::health::metrics)));
+    cfg.service(web::resource("/metrics").route(get().to(handlers::health::metrics)));
 }
 
 /// Kratos's courier delivers here; exempt from the per-IP limit (it is one server).
 pub const COURIER_HOOK: &str = "/hooks/kratos/courier";
+
+/// GET, and HEAD wherever GET is answered (same handler; actix sends no body for HEAD).
+fn get() -> actix_web::Route {
+    web::route().guard(actix_web::guard::Any(actix_web::guard::Get()).or(actix_web::guard::Head()))
+}
 
 /// The route table. Every state change is a POST behind CSRF; GET and HEAD only read.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use handlers::{account, health, kratos_hook, kratos_pages, link, login, pending, statics};
     cfg.service(
         web::resource("/login")
-            .route(web::get().to(login::show))
+            .route(get().to(login::show))
             .route(web::post().to(login::submit)),
     )
-    .service(web::resource("/login/check-email").route(web::get().to(pending::show)))
+    .service(web::resource("/login/check-email").route(get().to(pending::show)))
     .service(web::resource("/login/code").route(web::post().to(pending::submit_code)))
     .service(web::resource("/login/resend").route(web::post().to(pending::resend)))
     .service(
         web::resource("/login/link")
-            .route(web::get().to(link::show))
-            .route(web::head().to(link::show))
+            .route(get().to(link::show))
             .route(web::post().to(link::confirm)),
     )
     .service(web::resource("/login/link/resend").route(web::post().to(link::resend)))
-    .service(web::resource("/").route(web::get().to(account::home)))
+    .service(web::resource("/").route(get().to(account::home)))
     .service(web::resource("/logout").route(web::post().to(account::logout)))
-    .service(web::resource("/sessions/whoami").route(web::get().to(account::whoami)))
-    .service(web::resource("/auth/check").route(web::get().to(account::auth_check)))
-    .service(web::resource("/error").route(web::get().to(kratos_pages::error)))
-    .service(web::resource("/settings").route(web::get().to(kratos_pages::settings)))
-    .service(web::resource("/registration").route(web::get().to(kratos_pages::registration)))
-    .service(web::resource("/recovery").route(web::get().to(kratos_pages::to_login)))
-    .service(web::resource("/verification").route(web::get().to(kratos_pages::to_login)))
+    .service(web::resource("/sessions/whoami").route(get().to(account::whoami)))
+    .service(web::resource("/auth/check").route(get().to(account::auth_check)))
+    .service(web::resource("/error").route(get().to(kratos_pages::error)))
+    .service(web::resource("/settings").route(get().to(kratos_pages::settings)))
+    .service(web::resource("/registration").route(get().to(kratos_pages::registration)))
+    .service(web::resource("/recovery").route(get().to(kratos_pages::to_login)))
+    .service(web::resource("/verification").route(get().to(kratos_pages::to_login)))
     .service(web::resource(COURIER_HOOK).route(web::post().to(kratos_hook::courier)))
-    .service(web::resource("/health/alive").route(web::get().to(health::alive)))
-    .service(web::resource("/health/ready").route(web::get().to(health::ready)))
-    .service(web::resource("/static/iris.css").route(web::get().to(statics::css)))
-    .service(web::resource("/static/theme.css").route(web::get().to(statics::theme)))
-    .service(web::resource("/static/favicon.svg").route(web::get().to(statics::favicon)));
+    .service(web::resource("/health/alive").route(get().to(health::alive)))
+    .service(web::resource("/health/ready").route(get().to(health::ready)))
+    .service(web::resource("/static/iris.css").route(get().to(statics::css)))
+    .service(web::resource("/static/theme.css").route(get().to(statics::theme)))
+    .service(web::resource("/static/favicon.svg").route(get().to(statics::favicon)));
 }

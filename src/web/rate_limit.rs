@@ -90,8 +90,14 @@ pub fn mail_paused(ui: &Ui<'_>, retry_after: u64) -> HttpResponse {
 }
 
 fn retry_after_header(mut res: HttpResponse, retry_after: u64) -> HttpResponse {
-    if let Ok(v) = header::HeaderValue::from_str(&retry_after.to_string()) {
-        res.headers_mut().insert(header::RETRY_AFTER, v);
-    }
+    set_retry_after(&mut res, retry_after);
     res
+}
+
+/// `Retry-After: <seconds>` (at least 1).
+pub fn set_retry_after(res: &mut HttpResponse, seconds: u64) {
+    res.headers_mut().insert(
+        header::RETRY_AFTER,
+        header::HeaderValue::from(seconds.max(1)),
+    );
 }

@@ -272,3 +272,51 @@ async fn concurrent_requests_fill_the_daily_budget_exactly() {
     assert_eq!(app.sql("SELECT COUNT(*) FROM outbox"), "5");
     assert_eq!(app.sql("SELECT SUM(used) FROM email_budget"), "5");
 }
+
+/// `Retry-After` is the true wait: retrying after it succeeds (it used to round down, so the
+/// retry met the limit again), and the 429s of the code box say it too.
+#[tokio::test]
+async fn retry_after_is_the_true_wait_everywhere() {
+    let app = spawn_app_with(
+        |s| {
+            s.limits.ip_burst = 1;
+            s.limits.ip_per_minute = 30; // one request every 2 s
+        },
+        &[],
+    )
+    .await;
+    let b = app.browser();
+    let token = b.get("/login").await.csrf();
+    let form = [("csrf_token", token.as_str()), ("email", "nope")];
+    let post = || b.post("/login", &form);
+    assert_eq!(post().await.status, 400, "the burst");
+    let limited = post().await;
+    assert_eq!(limited.status, 429);
+    let wait: u64 = limited.header("retry-after").unwrap().parse().unwrap();
+    assert_eq!(wait, 2, "the bucket refills every 2 s");
+    assert!(
+        limited.text().contains("in 2 seconds"),
+        "{}",
+        limited.text()
+    );
+    tokio::time::sleep(std::time::Duration::from_secs(wait)).await;
+    assert_eq!(post().await.status, 400, "retrying as told works");
+
+    // The code box: too many wrong codes for this email.
+    let app = spawn_app_with(|s| s.limits.code_attempts = 1, &[]).await;
+    let b = app.browser();
+    let mail = app.request_email(&b, "retry@example.com").await;
+    let wrong = if mail.code() == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    b.enter_code(wrong).await;
+    let refused = b.enter_code(wrong).await;
+    assert_eq!(refused.status, 429);
+    let wait: u64 = refused.header("retry-after").unwrap().parse().unwrap();
+    assert!(
+        (1..=60).contains(&wait),
+        "until a new email may be sent: {wait}"
+    );
+}

@@ -171,3 +171,40 @@ async fn crawling_every_get_route_changes_nothing() {
         "the open link still works"
     );
 }
+
+/// HEAD is answered wherever GET is (RFC 9110 §9.3.2): same status and headers, no body.
+#[tokio::test]
+async fn head_is_answered_wherever_get_is() {
+    let app = spawn_app().await;
+    let b = app.browser();
+    for path in [
+        "/login",
+        "/login/check-email",
+        "/",
+        "/login/link?token=x",
+        "/sessions/whoami",
+        "/auth/check",
+        "/error?id=x",
+        "/settings",
+        "/registration",
+        "/recovery",
+        "/verification",
+        "/health/alive",
+        "/health/ready",
+        "/static/iris.css",
+        "/static/theme.css",
+        "/static/favicon.svg",
+        "/nope",
+    ] {
+        let get = b.get(path).await;
+        let head = into_page(b.client.head(b.url(path)).send().await.unwrap()).await;
+        assert_eq!(head.status, get.status, "HEAD {path}");
+        assert_ne!(head.status, 405, "HEAD {path}");
+        assert!(head.body.is_empty(), "HEAD {path} has a body");
+        assert_eq!(
+            head.header("content-type"),
+            get.header("content-type"),
+            "HEAD {path}"
+        );
+    }
+}

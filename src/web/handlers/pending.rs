@@ -88,6 +88,15 @@ pub async fn submit_code(
     let Some(view) = pending_view(&req, &state, &mut relay).await? else {
         return Ok(see_other("/login"));
     };
+    // A 429 says when to come back: when the back-off ends, or when a new email may be sent.
+    let resend_in = (view.next_send_at - state.clock.now())
+        .whole_seconds()
+        .max(1) as u64;
+    let retry_after = match &outcome {
+        Some(Redemption::Refused(Refusal::Locked { retry_after })) => Some(*retry_after),
+        Some(Redemption::Refused(Refusal::TooManyAttempts)) => Some(resend_in),
+        _ => None,
+    };
     let (status, error) = match outcome {
         None => (StatusCode::BAD_REQUEST, Msg::new("code-error-empty")),
         Some(Redemption::WrongCode {
@@ -114,7 +123,10 @@ pub async fn submit_code(
         }
         Some(_) => (StatusCode::BAD_REQUEST, Msg::new("code-error-dead")),
     };
-    let res = render(&req, &state, &view, status, Some(error), None);
+    let mut res = render(&req, &state, &view, status, Some(error), None);
+    if let Some(wait) = retry_after {
+        crate::web::rate_limit::set_retry_after(&mut res, wait);
+    }
     Ok(with_cookies(res, &relay))
 }
 
