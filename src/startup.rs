@@ -198,6 +198,7 @@ impl Application {
                 .map(|api_key| CourierHook {
                     api_key,
                     code_lifespan: settings.kratos.code_lifespan,
+                    max_body: settings.limits.max_body,
                 }),
             trusted_proxies: trusted_proxies.clone(),
             i18n,
@@ -208,7 +209,10 @@ impl Application {
             .nanoseconds_per_request(per_request_ns)
             .burst_size(limits.ip_burst)
             .methods(vec![Method::POST])
-            .key_extractor(ClientIpKey { trusted_proxies })
+            .key_extractor(ClientIpKey {
+                trusted_proxies,
+                courier_api_key: settings.secrets.courier_api_key.clone(),
+            })
             .finish()
             .ok_or_else(|| StartupError::Config("limits.ip_per_minute / limits.ip_burst".into()))?;
         let idle = CookieDuration::seconds(settings.session.idle_timeout.as_secs() as i64);

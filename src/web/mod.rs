@@ -48,6 +48,8 @@ pub struct CourierHook {
     pub api_key: secrecy::SecretString,
     /// How long a Kratos code lives: no point sending its email later.
     pub code_lifespan: Duration,
+    /// The largest message accepted (`limits.max_body`).
+    pub max_body: usize,
 }
 
 impl AppState {

@@ -1,6 +1,7 @@
 //! Per-client-IP limits at the edge (actix-governor), keyed by `client_ip` so forwarded headers
 //! count only from trusted proxies. Per-email and per-account limits live in the store.
 use super::client_ip::client_ip;
+use super::handlers::kratos_hook::has_courier_key;
 use super::views::{mail_paused_page, page, too_many_page, Ui};
 use super::COURIER_HOOK;
 use actix_governor::governor::clock::{Clock, DefaultClock, QuantaInstant};
@@ -16,6 +17,8 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct ClientIpKey {
     pub trusted_proxies: Arc<Vec<IpNet>>,
+    /// Kratos's courier, proven by this key, is exempt; anyone else on its route is not.
+    pub courier_api_key: Option<secrecy::SecretString>,
 }
 
 /// A client IP, or the one server-to-server route that is not limited per IP.
@@ -30,8 +33,11 @@ impl KeyExtractor for ClientIpKey {
     type KeyExtractionError = SimpleKeyExtractionError<&'static str>;
 
     fn extract(&self, req: &ServiceRequest) -> Result<ClientKey, Self::KeyExtractionError> {
-        // Kratos's courier is one client sending everyone's mail; it authenticates instead.
-        if req.path() == COURIER_HOOK {
+        // Kratos's courier is one client sending everyone's mail, so it is exempt, but only
+        // with its key: without it the route is limited like any other.
+        if req.path() == COURIER_HOOK
+            && has_courier_key(req.headers(), self.courier_api_key.as_ref())
+        {
             return Ok(ClientKey::Exempt);
         }
         Ok(ClientKey::Ip(client_ip(

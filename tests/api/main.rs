@@ -9,6 +9,7 @@ mod config;
 mod csrf;
 mod delivery;
 mod faults;
+mod hardening;
 mod headers;
 mod i18n;
 mod link;

@@ -33,24 +33,36 @@ const CODE_TEMPLATES: [(&str, &str); 4] = [
     ("verification_code_valid", "verification_code"),
 ];
 
+/// Does the request carry the courier's key? Constant-time; false when no key is configured.
+pub fn has_courier_key(
+    req_headers: &actix_web::http::header::HeaderMap,
+    key: Option<&secrecy::SecretString>,
+) -> bool {
+    let Some(key) = key else {
+        return false;
+    };
+    let presented = req_headers
+        .get("x-api-key")
+        .map(|v| v.as_bytes())
+        .unwrap_or_default();
+    // SECURITY: constant-time comparison of the shared key.
+    bool::from(presented.ct_eq(key.expose_secret().as_bytes()))
+}
+
 pub async fn courier(
     req: HttpRequest,
     state: web::Data<AppState>,
-    message: web::Json<CourierMessage>,
+    body: web::Payload,
 ) -> HttpResponse {
+    // SECURITY: who is asking is settled before a byte of the body is read, and the body is
+    // read only up to `limits.max_body`: a stranger costs a header check, nothing more.
     let Some(hook) = &state.courier else {
         return json(
             StatusCode::NOT_FOUND,
             &serde_json::json!({ "error": "not enabled" }),
         );
     };
-    let presented = req
-        .headers()
-        .get("x-api-key")
-        .map(|v| v.as_bytes())
-        .unwrap_or_default();
-    // SECURITY: constant-time comparison of the shared key.
-    if !bool::from(presented.ct_eq(hook.api_key.expose_secret().as_bytes())) {
+    if !has_courier_key(req.headers(), Some(&hook.api_key)) {
         tracing::warn!(
             event = "malicious_courier_key",
             "courier hook: wrong API key"
@@ -60,6 +72,29 @@ pub async fn courier(
             &serde_json::json!({ "error": "unauthorized" }),
         );
     }
+    let message: CourierMessage = match body.to_bytes_limited(hook.max_body).await {
+        Ok(Ok(bytes)) => match serde_json::from_slice(&bytes) {
+            Ok(m) => m,
+            Err(_) => {
+                return json(
+                    StatusCode::BAD_REQUEST,
+                    &serde_json::json!({ "error": "not a courier message" }),
+                )
+            }
+        },
+        Ok(Err(_)) => {
+            return json(
+                StatusCode::BAD_REQUEST,
+                &serde_json::json!({ "error": "unreadable body" }),
+            )
+        }
+        Err(_) => {
+            return json(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                &serde_json::json!({ "error": "too large" }),
+            )
+        }
+    };
     let Ok(recipient) = EmailAddress::parse(&message.recipient) else {
         return json(
             StatusCode::UNPROCESSABLE_ENTITY,
