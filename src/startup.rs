@@ -211,6 +211,7 @@ impl Application {
             .methods(vec![Method::POST])
             .key_extractor(ClientIpKey {
                 trusted_proxies,
+                ipv6_prefix: limits.ipv6_prefix,
                 courier_api_key: settings.secrets.courier_api_key.clone(),
             })
             .finish()

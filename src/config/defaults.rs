@@ -85,6 +85,7 @@ impl Default for LimitSettings {
         Self {
             ip_per_minute: 30,
             ip_burst: 20,
+            ipv6_prefix: 64,
             email_cooldown: Duration::from_secs(60),
             email_per_hour: 5,
             emails_per_day: 10_000,

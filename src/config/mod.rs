@@ -191,6 +191,8 @@ pub struct LimitSettings {
     /// Per client IP, on every POST: a burst, then this many per minute.
     pub ip_per_minute: u32,
     pub ip_burst: u32,
+    /// IPv6 clients count per network of this many bits (a /64 is usually one host).
+    pub ipv6_prefix: u8,
     /// Per canonical email: at most one email per cooldown, and so many per hour.
     #[serde(with = "humantime_serde")]
     pub email_cooldown: Duration,

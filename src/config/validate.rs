@@ -262,6 +262,12 @@ impl Settings {
                 }
             }
         }
+        if !(32..=128).contains(&self.limits.ipv6_prefix) {
+            err(
+                "limits.ipv6_prefix",
+                "must be 32 to 128 (64 is one typical host)".into(),
+            );
+        }
         let shipped = crate::i18n::shipped_locales();
         for tag in &self.i18n.locales {
             if !shipped.contains(tag) {

@@ -17,6 +17,9 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct ClientIpKey {
     pub trusted_proxies: Arc<Vec<IpNet>>,
+    /// IPv6 clients are keyed by their network of this length (`limits.ipv6_prefix`): one
+    /// host usually holds a whole /64, and every address in it would be a bucket of its own.
+    pub ipv6_prefix: u8,
     /// Kratos's courier, proven by this key, is exempt; anyone else on its route is not.
     pub courier_api_key: Option<secrecy::SecretString>,
 }
@@ -40,11 +43,12 @@ impl KeyExtractor for ClientIpKey {
         {
             return Ok(ClientKey::Exempt);
         }
-        Ok(ClientKey::Ip(client_ip(
+        let ip = client_ip(
             req.peer_addr().map(|a| a.ip()),
             req.headers(),
             &self.trusted_proxies,
-        )))
+        );
+        Ok(ClientKey::Ip(rate_key(ip, self.ipv6_prefix)))
     }
 
     fn whitelisted_keys(&self) -> Vec<ClientKey> {
@@ -70,6 +74,20 @@ impl KeyExtractor for ClientIpKey {
         // No page here (this hook has no request, so no language): `finish` renders the 429
         // page from `Retry-After` in the request's language.
         retry_after_header(HttpResponse::new(StatusCode::TOO_MANY_REQUESTS), wait)
+    }
+}
+
+/// The bucket an address counts in: IPv4 as it is (IPv4-mapped IPv6 too), IPv6 by its
+/// network of `ipv6_prefix` bits.
+pub fn rate_key(ip: IpAddr, ipv6_prefix: u8) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => ipnet::Ipv6Net::new(v6, ipv6_prefix.min(128))
+                .map(|net| IpAddr::V6(net.trunc().addr()))
+                .unwrap_or(ip),
+        },
+        v4 => v4,
     }
 }
 
@@ -106,4 +124,32 @@ pub fn set_retry_after(res: &mut HttpResponse, seconds: u64) {
         header::RETRY_AFTER,
         header::HeaderValue::from(seconds.max(1)),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rate_key;
+    use std::net::IpAddr;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn one_ipv6_network_is_one_bucket() {
+        let a = rate_key(ip("2001:db8:1:2:aaaa::1"), 64);
+        let b = rate_key(ip("2001:db8:1:2:ffff:ffff:ffff:ffff"), 64);
+        let other = rate_key(ip("2001:db8:1:3::1"), 64);
+        assert_eq!(a, b);
+        assert_eq!(a, ip("2001:db8:1:2::"));
+        assert_ne!(a, other);
+        assert_eq!(rate_key(ip("2001:db8::1"), 128), ip("2001:db8::1"));
+        assert_eq!(rate_key(ip("2001:db8:1:2::1"), 48), ip("2001:db8:1::"));
+    }
+
+    #[test]
+    fn ipv4_stays_as_it_is_also_when_mapped() {
+        assert_eq!(rate_key(ip("192.0.2.7"), 64), ip("192.0.2.7"));
+        assert_eq!(rate_key(ip("::ffff:192.0.2.7"), 64), ip("192.0.2.7"));
+    }
 }

@@ -122,6 +122,18 @@ async fn trusted_proxies_separate_clients_by_forwarded_for() {
         303,
         "another client behind the proxy has its own budget"
     );
+    // IPv6: one /64 is one client, however many of its addresses it uses.
+    let v6: Vec<u16> = vec![
+        post("2001:db8:0:7::1".into(), 5).await,
+        post("2001:db8:0:7::2".into(), 6).await,
+        post("2001:db8:0:7:ffff:1:2:3".into(), 7).await,
+    ];
+    assert_eq!(v6, vec![303, 303, 429]);
+    assert_eq!(
+        post("2001:db8:0:8::1".into(), 8).await,
+        303,
+        "the next /64 is another client"
+    );
 }
 
 #[tokio::test]
