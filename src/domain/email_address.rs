@@ -7,6 +7,12 @@
 //!   closes the dotless-ı / Kelvin-sign class of look-alikes (Django CVE-2019-19844, GitHub 2016);
 //! * the domain goes through IDNA (UTS 46) to lowercase punycode; a label mixing ASCII letters
 //!   with non-ASCII characters (`exаmple` with a Cyrillic `а`) is refused as a likely homograph;
+//! * a label written entirely in characters that look like ASCII ones (`аррӏе` in Cyrillic,
+//!   `exampıe` with a dotless ı) is refused as a whole-script look-alike: its UTS #39 skeleton
+//!   (unicode-security) is all ASCII. Real words in other scripts (`пример`, `почта`, `bücher`)
+//!   keep non-ASCII skeletons and pass; a few short Cyrillic words made only of Latin look-alike
+//!   letters (`сосо`) are refused with them. Checked on what people type, punycode included
+//!   (`xn--80ak6aa92e.com`), not on addresses already stored;
 //! * identity comparisons use `canonical()` (local part lowercased too), while mail goes to the
 //!   address as stored for the account.
 use std::fmt;
@@ -39,7 +45,12 @@ pub enum EmailError {
 }
 
 impl EmailAddress {
+    /// What a person typed.
     pub fn parse(raw: &str) -> Result<Self, EmailError> {
+        Self::parse_as(raw, true)
+    }
+
+    fn parse_as(raw: &str, refuse_lookalikes: bool) -> Result<Self, EmailError> {
         let s = raw.trim();
         if s.is_empty() {
             return Err(EmailError::Empty);
@@ -62,7 +73,7 @@ impl EmailAddress {
         if !is_dot_atom(local) {
             return Err(EmailError::LocalPart);
         }
-        let domain = ascii_domain(domain).ok_or(EmailError::Domain)?;
+        let domain = ascii_domain(domain, refuse_lookalikes).ok_or(EmailError::Domain)?;
         let address = format!("{local}@{domain}");
         if address.len() > MAX_LEN {
             return Err(EmailError::TooLong);
@@ -71,9 +82,10 @@ impl EmailAddress {
         Ok(Self { address, canonical })
     }
 
-    /// Rebuilds an address read back from the store (already parsed once when it was written).
+    /// Rebuilds an address read back from the store (already parsed once when it was written,
+    /// perhaps under an older look-alike policy: an account stays reachable).
     pub fn from_stored(stored: &str) -> Result<Self, EmailError> {
-        Self::parse(stored)
+        Self::parse_as(stored, false)
     }
 
     pub fn as_str(&self) -> &str {
@@ -125,7 +137,13 @@ fn mixes_confusable_scripts(label: &str) -> bool {
     seen.any(|s| Some(s) != first)
 }
 
-fn ascii_domain(domain: &str) -> Option<String> {
+/// A label whose every character looks like an ASCII one (UTS #39 skeleton all ASCII).
+fn whole_script_lookalike(label: &str) -> bool {
+    !label.is_ascii()
+        && unicode_security::confusable_detection::skeleton(label).all(|c| c.is_ascii())
+}
+
+fn ascii_domain(domain: &str, refuse_lookalikes: bool) -> Option<String> {
     if domain.is_empty() || domain.len() > 253 {
         return None;
     }
@@ -144,6 +162,13 @@ fn ascii_domain(domain: &str) -> Option<String> {
     let tld_ok = labels
         .last()
         .is_some_and(|t| !t.chars().all(|c| c.is_ascii_digit()));
+    if refuse_lookalikes {
+        // Punycode typed as such is decoded first: `xn--80ak6aa92e` is `аррӏе`.
+        let (unicode, _) = idna::domain_to_unicode(&ascii);
+        if unicode.split('.').any(whole_script_lookalike) {
+            return None;
+        }
+    }
     (labels.len() >= 2 && labels.iter().all(valid_label) && tld_ok).then_some(ascii)
 }
 
@@ -215,6 +240,33 @@ mod tests {
         for input in bad {
             assert!(EmailAddress::parse(input).is_err(), "accepted {input:?}");
         }
+    }
+
+    #[test]
+    fn whole_script_lookalike_domains_are_refused_real_words_are_not() {
+        for bad in [
+            "user@аррӏе.com",
+            "user@xn--80ak6aa92e.com",
+            "user@ѕсоре.com",
+            "user@exampıe.com",
+            "user@раураl.com",
+            "user@mail.ехаmple.org",
+        ] {
+            assert_eq!(EmailAddress::parse(bad), Err(EmailError::Domain), "{bad}");
+        }
+        for good in [
+            "user@пример.рф",
+            "user@почта.рф",
+            "user@bücher.example",
+            "user@münchen.de",
+            "user@παράδειγμα.ελ",
+            "user@例え.jp",
+            "user@straße.de",
+        ] {
+            assert!(EmailAddress::parse(good).is_ok(), "{good}");
+        }
+        // An address stored before this rule still reads back.
+        assert!(EmailAddress::from_stored("user@xn--80ak6aa92e.com").is_ok());
     }
 
     #[test]

@@ -73,3 +73,26 @@ async fn the_courier_hook_refuses_strangers_before_reading_their_body() {
     }
     assert!(statuses.contains(&429), "{statuses:?}");
 }
+
+/// Whole-script look-alike domains are refused at the form (the decision: README, "Email").
+#[tokio::test]
+async fn lookalike_domains_get_the_form_again_and_no_email() {
+    let app = spawn_app().await;
+    let b = app.browser();
+    for address in [
+        "user@аррӏе.com",
+        "user@xn--80ak6aa92e.com",
+        "user@ѕсоре.com",
+        "user@exampıe.com",
+    ] {
+        let page = b.submit("/login", "/login", &[("email", address)]).await;
+        assert_eq!(page.status, 400, "{address}");
+        assert!(page.text().contains("isn't a valid domain"), "{address}");
+    }
+    let page = b
+        .submit("/login", "/login", &[("email", "user@пример.рф")])
+        .await;
+    assert_eq!(page.status, 303, "a real Cyrillic domain is fine");
+    let mail = app.sink().wait_for(1).await.pop().unwrap();
+    assert_eq!(mail.rcpt_tos, vec!["user@xn--e1afmkfd.xn--p1ai"]);
+}
