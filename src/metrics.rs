@@ -97,6 +97,11 @@ impl Metrics {
     fn count(&self, event: String) {
         self.events.get_or_create(&EventLabel { event }).inc();
     }
+
+    /// Counts an event that does not come from Iris's own log lines (`http_protocol_error`).
+    pub fn count_event(&self, event: &str) {
+        self.count(event.to_owned());
+    }
 }
 
 impl Default for Metrics {

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use tracing::Level;
 use tracing::Span;
 use tracing_actix_web::{RequestId, RootSpanBuilder};
-use tracing_subscriber::filter::filter_fn;
+use tracing_subscriber::filter::{filter_fn, FilterExt};
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{EnvFilter, Layer};
@@ -28,16 +28,55 @@ pub fn init(format: LogFormat, metrics: Option<Arc<Metrics>>) {
         LogFormat::Text => fmt.boxed(),
     };
     // Events only: spans (one per request) would cost every request for nothing here.
-    let counter = metrics.map(|m| {
+    let counter = metrics.clone().map(|m| {
         EventCounter(m).with_filter(filter_fn(|meta| {
             meta.is_event() && meta.target().starts_with("iris") && *meta.level() <= Level::INFO
         }))
     });
+    let protocol = ProtocolErrors(metrics).with_filter(filter_fn(is_protocol_error));
     // A second init (tests) is harmless; ignore it.
     let _ = tracing_subscriber::registry()
-        .with(fmt.with_filter(filter))
+        .with(fmt.with_filter(filter.and(filter_fn(|meta| !is_protocol_error(meta)))))
         .with(counter)
+        .with(protocol)
         .try_init();
+}
+
+/// actix-http's own reports of malformed requests (bytes that are not HTTP, CL+TE, heads too
+/// large, timeouts): written at ERROR before any middleware or rate limit runs, so anyone could
+/// flood error-level alerts with them.
+fn is_protocol_error(meta: &tracing::Metadata<'_>) -> bool {
+    meta.is_event() && meta.target().starts_with("actix_http") && *meta.level() <= Level::WARN
+}
+
+/// Turns each of actix-http's error reports into a debug line (`http_protocol_error`, with
+/// actix's message) and a count in `/metrics`, which is where a flood of them shows.
+struct ProtocolErrors(Option<Arc<Metrics>>);
+
+impl<S: tracing::Subscriber> Layer<S> for ProtocolErrors {
+    fn on_event(&self, event: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
+        if let Some(metrics) = &self.0 {
+            metrics.count_event("http_protocol_error");
+        }
+        let mut message = Message(String::new());
+        event.record(&mut message);
+        tracing::debug!(
+            target: "iris::http",
+            event = "http_protocol_error",
+            detail = %message.0,
+            "malformed request refused by actix-http"
+        );
+    }
+}
+
+struct Message(String);
+
+impl tracing::field::Visit for Message {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        if field.name() == "message" {
+            self.0 = format!("{value:?}");
+        }
+    }
 }
 
 pub struct IrisRootSpan;

@@ -518,3 +518,66 @@ fn check_config_refuses_an_accent_colour_people_cannot_read() {
         "{text}"
     );
 }
+
+/// actix-http's refusals of malformed requests (raw `\xff`, NUL, CL+TE, duplicate
+/// Content-Length, a 64 KB URL, 100 Cookie headers) are not error-level alerts anyone can
+/// flood: no ERROR line, one `http_protocol_error` count each in `/metrics`.
+#[tokio::test]
+async fn malformed_requests_are_counted_not_logged_as_errors() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let bind = format!("127.0.0.1:{}", free_port());
+    let (_dir, child, b) =
+        start_json_logged(&[("IRIS__SERVER__METRICS_BIND", bind.as_str())]).await;
+    let port: u16 = b.base.rsplit(':').next().unwrap().parse().unwrap();
+    let long_url = format!("GET /{} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(65_536));
+    let cookies = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\n{}\r\n",
+        "Cookie: a=b\r\n".repeat(100)
+    );
+    let hostile: Vec<Vec<u8>> = vec![
+        b"GET /\xff HTTP/1.1\r\nHost: x\r\n\r\n".to_vec(),
+        b"GET / HTTP/1.1\r\nHost: x\r\nX-A: a\x00b\r\n\r\n".to_vec(),
+        b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+            .to_vec(),
+        b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello"
+            .to_vec(),
+        long_url.into_bytes(),
+        cookies.into_bytes(),
+    ];
+    let mut statuses = vec![];
+    for request in &hostile {
+        let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .unwrap();
+        let _ = s.write_all(request).await;
+        let mut buf = vec![0; 64];
+        let n = tokio::time::timeout(Duration::from_secs(5), s.read(&mut buf))
+            .await
+            .map(|r| r.unwrap_or(0))
+            .unwrap_or(0);
+        statuses.push(
+            String::from_utf8_lossy(&buf[..n])
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        );
+    }
+    assert!(
+        statuses.iter().all(|s| s.starts_with("HTTP/1.1 4")),
+        "{statuses:?}"
+    );
+    let scrape = reqwest::get(format!("http://{bind}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let logs = stop_for_logs(child);
+    let counted = sample(&scrape, "iris_events_total{event=\"http_protocol_error\"}");
+    assert!(
+        counted.is_some_and(|n| n >= hostile.len() as f64),
+        "{counted:?} in:\n{scrape}"
+    );
+    assert!(!logs.contains("\"level\":\"ERROR\""), "{logs}");
+}
