@@ -11,6 +11,8 @@ use crate::secrets::Keys;
 use crate::sign_in::{KratosCode, KratosCodeConfig, MagicLink, MagicLinkConfig, SignIn};
 use crate::store::{FailurePolicy, SendLimits, SharedStore, SqliteStore};
 use crate::telemetry::IrisRootSpan;
+use crate::web::body::{read_bodies_in_time, BodyRules};
+use crate::web::connections::ConnectionCap;
 use crate::web::rate_limit::ClientIpKey;
 use crate::web::session::{self, SqlSessionStore};
 use crate::web::views::Brand;
@@ -178,6 +180,10 @@ impl Application {
             }),
         };
         let secure = settings.secure_cookies();
+        let body_rules = BodyRules {
+            timeout: settings.server.body_timeout,
+            max_body: settings.limits.max_body,
+        };
         let trusted_proxies = Arc::new(settings.server.trusted_proxies.clone());
         let state = AppState {
             sign_in,
@@ -198,7 +204,7 @@ impl Application {
                 .map(|api_key| CourierHook {
                     api_key,
                     code_lifespan: settings.kratos.code_lifespan,
-                    max_body: settings.limits.max_body,
+                    body: body_rules,
                 }),
             trusted_proxies: trusted_proxies.clone(),
             i18n,
@@ -210,7 +216,7 @@ impl Application {
             .burst_size(limits.ip_burst)
             .methods(vec![Method::POST])
             .key_extractor(ClientIpKey {
-                trusted_proxies,
+                trusted_proxies: trusted_proxies.clone(),
                 ipv6_prefix: limits.ipv6_prefix,
                 courier_api_key: settings.secrets.courier_api_key.clone(),
             })
@@ -222,7 +228,7 @@ impl Application {
 
         let metrics_state = settings.server.metrics_bind.map(|addr| {
             let state = MetricsState {
-                metrics,
+                metrics: metrics.clone(),
                 store: store.clone(),
                 clock: clock.clone(),
                 emails_per_day: limits.emails_per_day,
@@ -230,6 +236,13 @@ impl Application {
             (addr, state)
         });
         let port = listener.local_addr().map_err(StartupError::Bind)?.port();
+        let connections = ConnectionCap::new(
+            settings.server.max_connections_per_ip,
+            limits.ipv6_prefix,
+            trusted_proxies.clone(),
+            metrics.clone(),
+        );
+        let srv = &settings.server;
         let mut server = HttpServer::new(move || {
             let sessions = SessionMiddleware::builder(
                 SqlSessionStore {
@@ -252,15 +265,26 @@ impl Application {
             .build();
             App::new()
                 .app_data(web::Data::new(state.for_worker()))
+                .app_data(web::Data::new(body_rules))
                 .app_data(web::FormConfig::default().limit(max_body))
                 .app_data(web::PayloadConfig::default().limit(max_body))
                 .configure(routes)
                 .default_service(web::to(HttpResponse::NotFound))
+                // Inside the per-IP limit: a flood of slow bodies meets the limit first.
+                .wrap(from_fn(read_bodies_in_time))
                 .wrap(Governor::new(&governor))
                 .wrap(sessions)
                 .wrap(from_fn(finish))
                 .wrap(TracingLogger::<IrisRootSpan>::new())
         })
+        // Every connection has a bounded life (issue 8): its head, its body (the middleware
+        // above), its idle keep-alive and its closing each have a deadline, and one client
+        // address holds a bounded number of them.
+        .client_request_timeout(srv.header_timeout)
+        .keep_alive(srv.keep_alive)
+        .client_disconnect_timeout(srv.disconnect_timeout)
+        .max_connections(srv.max_connections)
+        .on_connect(move |conn, ext| connections.on_connect(conn, ext))
         .listen(listener)
         .map_err(StartupError::Bind)?;
         if settings.server.workers > 0 {

@@ -30,6 +30,12 @@ impl Default for ServerSettings {
             trusted_proxies: Vec::new(),
             workers: 0,
             metrics_bind: None,
+            header_timeout: Duration::from_secs(5),
+            body_timeout: Duration::from_secs(10),
+            keep_alive: Duration::from_secs(5),
+            disconnect_timeout: Duration::from_secs(1),
+            max_connections: 4096,
+            max_connections_per_ip: 64,
         }
     }
 }

@@ -66,6 +66,23 @@ pub struct ServerSettings {
     pub workers: usize,
     /// Where Prometheus scrapes `GET /metrics`: a listener of its own, off when unset.
     pub metrics_bind: Option<SocketAddr>,
+    /// A request's head must arrive within this (actix's `client_request_timeout`; 408 after).
+    #[serde(with = "humantime_serde")]
+    pub header_timeout: Duration,
+    /// And its body within this, counted from when the head arrived (408 and closed after).
+    #[serde(with = "humantime_serde")]
+    pub body_timeout: Duration,
+    /// An idle kept-alive connection is closed after this.
+    #[serde(with = "humantime_serde")]
+    pub keep_alive: Duration,
+    /// How long closing a connection may take (actix's `client_disconnect_timeout`).
+    #[serde(with = "humantime_serde")]
+    pub disconnect_timeout: Duration,
+    /// Open connections per worker; beyond it the listener stops accepting until some close.
+    pub max_connections: usize,
+    /// Open connections from one client address (an IPv6 /`limits.ipv6_prefix` network counts
+    /// as one); more are closed at once. Trusted proxies are exempt.
+    pub max_connections_per_ip: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

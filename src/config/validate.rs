@@ -262,6 +262,33 @@ impl Settings {
                 }
             }
         }
+        let srv = &self.server;
+        for (key, value) in [
+            ("server.header_timeout", srv.header_timeout),
+            ("server.body_timeout", srv.body_timeout),
+            ("server.keep_alive", srv.keep_alive),
+            ("server.disconnect_timeout", srv.disconnect_timeout),
+        ] {
+            if value.is_zero() || value > Duration::from_secs(300) {
+                err(
+                    key,
+                    "must be above zero and at most 5m: every connection needs a bounded life"
+                        .into(),
+                );
+            }
+        }
+        if srv.max_connections == 0 || srv.max_connections_per_ip == 0 {
+            err(
+                "server.max_connections",
+                "server.max_connections and server.max_connections_per_ip must be at least 1"
+                    .into(),
+            );
+        } else if srv.max_connections_per_ip > srv.max_connections {
+            err(
+                "server.max_connections_per_ip",
+                "must not exceed server.max_connections".into(),
+            );
+        }
         if !(32..=128).contains(&self.limits.ipv6_prefix) {
             err(
                 "limits.ipv6_prefix",

@@ -1,6 +1,8 @@
 //! HTTP: the route table, shared state, middleware and handlers.
 pub mod binding;
+pub mod body;
 pub mod client_ip;
+pub mod connections;
 pub mod csrf;
 pub mod finish;
 mod handlers;
@@ -48,8 +50,9 @@ pub struct CourierHook {
     pub api_key: secrecy::SecretString,
     /// How long a Kratos code lives: no point sending its email later.
     pub code_lifespan: Duration,
-    /// The largest message accepted (`limits.max_body`).
-    pub max_body: usize,
+    /// How much of a message is read, and for how long (`limits.max_body`,
+    /// `server.body_timeout`).
+    pub body: body::BodyRules,
 }
 
 impl AppState {

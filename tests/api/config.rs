@@ -481,7 +481,7 @@ async fn security_events_name_request_client_and_account_never_the_address() {
 /// The accent colour must be readable: 4.5:1 against white (links on the card, white text on
 /// buttons). The dark scheme needs no setting: Iris lightens the colour there itself.
 #[test]
-fn check_config_refuses_an_accent_colour_people_cannot_read() {
+fn check_config_refuses_unreadable_colours_unknown_languages_and_unbounded_connections() {
     let dir = tempfile::tempdir().unwrap();
     for (colour, ok) in [
         ("#3b5bdb", true),

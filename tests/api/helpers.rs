@@ -410,6 +410,19 @@ impl Browser {
         Browser::speaking(base, None)
     }
 
+    /// A browser on another machine: its connections come from `local` (e.g. 127.0.0.2).
+    pub fn from_address(base: &str, local: std::net::IpAddr) -> Browser {
+        let mut b = Browser::new(base);
+        b.client = reqwest::Client::builder()
+            .local_address(local)
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(10))
+            .build()
+            .unwrap();
+        b
+    }
+
     /// A browser whose every request carries `Accept-Language: <language>`.
     pub fn speaking(base: &str, language: Option<&str>) -> Browser {
         let mut headers = reqwest::header::HeaderMap::new();

@@ -4,6 +4,7 @@
 use crate::domain::EmailAddress;
 use crate::mail::{OutboxPayload, SignInEmail};
 use crate::secrets::random_id;
+use crate::web::body::read_limited;
 use crate::web::handlers::account::json;
 use crate::web::AppState;
 use actix_web::http::StatusCode;
@@ -72,8 +73,8 @@ pub async fn courier(
             &serde_json::json!({ "error": "unauthorized" }),
         );
     }
-    let message: CourierMessage = match body.to_bytes_limited(hook.max_body).await {
-        Ok(Ok(bytes)) => match serde_json::from_slice(&bytes) {
+    let message: CourierMessage = match read_limited(&req, body.into_inner(), hook.body).await {
+        Ok(bytes) => match serde_json::from_slice(&bytes) {
             Ok(m) => m,
             Err(_) => {
                 return json(
@@ -82,18 +83,7 @@ pub async fn courier(
                 )
             }
         },
-        Ok(Err(_)) => {
-            return json(
-                StatusCode::BAD_REQUEST,
-                &serde_json::json!({ "error": "unreadable body" }),
-            )
-        }
-        Err(_) => {
-            return json(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                &serde_json::json!({ "error": "too large" }),
-            )
-        }
+        Err(status) => return json(status, &serde_json::json!({ "error": "body refused" })),
     };
     let Ok(recipient) = EmailAddress::parse(&message.recipient) else {
         return json(
