@@ -26,6 +26,7 @@ pub enum Purpose {
     Binding,
     Outbox,
     MessageId,
+    KnownDevice,
 }
 
 impl Purpose {
@@ -37,6 +38,7 @@ impl Purpose {
             Purpose::Binding => b"iris/binding/v1",
             Purpose::Outbox => b"iris/outbox/v1",
             Purpose::MessageId => b"iris/message-id/v1",
+            Purpose::KnownDevice => b"iris/known-device/v1",
         }
     }
 }

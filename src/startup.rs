@@ -156,6 +156,7 @@ impl Application {
                     )
                     .map_err(|e| StartupError::Config(format!("kratos.public_url: {e}")))?,
                     store: store.clone(),
+                    keys: keys.clone(),
                     clock: clock.clone(),
                     config: KratosCodeConfig {
                         allow_sign_up: settings.sign_in.allow_sign_up,

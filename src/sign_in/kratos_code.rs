@@ -7,7 +7,7 @@
 //! The browser's binding names the flow: `l|<flow id>|<email>|<return_to>` (login),
 //! `r|…` (registration) or `v||<email>|<return_to>` (unknown address with sign-up off: nothing
 //! was sent, and codes are simply wrong). The binding cookie is MAC'd, so it cannot be forged.
-use super::{Requester, SignInResult, Started, User};
+use super::{Requester, SignInResult, Started, Trust, User};
 use crate::clock::SharedClock;
 use crate::domain::{EmailAddress, OneTimeCode, ReturnTo};
 use crate::kratos::{
@@ -32,6 +32,8 @@ pub struct KratosCodeConfig {
 pub struct KratosCode {
     pub client: KratosClient,
     pub store: SharedStore,
+    /// For known-device cookies (see `trust`).
+    pub keys: std::sync::Arc<crate::secrets::Keys>,
     pub clock: SharedClock,
     pub config: KratosCodeConfig,
 }
@@ -91,7 +93,12 @@ impl KratosCode {
         let now = self.clock.now();
         if let Some(refused) = self
             .store
-            .count_send(&email, self.config.limits, now)
+            .count_send(
+                &email,
+                self.config.limits,
+                who.device.knows(&self.keys, &email),
+                now,
+            )
             .await?
         {
             return Ok(super::started(refused));
@@ -263,6 +270,7 @@ impl KratosCode {
             delivery: Delivery::Pending,
             next_send_at,
             return_to: binding.return_to,
+            attempts: 0,
         }))
     }
 
@@ -272,6 +280,7 @@ impl KratosCode {
         &self,
         id: &str,
         code: &OneTimeCode,
+        trust: Trust<'_>,
         relay: &mut CookieRelay,
     ) -> SignInResult<Redemption> {
         let Some(binding) = Binding::parse(id) else {
@@ -279,7 +288,11 @@ impl KratosCode {
         };
         tracing::Span::current().record("email", tracing::field::display(binding.email.masked()));
         let now = self.clock.now();
-        if let Some(retry_after) = self.store.locked_for(&binding.email, now).await? {
+        // Kratos counts tries per flow, not per browser, so only a known device is exempt here.
+        let exempt = trust.device.knows(&self.keys, &binding.email);
+        if let (false, Some(retry_after)) =
+            (exempt, self.store.locked_for(&binding.email, now).await?)
+        {
             return Ok(Redemption::Refused(Refusal::Locked { retry_after }));
         }
         let result = match binding.kind {
@@ -335,6 +348,7 @@ impl KratosCode {
         Ok(match self.client.submit(&flow, relay, body).await? {
             Answer::SignedIn(_) => Redemption::SignedIn {
                 account: None,
+                email: binding.email.clone(),
                 return_to: binding.return_to.clone(),
             },
             Answer::Flow(f) if f.has_message(ids::SUBMITTED_TOO_OFTEN) => {

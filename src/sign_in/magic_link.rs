@@ -1,5 +1,5 @@
 //! Approach 3: Iris's own link + code, with Iris-owned accounts and sessions.
-use super::{Requester, SignInResult, Started};
+use super::{Backoff, CodeEntry, Requester, SignInResult, Started, Trust};
 use crate::clock::SharedClock;
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
 use crate::mail::{OutboxPayload, SignInEmail};
@@ -56,6 +56,7 @@ impl MagicLink {
         let sealed = self
             .keys
             .seal(&serde_json::to_vec(&OutboxPayload::SignIn(payload)).unwrap_or_default());
+        let trusted = who.device.knows(&self.keys, &email);
         let request = IssueRequest {
             email,
             allow_sign_up: self.config.allow_sign_up,
@@ -68,6 +69,7 @@ impl MagicLink {
             outbox_id: random_id(),
             sealed_payload: sealed,
             limits: self.config.limits,
+            trusted,
         };
         let outcome = self.store.issue(request, now).await?;
         if let IssueOutcome::Issued { .. } = outcome {
@@ -77,8 +79,12 @@ impl MagicLink {
         Ok(super::started(outcome))
     }
 
-    pub async fn pending(&self, credential_id: &str) -> SignInResult<Option<CredentialView>> {
-        Ok(self
+    pub async fn pending(
+        &self,
+        credential_id: &str,
+        trust: Trust<'_>,
+    ) -> SignInResult<Option<CredentialView>> {
+        let view = self
             .store
             .credential_by_id(
                 credential_id,
@@ -86,11 +92,16 @@ impl MagicLink {
                 self.config.failures,
                 self.clock.now(),
             )
-            .await?)
+            .await?;
+        Ok(view.map(|v| {
+            let backoff = trust.backoff(&self.keys, &v.email);
+            v.for_browser(backoff)
+        }))
     }
 
+    /// Links are not held back by the account's failure back-off (they cannot be guessed).
     pub async fn inspect_link(&self, token: &MagicToken) -> SignInResult<Option<CredentialView>> {
-        Ok(self
+        let view = self
             .store
             .credential_by_token(
                 &self.token_macs(token),
@@ -98,7 +109,8 @@ impl MagicLink {
                 self.config.failures,
                 self.clock.now(),
             )
-            .await?)
+            .await?;
+        Ok(view.map(|v| v.for_browser(Backoff::Exempt)))
     }
 
     #[tracing::instrument(skip_all)]
@@ -121,31 +133,37 @@ impl MagicLink {
         &self,
         credential_id: &str,
         code: &OneTimeCode,
+        trust: Trust<'_>,
     ) -> SignInResult<Redemption> {
         let macs: Vec<_> = self.keys.macs(
             Purpose::Code,
             &[credential_id.as_bytes(), b":", code.expose().as_bytes()],
         );
         let now = self.clock.now();
+        // Whose back-off applies depends on the address: read it first. Events name it
+        // (masked) on failure; a success names the account.
+        let view = self
+            .store
+            .credential_by_id(
+                credential_id,
+                self.config.limits.cooldown,
+                self.config.failures,
+                now,
+            )
+            .await?;
+        let entry = match &view {
+            Some(v) => trust.code_entry(&self.keys, &v.email),
+            None => CodeEntry {
+                backoff: Backoff::Applies,
+                uses_tries: false,
+            },
+        };
         let result = self
             .store
-            .redeem_code(credential_id, &macs, self.config.failures, now)
+            .redeem_code(credential_id, &macs, self.config.failures, entry, now)
             .await?;
-        if !matches!(result, Redemption::SignedIn { .. }) {
-            // A failure names the address (masked) it was for; a success names the account.
-            let view = self
-                .store
-                .credential_by_id(
-                    credential_id,
-                    self.config.limits.cooldown,
-                    self.config.failures,
-                    now,
-                )
-                .await?;
-            if let Some(view) = view {
-                tracing::Span::current()
-                    .record("email", tracing::field::display(view.email.masked()));
-            }
+        if let (false, Some(view)) = (matches!(result, Redemption::SignedIn { .. }), &view) {
+            tracing::Span::current().record("email", tracing::field::display(view.email.masked()));
         }
         log_redemption(&result);
         Ok(result)

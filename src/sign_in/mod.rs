@@ -3,9 +3,11 @@
 //! the browser's cookie relay: Kratos flows need the browser's cookies and set their own.
 mod kratos_code;
 mod magic_link;
+mod trust;
 
 pub use kratos_code::{KratosCode, KratosCodeConfig};
 pub use magic_link::{MagicLink, MagicLinkConfig};
+pub use trust::{Backoff, CodeEntry, KnownDevice, Trust, KNOWN_DEVICE_ADDRESSES};
 
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
 use crate::kratos::{CookieRelay, KratosError};
@@ -52,6 +54,8 @@ pub struct Requester {
     pub browser: String,
     /// The language tag the email is written in (the asking browser's).
     pub locale: String,
+    /// The addresses this browser has signed in to before.
+    pub device: KnownDevice,
 }
 
 /// The signed-in user, whoever holds the session.
@@ -145,10 +149,11 @@ impl SignIn {
     pub async fn pending(
         &self,
         id: &str,
+        trust: Trust<'_>,
         relay: &mut CookieRelay,
     ) -> SignInResult<Option<CredentialView>> {
         match self {
-            SignIn::MagicLink(m) => m.pending(id).await,
+            SignIn::MagicLink(m) => m.pending(id, trust).await,
             SignIn::KratosCode(k) => k.pending(id, relay).await,
         }
     }
@@ -172,11 +177,12 @@ impl SignIn {
         &self,
         id: &str,
         code: &OneTimeCode,
+        trust: Trust<'_>,
         relay: &mut CookieRelay,
     ) -> SignInResult<Redemption> {
         match self {
-            SignIn::MagicLink(m) => m.submit_code(id, code).await,
-            SignIn::KratosCode(k) => k.submit_code(id, code, relay).await,
+            SignIn::MagicLink(m) => m.submit_code(id, code, trust).await,
+            SignIn::KratosCode(k) => k.submit_code(id, code, trust, relay).await,
         }
     }
 

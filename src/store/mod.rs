@@ -6,6 +6,7 @@ pub use sqlite::{OpenError, SqliteStore};
 
 use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
+pub use crate::sign_in::{Backoff, CodeEntry};
 use async_trait::async_trait;
 use std::sync::Arc;
 use std::time::Duration;
@@ -49,6 +50,9 @@ pub struct IssueRequest {
     /// Sealed email content (token, code, context); the store never sees it in clear.
     pub sealed_payload: Vec<u8>,
     pub limits: SendLimits,
+    /// The asking browser has signed in to this address before (its known-device cookie): the
+    /// hourly budget and the failure back-off do not apply to it (the cooldown does).
+    pub trusted: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -93,6 +97,8 @@ pub enum Redemption {
     /// (Kratos) issued it.
     SignedIn {
         account: Option<Account>,
+        /// The address signed in to (the browser becomes a known device for it).
+        email: EmailAddress,
         return_to: String,
     },
     /// `attempts_left` when known (Kratos does not say).
@@ -130,6 +136,24 @@ pub struct CredentialView {
     pub next_send_at: OffsetDateTime,
     /// Validated when the credential was issued; a resend keeps it.
     pub return_to: String,
+    /// Wrong codes entered for it so far.
+    pub attempts: u32,
+}
+
+impl CredentialView {
+    /// The view as this browser meets it: the account's back-off does not show where it does
+    /// not apply to the browser (see `sign_in::Backoff`).
+    pub fn for_browser(mut self, backoff: Backoff) -> Self {
+        let exempt = match backoff {
+            Backoff::Exempt => true,
+            Backoff::UntilOwnFailure => self.attempts == 0,
+            Backoff::Applies => false,
+        };
+        if exempt && matches!(self.state, Err(Refusal::Locked { .. })) {
+            self.state = Ok(());
+        }
+        self
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -148,7 +172,9 @@ pub trait SignInStore: Send + Sync {
     async fn issue(&self, req: IssueRequest, now: OffsetDateTime) -> StoreResult<IssueOutcome>;
 
     /// Consumes the credential whose token MAC is one of `token_hashes` with a single
-    /// conditional write; at most one caller ever gets `SignedIn` (security.md item 4).
+    /// conditional write; at most one caller ever gets `SignedIn` (security.md item 4). The
+    /// account's failure back-off does not apply: it slows the guessing of codes, and a link
+    /// cannot be guessed.
     async fn redeem_link(
         &self,
         token_hashes: &[Mac32],
@@ -157,12 +183,15 @@ pub trait SignInStore: Send + Sync {
     ) -> StoreResult<Redemption>;
 
     /// Counts the attempt and consumes the credential if the code matches, in one conditional
-    /// write; a wrong code also counts against the account (across credentials).
+    /// write; a wrong code also counts against the account (across credentials). `entry` says
+    /// whether the account's back-off stops this browser, and whether its wrong codes use up
+    /// the credential's tries.
     async fn redeem_code(
         &self,
         credential_id: &str,
         code_hashes: &[Mac32],
         policy: FailurePolicy,
+        entry: CodeEntry,
         now: OffsetDateTime,
     ) -> StoreResult<Redemption>;
 
@@ -189,12 +218,14 @@ pub trait SignInStore: Send + Sync {
 /// the same rules and tables as Iris's own credentials.
 #[async_trait]
 pub trait AddressLimits: Send + Sync {
-    /// Counts one email to `email` if back-off, cooldown and hourly budget allow it; otherwise
-    /// says why not (never `Issued`).
+    /// Counts one email to `email` if back-off, cooldown and hourly budget allow it (for a
+    /// `trusted` browser, a known device for the address, the cooldown alone); otherwise says
+    /// why not (never `Issued`).
     async fn count_send(
         &self,
         email: &EmailAddress,
         limits: SendLimits,
+        trusted: bool,
         now: OffsetDateTime,
     ) -> StoreResult<Option<IssueOutcome>>;
     /// Takes back a `count_send` made at `now` whose email could not be requested (the

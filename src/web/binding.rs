@@ -17,20 +17,54 @@ fn name(secure: bool) -> &'static str {
     }
 }
 
-/// The credential id this browser asked for, if its cookie carries a valid MAC.
+/// A binding made for a browser that joined a credential another request created (within the
+/// cooldown) is marked, inside the MAC'd value, so it cannot pass for the one that asked.
+const JOINED: &str = "joined:";
+
+/// The credential this browser is bound to, and whether it asked for it itself.
+pub struct Bound {
+    pub id: String,
+    pub asked_here: bool,
+}
+
+/// The credential id this browser is bound to, if its cookie carries a valid MAC.
 pub fn read(req: &HttpRequest, state: &AppState) -> Option<String> {
+    read_bound(req, state).map(|b| b.id)
+}
+
+pub fn read_bound(req: &HttpRequest, state: &AppState) -> Option<Bound> {
     let cookie = req.cookie(name(state.secure_cookies))?;
     let (id, mac) = cookie.value().split_once('.')?;
     let id = String::from_utf8(URL_SAFE_NO_PAD.decode(id).ok()?).ok()?;
     let mac = URL_SAFE_NO_PAD.decode(mac).ok()?;
-    state
-        .keys
-        .verify(Purpose::Binding, &[id.as_bytes()], &mac)
-        .then_some(id)
+    if !state.keys.verify(Purpose::Binding, &[id.as_bytes()], &mac) {
+        return None;
+    }
+    Some(match id.strip_prefix(JOINED) {
+        Some(joined) => Bound {
+            id: joined.to_owned(),
+            asked_here: false,
+        },
+        None => Bound {
+            id,
+            asked_here: true,
+        },
+    })
 }
 
-/// Binds this browser to `credential_id` (replacing any earlier binding).
-pub fn bind(state: &AppState, mut res: HttpResponse, credential_id: &str) -> HttpResponse {
+/// Binds this browser to the credential its own request created (replacing any earlier
+/// binding).
+pub fn bind(state: &AppState, res: HttpResponse, credential_id: &str) -> HttpResponse {
+    set(state, res, credential_id)
+}
+
+/// Binds this browser to a credential another request created moments ago (the cooldown's
+/// "we already sent you an email"): its code works here too, but this browser did not ask.
+pub fn join(state: &AppState, res: HttpResponse, credential_id: &str) -> HttpResponse {
+    set(state, res, &format!("{JOINED}{credential_id}"))
+}
+
+fn set(state: &AppState, mut res: HttpResponse, credential_id: &str) -> HttpResponse {
     let mac = URL_SAFE_NO_PAD.encode(
         state
             .keys

@@ -6,6 +6,7 @@ pub mod connections;
 pub mod csrf;
 pub mod finish;
 mod handlers;
+pub mod known_device;
 pub mod rate_limit;
 pub mod session;
 pub mod views;

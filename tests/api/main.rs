@@ -13,6 +13,7 @@ mod hardening;
 mod headers;
 mod i18n;
 mod link;
+mod lockout;
 mod metrics;
 mod privacy;
 mod redirects;

@@ -25,6 +25,7 @@ fn request(email: &str, now: OffsetDateTime, n: u8) -> IssueRequest {
             per_hour: 5,
             per_day: 1000,
         },
+        trusted: false,
     }
 }
 

@@ -497,3 +497,42 @@ async fn kratos_emails_are_written_in_the_asking_browsers_language() {
         app.clock.advance(time::Duration::seconds(61));
     }
 }
+
+/// With Kratos too, a browser that signed in to the address before is not locked out by a
+/// third party's wrong codes across Kratos flows; strangers are.
+#[tokio::test]
+async fn a_known_device_gets_in_while_a_third_party_locks_the_address() {
+    let (app, _kratos) = iris_with_kratos(|s| s.limits.account_failures = 2).await;
+    let victim = "kratos-owner@example.com";
+    let owner = app.browser();
+    assert_eq!(sign_in(&app, &owner, victim).await.status, 303);
+    let home = owner.get("/").await;
+    owner.post("/logout", &[("csrf_token", &home.csrf())]).await;
+    assert_eq!(owner.whoami().await.0, 401);
+    // Two wrong codes start a 30 s back-off; a third after it doubles it to a minute.
+    app.clock.advance(time::Duration::seconds(61));
+    let attacker = app.browser();
+    let before = app.sink().messages().len();
+    attacker
+        .submit("/login", "/login", &[("email", victim)])
+        .await;
+    let mail = app.sink().wait_for(before + 1).await.pop().unwrap();
+    let wrong = if mail.code() == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    attacker.enter_code(wrong).await;
+    attacker.enter_code(wrong).await;
+    app.clock.advance(time::Duration::seconds(31));
+    attacker.enter_code(wrong).await;
+    app.clock.advance(time::Duration::seconds(31));
+    let stranger = app
+        .browser()
+        .submit("/login", "/login", &[("email", victim)])
+        .await;
+    assert_eq!(stranger.status, 429, "strangers wait out the back-off");
+    let done = sign_in(&app, &owner, victim).await;
+    assert_eq!(done.status, 303, "{}", done.text());
+    assert_eq!(owner.whoami().await.1["email"], victim);
+}

@@ -1,5 +1,5 @@
 //! Accounts and per-account failure counts, used inside the redeem transactions.
-use super::issue_batch::count_sends;
+use super::issue_batch::{count_sends, Sending};
 use super::sign_in::{parse_stored, refusal};
 use super::{budget_day, SqliteStore};
 use crate::domain::EmailAddress;
@@ -18,15 +18,21 @@ impl AddressLimits for SqliteStore {
         &self,
         email: &EmailAddress,
         limits: SendLimits,
+        trusted: bool,
         now: OffsetDateTime,
     ) -> StoreResult<Option<IssueOutcome>> {
         let mut tx = self.write_tx().await?;
         let key = email.canonical();
-        let allowed = count_sends(&mut tx, &[(key, unix(now))], limits).await?;
+        let send = Sending {
+            key,
+            now: unix(now),
+            trusted,
+        };
+        let allowed = count_sends(&mut tx, &[send], limits).await?;
         let outcome = if allowed.contains(key) {
             None
         } else {
-            Some(refusal(&mut tx, key, limits, unix(now)).await?)
+            Some(refusal(&mut tx, key, limits, trusted, unix(now)).await?)
         };
         tx.commit().await?;
         Ok(outcome)

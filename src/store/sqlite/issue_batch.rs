@@ -83,9 +83,13 @@ fn take_batch(waiting: &mut VecDeque<Job>) -> Vec<Job> {
 
 async fn process(writer: &SqlitePool, batch: &[Job]) -> StoreResult<Vec<IssueOutcome>> {
     let mut tx = writer.begin_with("BEGIN IMMEDIATE").await?;
-    let sends: Vec<(&str, i64)> = batch
+    let sends: Vec<Sending> = batch
         .iter()
-        .map(|j| (j.req.email.canonical(), unix(j.now)))
+        .map(|j| Sending {
+            key: j.req.email.canonical(),
+            now: unix(j.now),
+            trusted: j.req.trusted,
+        })
         .collect();
     // All requests share one limits config (it comes from the settings).
     let allowed = count_sends(&mut tx, &sends, batch[0].req.limits).await?;
@@ -105,11 +109,19 @@ async fn process(writer: &SqlitePool, batch: &[Job]) -> StoreResult<Vec<IssueOut
                 credential_id: job.req.credential_id.clone(),
             }
         } else {
-            refusal(&mut tx, key, job.req.limits, unix(job.now)).await?
+            refusal(&mut tx, key, job.req.limits, job.req.trusted, unix(job.now)).await?
         });
     }
     tx.commit().await?;
     Ok(outcomes)
+}
+
+/// One email to be counted: the address, when, and whether the asking browser is a known
+/// device for it (then neither the hourly budget nor the failure back-off applies).
+pub(super) struct Sending<'a> {
+    pub key: &'a str,
+    pub now: i64,
+    pub trusted: bool,
 }
 
 /// Today's budget, then back-off, cooldown and hourly budget per address: checked and counted
@@ -118,38 +130,48 @@ async fn process(writer: &SqlitePool, batch: &[Job]) -> StoreResult<Vec<IssueOut
 /// Returns the addresses that may be sent to.
 pub(super) async fn count_sends(
     tx: &mut Transaction<'static, Sqlite>,
-    sends: &[(&str, i64)],
+    sends: &[Sending<'_>],
     limits: SendLimits,
 ) -> StoreResult<HashSet<String>> {
     let rows: Vec<String> = (0..sends.len())
-        .map(|i| format!("(?{}, ?{}, {})", 5 + 2 * i, 6 + 2 * i, i + 1))
+        .map(|i| {
+            format!(
+                "(?{}, ?{}, {}, ?{})",
+                5 + 3 * i,
+                6 + 3 * i,
+                i + 1,
+                7 + 3 * i
+            )
+        })
         .collect();
     // The room left today is read once, before the first row is counted (SQLite evaluates an
     // uncorrelated scalar subquery once per statement).
     let sql = format!(
-        "INSERT INTO email_limits (email_key, last_sent_at, window_start, window_count) \
-         SELECT v.column1, v.column2, v.column2, 1 FROM (VALUES {}) AS v \
+        "INSERT INTO email_limits (email_key, last_sent_at, window_start, window_count, trusted) \
+         SELECT v.column1, v.column2, v.column2, 1, v.column4 FROM (VALUES {}) AS v \
          WHERE v.column3 <= ?3 - COALESCE((SELECT used FROM email_budget WHERE day = ?4), 0) \
-           AND NOT EXISTS (SELECT 1 FROM account_failures f \
-           WHERE f.email_key = v.column1 AND f.locked_until > v.column2) \
+           AND (v.column4 OR NOT EXISTS (SELECT 1 FROM account_failures f \
+           WHERE f.email_key = v.column1 AND f.locked_until > v.column2)) \
          ON CONFLICT (email_key) DO UPDATE SET last_sent_at = excluded.last_sent_at, \
            window_start = CASE WHEN window_start + 3600 <= excluded.last_sent_at \
              THEN excluded.last_sent_at ELSE window_start END, \
            window_count = CASE WHEN window_start + 3600 <= excluded.last_sent_at \
-             THEN 1 ELSE window_count + 1 END \
+             THEN 1 ELSE window_count + 1 END, \
+           trusted = excluded.trusted \
          WHERE last_sent_at + ?1 <= excluded.last_sent_at \
-           AND (window_start + 3600 <= excluded.last_sent_at OR window_count < ?2) \
+           AND (excluded.trusted OR window_start + 3600 <= excluded.last_sent_at \
+             OR window_count < ?2) \
          RETURNING email_key",
         rows.join(", ")
     );
-    let day = sends.first().map_or(0, |s| budget_day(s.1));
+    let day = sends.first().map_or(0, |s| budget_day(s.now));
     let mut q = sqlx::query_scalar::<_, String>(&sql)
         .bind(limits.cooldown.as_secs() as i64)
         .bind(i64::from(limits.per_hour))
         .bind(i64::from(limits.per_day))
         .bind(day);
-    for (key, now) in sends {
-        q = q.bind(*key).bind(*now);
+    for s in sends {
+        q = q.bind(s.key).bind(s.now).bind(s.trusted);
     }
     Ok(q.fetch_all(&mut **tx).await?.into_iter().collect())
 }

@@ -5,8 +5,8 @@ use super::{budget_day, placeholders, SqliteStore};
 use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
 use crate::store::{
-    from_unix, unix, CredentialView, Delivery, FailurePolicy, IssueOutcome, IssueRequest,
-    Redemption, Refusal, SendLimits, SignInStore, StoreError, StoreResult,
+    from_unix, unix, Backoff, CodeEntry, CredentialView, Delivery, FailurePolicy, IssueOutcome,
+    IssueRequest, Redemption, Refusal, SendLimits, SignInStore, StoreError, StoreResult,
 };
 use async_trait::async_trait;
 use sqlx::{Sqlite, Transaction};
@@ -56,8 +56,7 @@ impl SignInStore for SqliteStore {
         let sql = format!(
             "UPDATE credentials SET used_at = ?, outcome = 'signed_in' \
              WHERE token_hash IN ({}) AND used_at IS NULL AND expires_at > ? AND attempts < ? \
-             AND deliverable = 1 AND NOT EXISTS (SELECT 1 FROM account_failures f \
-               WHERE f.email_key = credentials.email_key AND f.locked_until > ?) \
+             AND deliverable = 1 \
              RETURNING email, email_key, return_to",
             placeholders(token_hashes.len())
         );
@@ -68,7 +67,6 @@ impl SignInStore for SqliteStore {
         let row = q
             .bind(now_s)
             .bind(policy.max_attempts)
-            .bind(now_s)
             .fetch_optional(&mut *tx)
             .await?;
         match row {
@@ -76,6 +74,7 @@ impl SignInStore for SqliteStore {
                 let account = sign_in_account(&mut tx, &email, &key, now_s).await?;
                 tx.commit().await?;
                 Ok(Redemption::SignedIn {
+                    email: account.email.clone(),
                     account: Some(account),
                     return_to,
                 })
@@ -86,7 +85,10 @@ impl SignInStore for SqliteStore {
                     .credential_by_token(token_hashes, Duration::ZERO, policy, now)
                     .await?;
                 Ok(Redemption::Refused(view.map_or(Refusal::Unknown, |v| {
-                    v.state.err().unwrap_or(Refusal::Used)
+                    v.for_browser(Backoff::Exempt)
+                        .state
+                        .err()
+                        .unwrap_or(Refusal::Used)
                 })))
             }
         }
@@ -97,8 +99,10 @@ impl SignInStore for SqliteStore {
         credential_id: &str,
         code_hashes: &[Mac32],
         policy: FailurePolicy,
+        entry: CodeEntry,
         now: OffsetDateTime,
     ) -> StoreResult<Redemption> {
+        let backoff = entry.backoff;
         let now_s = unix(now);
         let mut tx = self.write_tx().await?;
         // One conditional write counts the attempt and, if the code matches, consumes the
@@ -108,15 +112,16 @@ impl SignInStore for SqliteStore {
             placeholders(code_hashes.len())
         );
         let sql = format!(
-            "UPDATE credentials SET attempts = attempts + 1, \
+            "UPDATE credentials SET attempts = attempts + ?, \
              used_at = CASE WHEN {matches} THEN ? ELSE NULL END, \
              outcome = CASE WHEN {matches} THEN 'signed_in' ELSE NULL END \
              WHERE id = ? AND used_at IS NULL AND expires_at > ? AND attempts < ? \
-             AND NOT EXISTS (SELECT 1 FROM account_failures f \
-               WHERE f.email_key = credentials.email_key AND f.locked_until > ?) \
+             AND (? = 2 OR (? = 1 AND attempts = 0) OR NOT EXISTS (SELECT 1 FROM account_failures f \
+               WHERE f.email_key = credentials.email_key AND f.locked_until > ?)) \
              RETURNING used_at IS NOT NULL, attempts, email, email_key, return_to"
         );
-        let mut q = sqlx::query_as::<_, (bool, i64, String, String, String)>(&sql);
+        let mut q = sqlx::query_as::<_, (bool, i64, String, String, String)>(&sql)
+            .bind(i64::from(entry.uses_tries));
         // Bind order follows the SQL text: IN list, THEN value, IN list again.
         for h in code_hashes {
             q = q.bind(&h[..]);
@@ -125,10 +130,17 @@ impl SignInStore for SqliteStore {
         for h in code_hashes {
             q = q.bind(&h[..]);
         }
+        let exemption = match backoff {
+            Backoff::Applies => 0,
+            Backoff::UntilOwnFailure => 1,
+            Backoff::Exempt => 2,
+        };
         let row = q
             .bind(credential_id)
             .bind(now_s)
             .bind(policy.max_attempts)
+            .bind(exemption)
+            .bind(exemption)
             .bind(now_s)
             .fetch_optional(&mut *tx)
             .await?;
@@ -136,6 +148,7 @@ impl SignInStore for SqliteStore {
             Some((true, _, email, key, return_to)) => {
                 let account = sign_in_account(&mut tx, &email, &key, now_s).await?;
                 Redemption::SignedIn {
+                    email: account.email.clone(),
                     account: Some(account),
                     return_to,
                 }
@@ -145,7 +158,12 @@ impl SignInStore for SqliteStore {
                 let left = i64::from(policy.max_attempts)
                     .saturating_sub(attempts)
                     .max(0);
-                if left == 0 {
+                if !entry.uses_tries {
+                    // The tries are the asking browser's; this one is held by the back-off.
+                    Redemption::WrongCode {
+                        attempts_left: None,
+                    }
+                } else if left == 0 {
                     Redemption::Refused(Refusal::TooManyAttempts)
                 } else {
                     Redemption::WrongCode {
@@ -159,7 +177,7 @@ impl SignInStore for SqliteStore {
                     .credential_by_id(credential_id, Duration::ZERO, policy, now)
                     .await?;
                 return Ok(Redemption::Refused(view.map_or(Refusal::Unknown, |v| {
-                    v.state.err().unwrap_or(Refusal::Used)
+                    v.for_browser(backoff).state.err().unwrap_or(Refusal::Used)
                 })));
             }
         };
@@ -256,6 +274,7 @@ fn view(
         delivery,
         next_send_at: from_unix(last_sent + cooldown.as_secs() as i64),
         return_to,
+        attempts: attempts.max(0) as u32,
     })
 }
 
@@ -271,6 +290,7 @@ pub(super) async fn refusal(
     tx: &mut Transaction<'static, Sqlite>,
     key: &str,
     limits: SendLimits,
+    trusted: bool,
     now_s: i64,
 ) -> StoreResult<IssueOutcome> {
     let (locked_until, last, start, count): (i64, i64, i64, i64) = sqlx::query_as(
@@ -282,7 +302,7 @@ pub(super) async fn refusal(
     .fetch_one(&mut **tx)
     .await?;
     let wait = |until: i64| (until - now_s).max(1) as u64;
-    Ok(if locked_until > now_s {
+    Ok(if locked_until > now_s && !trusted {
         IssueOutcome::Locked {
             retry_after: wait(locked_until),
         }
@@ -291,7 +311,7 @@ pub(super) async fn refusal(
             credential_id: newest_live(tx, key, now_s).await?,
             retry_after: wait(last + limits.cooldown.as_secs() as i64),
         }
-    } else if now_s < start + 3600 && count >= i64::from(limits.per_hour) {
+    } else if now_s < start + 3600 && count >= i64::from(limits.per_hour) && !trusted {
         IssueOutcome::HourlyLimit {
             retry_after: wait(start + 3600),
         }

@@ -4,12 +4,12 @@ use super::pending::resend_for;
 use super::{relay, see_other, WebResult};
 use crate::domain::MagicToken;
 use crate::store::{CredentialView, Redemption, Refusal};
-use crate::web::binding;
 use crate::web::csrf::{self, Csrf};
 use crate::web::finish::TOKEN_PAGE_REFERRER_POLICY;
 use crate::web::session::sign_in;
 use crate::web::views::{confirm_page, link_problem_page, page, ConfirmView, LinkProblem};
 use crate::web::AppState;
+use crate::web::{binding, known_device};
 use actix_session::Session;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -88,6 +88,7 @@ pub async fn confirm(
     match state.sign_in.confirm_link(&token).await? {
         Redemption::SignedIn {
             account: Some(account),
+            email,
             return_to,
         } => {
             sign_in(
@@ -96,7 +97,8 @@ pub async fn confirm(
                 state.clock.now(),
                 state.absolute_timeout,
             );
-            Ok(binding::clear(&state, see_other(&return_to)))
+            let res = binding::clear(&state, see_other(&return_to));
+            Ok(known_device::remember(&req, &state, res, &email))
         }
         Redemption::Refused(refusal) => {
             let view = state.sign_in.inspect_link(&token).await?;

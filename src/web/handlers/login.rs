@@ -4,10 +4,11 @@ use super::{current_user, relay, requester, see_other, with_cookies, WebResult};
 use crate::domain::{EmailAddress, EmailError};
 use crate::kratos::FlowKind;
 use crate::sign_in::Started;
-use crate::web::binding;
+use crate::sign_in::Trust;
 use crate::web::csrf::{self, Csrf};
 use crate::web::views::{login_page, page, LoginView};
 use crate::web::AppState;
+use crate::web::{binding, known_device};
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest};
@@ -97,23 +98,30 @@ pub async fn submit(
         .sign_in
         .start(email, &return_to, &requester(&req, &state), &mut relay)
         .await?;
-    let still_bound = match (&started, binding::read(&req, &state)) {
+    let still_bound = match (&started, binding::read_bound(&req, &state)) {
         (
             Started::AlreadySent {
                 credential_id: None,
                 ..
             },
-            Some(id),
-        ) => state
-            .sign_in
-            .pending(&id, &mut relay)
-            .await?
-            .is_some_and(|v| v.email.canonical() == form_email_key),
+            Some(bound),
+        ) => {
+            let device = known_device::read(&req, &state);
+            let trust = Trust {
+                device: &device,
+                asked_here: bound.asked_here,
+            };
+            state
+                .sign_in
+                .pending(&bound.id, trust, &mut relay)
+                .await?
+                .is_some_and(|v| v.email.canonical() == form_email_key)
+        }
         _ => false,
     };
     let res = after_start(
+        &req,
         &state,
-        &state.ui(&req),
         started,
         "/login/check-email",
         return_to.as_str(),

@@ -91,5 +91,6 @@ pub fn requester(req: &HttpRequest, state: &AppState) -> Requester {
     Requester {
         browser: browser_record(name, os),
         locale: state.tr(req).lang().to_owned(),
+        device: crate::web::known_device::read(req, state),
     }
 }

@@ -5,13 +5,14 @@ use crate::domain::OneTimeCode;
 use crate::i18n::Msg;
 use crate::kratos::CookieRelay;
 use crate::sign_in::Started;
+use crate::sign_in::Trust;
 use crate::store::{CredentialView, Delivery, Redemption, Refusal};
-use crate::web::binding;
 use crate::web::csrf::{self, Csrf};
 use crate::web::rate_limit::{mail_paused, too_many};
 use crate::web::session::sign_in;
-use crate::web::views::{check_email_page, page, CheckEmailView, Ui};
+use crate::web::views::{check_email_page, page, CheckEmailView};
 use crate::web::AppState;
+use crate::web::{binding, known_device};
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -65,24 +66,35 @@ pub async fn submit_code(
     form: web::Form<CodeForm>,
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    let Some(credential_id) = binding::read(&req, &state) else {
+    let Some(bound) = binding::read_bound(&req, &state) else {
         return Ok(see_other("/login"));
+    };
+    let device = known_device::read(&req, &state);
+    let trust = Trust {
+        device: &device,
+        asked_here: bound.asked_here,
     };
     let mut relay = relay(&req);
     let outcome = match OneTimeCode::parse(&form.code) {
         Some(code) => Some(
             state
                 .sign_in
-                .submit_code(&credential_id, &code, &mut relay)
+                .submit_code(&bound.id, &code, trust, &mut relay)
                 .await?,
         ),
         None => None,
     };
-    if let Some(Redemption::SignedIn { account, return_to }) = &outcome {
+    if let Some(Redemption::SignedIn {
+        account,
+        email,
+        return_to,
+    }) = &outcome
+    {
         if let Some(account) = account {
             sign_in(&session, account, state.clock.now(), state.absolute_timeout);
         }
         let res = binding::clear(&state, see_other(return_to));
+        let res = known_device::remember(&req, &state, res, email);
         return Ok(with_cookies(res, &relay));
     }
     let Some(view) = pending_view(&req, &state, &mut relay).await? else {
@@ -163,8 +175,8 @@ pub async fn resend_for(
     // The view came from this browser's binding (inbox page) or from a link for the same address.
     let still_bound = binding::read(req, state).as_deref() == Some(view.id.as_str());
     let res = after_start(
+        req,
         state,
-        &state.ui(req),
         started,
         "/login/check-email?sent=1",
         &view.return_to,
@@ -179,13 +191,14 @@ pub async fn resend_for(
 /// `still_bound`: this browser is already waiting for an email to the same address (so within
 /// the cooldown it goes back to that inbox page instead of a 429).
 pub fn after_start(
+    req: &HttpRequest,
     state: &AppState,
-    ui: &Ui<'_>,
     started: Started,
     sent_location: &str,
     return_to: &str,
     still_bound: bool,
 ) -> HttpResponse {
+    let ui = &state.ui(req);
     match started {
         Started::AlreadySent {
             credential_id: None,
@@ -195,10 +208,17 @@ pub fn after_start(
         Started::Sent { credential_id } => {
             binding::bind(state, see_other(sent_location), &credential_id)
         }
+        // The browser that asked for it keeps its own binding; any other joins it.
         Started::AlreadySent {
             credential_id: Some(id),
             ..
-        } => binding::bind(state, see_other("/login/check-email?again=1"), &id),
+        } => {
+            let again = see_other("/login/check-email?again=1");
+            match binding::read_bound(req, state) {
+                Some(b) if b.asked_here && b.id == id => binding::bind(state, again, &id),
+                _ => binding::join(state, again, &id),
+            }
+        }
         Started::AlreadySent {
             credential_id: None,
             retry_after,
@@ -213,8 +233,15 @@ async fn pending_view(
     state: &AppState,
     relay: &mut CookieRelay,
 ) -> Result<Option<CredentialView>, super::WebError> {
-    match binding::read(req, state) {
-        Some(id) => Ok(state.sign_in.pending(&id, relay).await?),
+    let device = known_device::read(req, state);
+    match binding::read_bound(req, state) {
+        Some(bound) => {
+            let trust = Trust {
+                device: &device,
+                asked_here: bound.asked_here,
+            };
+            Ok(state.sign_in.pending(&bound.id, trust, relay).await?)
+        }
         None => Ok(None),
     }
 }
