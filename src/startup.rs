@@ -1,6 +1,8 @@
 //! Wiring: the only place that reads the approach switch and picks implementations.
 use crate::clock::{SharedClock, SystemClock};
-use crate::config::{Approach, MailTransport as TransportKind, Settings, Severity};
+use crate::config::{
+    Approach, MailTransport as TransportKind, RecoveryMethodSetting, Settings, Severity,
+};
 use crate::domain::ReturnTo;
 use crate::i18n::Catalogue;
 use crate::kratos::KratosClient;
@@ -8,7 +10,9 @@ use crate::mail::transport::{ConsoleTransport, FileTransport, MailTransport, Smt
 use crate::mail::worker::{Worker, WorkerSettings};
 use crate::metrics::Metrics;
 use crate::secrets::Keys;
-use crate::sign_in::{KratosCode, KratosCodeConfig, MagicLink, MagicLinkConfig, SignIn};
+use crate::sign_in::{
+    KratosConfig, KratosFlows, KratosMode, MagicLink, MagicLinkConfig, RecoveryMethod, SignIn,
+};
 use crate::store::{FailurePolicy, SendLimits, SharedStore, SqliteStore};
 use crate::telemetry::IrisRootSpan;
 use crate::web::body::{read_bodies_in_time, BodyRules};
@@ -142,31 +146,49 @@ impl Application {
             per_hour: limits.email_per_hour,
             per_day: limits.emails_per_day,
         };
-        let sign_in = match settings.sign_in.approach {
-            Approach::KratosCode => {
-                let url =
-                    settings.kratos.public_url.clone().ok_or_else(|| {
-                        StartupError::Config("kratos.public_url: required".into())
-                    })?;
-                SignIn::KratosCode(KratosCode {
-                    client: KratosClient::new(
-                        url,
-                        settings.kratos.admin_url.clone(),
-                        settings.kratos.timeout,
-                    )
-                    .map_err(|e| StartupError::Config(format!("kratos.public_url: {e}")))?,
-                    store: store.clone(),
-                    keys: keys.clone(),
-                    clock: clock.clone(),
-                    config: KratosCodeConfig {
-                        allow_sign_up: settings.sign_in.allow_sign_up,
-                        limits: send_limits,
-                        failures,
-                        code_lifespan: settings.kratos.code_lifespan,
-                    },
-                })
+        let kratos = match (settings.uses_kratos(), &settings.kratos.public_url) {
+            (true, Some(url)) => Some(
+                KratosClient::new(
+                    url.clone(),
+                    settings.kratos.admin_url.clone(),
+                    settings.kratos.timeout,
+                )
+                .map_err(|e| StartupError::Config(format!("kratos.public_url: {e}")))?,
+            ),
+            (true, None) => return Err(StartupError::Config("kratos.public_url: required".into())),
+            (false, _) => None,
+        };
+        let kratos_flows = |mode, client: KratosClient, code_lifespan| {
+            SignIn::Kratos(KratosFlows {
+                mode,
+                client,
+                store: store.clone(),
+                keys: keys.clone(),
+                clock: clock.clone(),
+                config: KratosConfig {
+                    allow_sign_up: settings.sign_in.allow_sign_up,
+                    limits: send_limits,
+                    failures,
+                    code_lifespan,
+                },
+            })
+        };
+        let sign_in = match (settings.sign_in.approach, kratos) {
+            (Approach::KratosCode, Some(client)) => {
+                kratos_flows(KratosMode::Code, client, settings.kratos.code_lifespan)
             }
-            Approach::MagicLink => SignIn::MagicLink(MagicLink {
+            (Approach::KratosRecovery, Some(client)) => {
+                // A recovery link lives as long as Iris's own links (`iris kratos-config` says
+                // so to Kratos); a recovery code as long as Kratos's other codes.
+                let (method, lifespan) = match settings.recovery_method() {
+                    RecoveryMethodSetting::Link => (RecoveryMethod::Link, settings.magic_link.ttl),
+                    RecoveryMethodSetting::Code => {
+                        (RecoveryMethod::Code, settings.kratos.code_lifespan)
+                    }
+                };
+                kratos_flows(KratosMode::Recovery(method), client, lifespan)
+            }
+            (_, kratos) => SignIn::MagicLink(MagicLink {
                 store: store.clone(),
                 keys: keys.clone(),
                 clock: clock.clone(),
@@ -178,6 +200,7 @@ impl Application {
                     failures,
                 },
                 wake: wake.clone(),
+                kratos,
             }),
         };
         let secure = settings.secure_cookies();

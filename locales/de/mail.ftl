@@ -5,6 +5,7 @@
 mail-subject = Bei { $product } anmelden
 mail-code-intro = Ihr Anmeldecode für { $product } lautet:
 mail-link-intro = Oder öffnen Sie diesen Link, um sich anzumelden:
+mail-link-only-intro = Öffnen Sie diesen Link, um sich bei { $product } anzumelden:
 mail-button = Bei { $product } anmelden
 mail-lifetime-both = Code und Link sind nur einmal verwendbar und { $minutes ->
     [one] { $minutes } Minute
@@ -14,7 +15,12 @@ mail-lifetime-code = Geben Sie ihn auf der Anmeldeseite ein. Er ist nur einmal v
     [one] { $minutes } Minute
    *[other] { $minutes } Minuten
 } lang gültig.
+mail-lifetime-link = Der Link ist nur einmal verwendbar und { $minutes ->
+    [one] { $minutes } Minute
+   *[other] { $minutes } Minuten
+} lang gültig.
 mail-requested-from = Diese Anmeldung wurde { $when } von { $browser } angefordert.
 mail-requested = Diese Anmeldung wurde { $when } angefordert.
 mail-ignore = Wenn Sie das nicht waren, ignorieren Sie diese E-Mail einfach: Ohne sie kann sich niemand anmelden.
 mail-never-share = Geben Sie diesen Code niemals an andere weiter.
+mail-never-share-link = Geben Sie diesen Link niemals an andere weiter.

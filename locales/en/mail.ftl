@@ -5,6 +5,7 @@
 mail-subject = Sign in to { $product }
 mail-code-intro = Your { $product } sign-in code is:
 mail-link-intro = Or open this link to sign in:
+mail-link-only-intro = Open this link to sign in to { $product }:
 mail-button = Sign in to { $product }
 mail-lifetime-both = The code and link work once, for { $minutes ->
     [one] { $minutes } minute
@@ -14,7 +15,12 @@ mail-lifetime-code = Enter it on the sign-in page. It works once, for { $minutes
     [one] { $minutes } minute
    *[other] { $minutes } minutes
 }.
+mail-lifetime-link = The link works once, for { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
 mail-requested-from = This was requested { $when } from { $browser }.
 mail-requested = This was requested { $when }.
 mail-ignore = If this wasn't you, ignore this email: nobody can sign in without it.
 mail-never-share = Never share this code with anyone.
+mail-never-share-link = Never share this link with anyone.

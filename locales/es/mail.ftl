@@ -5,6 +5,7 @@
 mail-subject = Inicia sesión en { $product }
 mail-code-intro = Tu código de inicio de sesión de { $product } es:
 mail-link-intro = O abre este enlace para iniciar sesión:
+mail-link-only-intro = Abre este enlace para iniciar sesión en { $product }:
 mail-button = Iniciar sesión en { $product }
 mail-lifetime-both = El código y el enlace solo se pueden usar una vez y son válidos durante { $minutes ->
     [one] { $minutes } minuto
@@ -14,7 +15,12 @@ mail-lifetime-code = Escríbelo en la página de inicio de sesión. Solo se pued
     [one] { $minutes } minuto
    *[other] { $minutes } minutos
 }.
+mail-lifetime-link = El enlace solo se puede usar una vez y es válido durante { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}.
 mail-requested-from = Esta solicitud se hizo { $when } desde { $browser }.
 mail-requested = Esta solicitud se hizo { $when }.
 mail-ignore = Si no fuiste tú, ignora este correo: nadie puede iniciar sesión sin él.
 mail-never-share = No compartas nunca este código con nadie.
+mail-never-share-link = No compartas nunca este enlace con nadie.

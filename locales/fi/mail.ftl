@@ -5,6 +5,7 @@
 mail-subject = Kirjaudu palveluun { $product }
 mail-code-intro = Kirjautumiskoodisi palveluun { $product } on:
 mail-link-intro = Voit myös kirjautua avaamalla tämän linkin:
+mail-link-only-intro = Kirjaudu palveluun { $product } avaamalla tämä linkki:
 mail-button = Kirjaudu palveluun { $product }
 mail-lifetime-both = Koodi ja linkki ovat kertakäyttöisiä ja voimassa { $minutes ->
     [one] { $minutes } minuutin
@@ -14,7 +15,12 @@ mail-lifetime-code = Syötä se kirjautumissivulle. Koodi on kertakäyttöinen j
     [one] { $minutes } minuutin
    *[other] { $minutes } minuutin
 } ajan.
+mail-lifetime-link = Linkki on kertakäyttöinen ja voimassa { $minutes ->
+    [one] { $minutes } minuutin
+   *[other] { $minutes } minuutin
+} ajan.
 mail-requested-from = Kirjautumista pyydettiin { $when }. Selain: { $browser }.
 mail-requested = Kirjautumista pyydettiin { $when }.
 mail-ignore = Jos et pyytänyt tätä, voit jättää viestin huomiotta: kukaan ei voi kirjautua ilman sitä.
 mail-never-share = Älä koskaan kerro tätä koodia kenellekään.
+mail-never-share-link = Älä koskaan jaa tätä linkkiä kenenkään kanssa.

@@ -5,6 +5,7 @@
 mail-subject = Connexion à { $product }
 mail-code-intro = Voici votre code de connexion à { $product } :
 mail-link-intro = Ou ouvrez ce lien pour vous connecter :
+mail-link-only-intro = Ouvrez ce lien pour vous connecter à { $product } :
 mail-button = Se connecter à { $product }
 mail-lifetime-both = Le code et le lien ne sont valables qu’une fois, pendant { $minutes ->
     [one] { $minutes } minute
@@ -14,7 +15,12 @@ mail-lifetime-code = Saisissez-le sur la page de connexion. Il n’est valable q
     [one] { $minutes } minute
    *[other] { $minutes } minutes
 }.
+mail-lifetime-link = Le lien n’est valable qu’une fois, pendant { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
 mail-requested-from = Cette demande a été effectuée { $when } depuis { $browser }.
 mail-requested = Cette demande a été effectuée { $when }.
 mail-ignore = Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : personne ne peut se connecter sans lui.
 mail-never-share = Ne communiquez jamais ce code à qui que ce soit.
+mail-never-share-link = Ne communiquez jamais ce lien à qui que ce soit.

@@ -5,6 +5,7 @@
 mail-subject = Inloggen bij { $product }
 mail-code-intro = Je inlogcode voor { $product } is:
 mail-link-intro = Of open deze link om in te loggen:
+mail-link-only-intro = Open deze link om in te loggen bij { $product }:
 mail-button = Inloggen bij { $product }
 mail-lifetime-both = De code en de link werken één keer en zijn { $minutes ->
     [one] { $minutes } minuut
@@ -14,7 +15,12 @@ mail-lifetime-code = Vul hem in op de inlogpagina. Hij werkt één keer en is { 
     [one] { $minutes } minuut
    *[other] { $minutes } minuten
 } geldig.
+mail-lifetime-link = De link werkt één keer en is { $minutes ->
+    [one] { $minutes } minuut
+   *[other] { $minutes } minuten
+} geldig.
 mail-requested-from = Dit is { $when } aangevraagd via { $browser }.
 mail-requested = Dit is { $when } aangevraagd.
 mail-ignore = Was jij dit niet? Negeer deze e-mail dan gewoon: zonder deze e-mail kan niemand inloggen.
 mail-never-share = Deel deze code nooit met iemand.
+mail-never-share-link = Deel deze link nooit met iemand.

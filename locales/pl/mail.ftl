@@ -5,6 +5,7 @@
 mail-subject = Zaloguj się do serwisu { $product }
 mail-code-intro = Twój kod logowania do serwisu { $product } to:
 mail-link-intro = Możesz też zalogować się, otwierając ten link:
+mail-link-only-intro = Otwórz ten link, aby zalogować się do serwisu { $product }:
 mail-button = Zaloguj się do serwisu { $product }
 mail-lifetime-both = Kod i link działają jednorazowo przez { $minutes ->
     [one] { $minutes } minutę
@@ -18,7 +19,14 @@ mail-lifetime-code = Wpisz go na stronie logowania. Kod działa jednorazowo prze
     [many] { $minutes } minut
    *[other] { $minutes } minuty
 }.
+mail-lifetime-link = Link działa jednorazowo przez { $minutes ->
+    [one] { $minutes } minutę
+    [few] { $minutes } minuty
+    [many] { $minutes } minut
+   *[other] { $minutes } minuty
+}.
 mail-requested-from = Prośbę o logowanie wysłano { $when } z { $browser }.
 mail-requested = Prośbę o logowanie wysłano { $when }.
 mail-ignore = Jeśli to nie Ty, zignoruj tę wiadomość: bez niej nikt nie może się zalogować.
 mail-never-share = Nigdy nikomu nie udostępniaj tego kodu.
+mail-never-share-link = Nigdy nikomu nie udostępniaj tego linku.

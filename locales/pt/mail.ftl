@@ -5,6 +5,7 @@
 mail-subject = Entrar em { $product }
 mail-code-intro = O seu código de acesso para { $product } é:
 mail-link-intro = Ou abra este link para entrar:
+mail-link-only-intro = Abra este link para entrar em { $product }:
 mail-button = Entrar em { $product }
 mail-lifetime-both = O código e o link só podem ser usados uma vez, durante { $minutes ->
     [one] { $minutes } minuto
@@ -14,7 +15,12 @@ mail-lifetime-code = Insira-o na página de acesso. Só pode ser usado uma vez, 
     [one] { $minutes } minuto
    *[other] { $minutes } minutos
 }.
+mail-lifetime-link = O link só pode ser usado uma vez, durante { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}.
 mail-requested-from = Este pedido foi feito { $when } com { $browser }.
 mail-requested = Este pedido foi feito { $when }.
 mail-ignore = Se não fez este pedido, ignore este e-mail: ninguém consegue entrar sem ele.
 mail-never-share = Nunca revele este código a ninguém.
+mail-never-share-link = Nunca revele este link a ninguém.

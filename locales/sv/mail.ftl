@@ -5,6 +5,7 @@
 mail-subject = Logga in på { $product }
 mail-code-intro = Din inloggningskod för { $product } är:
 mail-link-intro = Eller öppna den här länken för att logga in:
+mail-link-only-intro = Öppna den här länken för att logga in på { $product }:
 mail-button = Logga in på { $product }
 mail-lifetime-both = Koden och länken kan bara användas en gång och gäller i { $minutes ->
     [one] { $minutes } minut
@@ -14,7 +15,12 @@ mail-lifetime-code = Ange den på inloggningssidan. Den kan bara användas en g�
     [one] { $minutes } minut
    *[other] { $minutes } minuter
 }.
+mail-lifetime-link = Länken kan bara användas en gång och gäller i { $minutes ->
+    [one] { $minutes } minut
+   *[other] { $minutes } minuter
+}.
 mail-requested-from = Inloggningen begärdes { $when } från { $browser }.
 mail-requested = Inloggningen begärdes { $when }.
 mail-ignore = Om det inte var du kan du ignorera det här mejlet – ingen kan logga in utan det.
 mail-never-share = Dela aldrig den här koden med någon.
+mail-never-share-link = Dela aldrig den här länken med någon.

@@ -129,6 +129,7 @@ impl Default for KratosSettings {
             timeout: Duration::from_secs(5),
             courier_base_url: None,
             code_lifespan: Duration::from_secs(600),
+            recovery_method: None,
         }
     }
 }

@@ -90,6 +90,7 @@ pub struct ServerSettings {
 pub enum Approach {
     MagicLink,
     KratosCode,
+    KratosRecovery,
 }
 
 impl Approach {
@@ -98,6 +99,7 @@ impl Approach {
         match self {
             Approach::MagicLink => "magic-link",
             Approach::KratosCode => "kratos-code",
+            Approach::KratosRecovery => "kratos-recovery",
         }
     }
 }
@@ -115,6 +117,8 @@ pub struct SignInSettings {
 #[serde(rename_all = "lowercase")]
 pub enum MagicLinkSessions {
     Iris,
+    /// Kratos owns identities and sessions (needs `kratos.public_url` and `kratos.admin_url`).
+    Kratos,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -262,6 +266,39 @@ pub struct KratosSettings {
     /// Lifetime of Kratos's login and registration codes (at most 10m in production, 15m elsewhere).
     #[serde(with = "humantime_serde")]
     pub code_lifespan: Duration,
+    /// `kratos-recovery` only: what Kratos emails, a link (the default) or a code.
+    pub recovery_method: Option<RecoveryMethodSetting>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RecoveryMethodSetting {
+    Link,
+    Code,
+}
+
+impl RecoveryMethodSetting {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecoveryMethodSetting::Link => "link",
+            RecoveryMethodSetting::Code => "code",
+        }
+    }
+}
+
+impl Settings {
+    /// `kratos.recovery_method`, defaulting to `link` (the emailed link the approach is known for).
+    pub fn recovery_method(&self) -> RecoveryMethodSetting {
+        self.kratos
+            .recovery_method
+            .unwrap_or(RecoveryMethodSetting::Link)
+    }
+
+    /// Does Kratos take part (a Kratos approach, or Kratos sessions for the magic link)?
+    pub fn uses_kratos(&self) -> bool {
+        self.sign_in.approach != Approach::MagicLink
+            || self.magic_link.sessions == MagicLinkSessions::Kratos
+    }
 }
 
 /// Languages of pages and emails.

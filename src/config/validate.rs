@@ -190,10 +190,37 @@ impl Settings {
         }
 
         let k = &self.kratos;
-        if self.sign_in.approach == super::Approach::KratosCode && k.public_url.is_none() {
+        let approach = self.sign_in.approach;
+        let kratos_sessions = self.magic_link.sessions == super::MagicLinkSessions::Kratos;
+        let uses = if kratos_sessions && approach == super::Approach::MagicLink {
+            "magic_link.sessions = \"kratos\"".to_owned()
+        } else {
+            format!("sign_in.approach = \"{}\"", approach.as_str())
+        };
+        if self.uses_kratos() && k.public_url.is_none() {
+            err("kratos.public_url", format!("required for {uses}"));
+        }
+        // Sign-up without Kratos's admin API is impossible for recovery (recovery cannot
+        // register) and for Kratos sessions (Iris creates the identity).
+        let needs_admin = (approach == super::Approach::KratosRecovery
+            && self.sign_in.allow_sign_up)
+            || (approach == super::Approach::MagicLink && kratos_sessions);
+        if needs_admin && k.admin_url.is_none() {
             err(
-                "kratos.public_url",
-                "required for sign_in.approach = \"kratos-code\"".into(),
+                "kratos.admin_url",
+                format!("required for {uses} (Iris creates identities and, for Kratos sessions, signs them in through it)"),
+            );
+        }
+        if approach != super::Approach::KratosRecovery && k.recovery_method.is_some() {
+            err(
+                "kratos.recovery_method",
+                format!("only for sign_in.approach = \"kratos-recovery\" (this is {uses})"),
+            );
+        }
+        if kratos_sessions && approach != super::Approach::MagicLink {
+            err(
+                "magic_link.sessions",
+                "only for sign_in.approach = \"magic-link\" (the Kratos approaches always use Kratos's sessions)".into(),
             );
         }
         for (key, url) in [

@@ -1,6 +1,7 @@
 //! A thin client for the Kratos endpoints Iris uses, spoken as the browser's agent: JSON
 //! (`Accept: application/json`), the browser's cookies forwarded, no redirects followed, every
 //! `Set-Cookie` collected for relay (design.md §2). Bounded by `kratos.timeout`.
+use super::admin::KratosAdmin;
 use super::cookies::CookieRelay;
 use super::flows::{ErrorBody, Flow, Session, Ui};
 use reqwest::header::{ACCEPT, COOKIE, SET_COOKIE};
@@ -21,6 +22,9 @@ pub enum KratosError {
 pub enum FlowKind {
     Login,
     Registration,
+    Recovery,
+    /// Only read (after a recovery, Kratos sends the browser to its settings UI).
+    Settings,
 }
 
 impl FlowKind {
@@ -28,6 +32,8 @@ impl FlowKind {
         match self {
             FlowKind::Login => "login",
             FlowKind::Registration => "registration",
+            FlowKind::Recovery => "recovery",
+            FlowKind::Settings => "settings",
         }
     }
 }
@@ -41,6 +47,10 @@ pub enum Answer {
     SignedIn(Box<Session>),
     /// An error body with its HTTP status (403 CSRF, 404, 410 expired, …).
     Error(StatusCode, ErrorBody),
+    /// Kratos sends the browser on: a redirect (303), or for a JSON call the 422
+    /// `browser_location_change_required` (where recovery succeeds; its session cookie is in
+    /// the relay).
+    Redirect(String),
 }
 
 /// A 200 body: a flow, or (after a successful submission) a session beside the identity.
@@ -63,16 +73,18 @@ struct OkBody {
 pub struct KratosClient {
     http: reqwest::Client,
     public: Url,
-    admin: Option<Url>,
+    /// The admin API, when `kratos.admin_url` is set.
+    pub admin: Option<KratosAdmin>,
     timeout: Duration,
 }
 
 impl KratosClient {
     pub fn new(public: Url, admin: Option<Url>, timeout: Duration) -> Result<Self, KratosError> {
+        let http = http_client(timeout)?;
         Ok(Self {
-            http: http_client(timeout)?,
+            admin: admin.map(|url| KratosAdmin::new(&url, http.clone())),
+            http,
             public,
-            admin,
             timeout,
         })
     }
@@ -83,8 +95,10 @@ impl KratosClient {
     /// `new` already built one with these settings, so building another cannot fail in
     /// practice; if it did, the shared pool still works.
     pub fn for_worker(&self) -> Self {
+        let http = http_client(self.timeout).unwrap_or_else(|_| self.http.clone());
         Self {
-            http: http_client(self.timeout).unwrap_or_else(|_| self.http.clone()),
+            admin: self.admin.as_ref().map(|a| a.with_client(http.clone())),
+            http,
             ..self.clone()
         }
     }
@@ -133,29 +147,40 @@ impl KratosClient {
     /// configured. Lets Iris pick login or registration up front, so both paths make the same
     /// number of calls to Kratos (no timing difference between known and unknown addresses).
     pub async fn identity_exists(&self, email: &str) -> Result<Option<bool>, KratosError> {
-        let Some(admin) = &self.admin else {
-            return Ok(None);
-        };
-        let mut url = admin.clone();
-        url.set_path("/admin/identities");
-        url.query_pairs_mut()
-            .append_pair("credentials_identifier", email)
-            .append_pair("page_size", "1");
-        let res = self
-            .http
-            .get(url)
-            .header(ACCEPT, "application/json")
-            .send()
-            .await
-            .map_err(KratosError::Unavailable)?;
-        if res.status() != StatusCode::OK {
-            return Err(KratosError::Unexpected(format!(
-                "identity lookup answered {}",
-                res.status()
-            )));
+        match &self.admin {
+            Some(admin) => Ok(Some(admin.find(email).await?.is_some())),
+            None => Ok(None),
         }
-        let found: Vec<serde_json::Value> = parse(res).await?;
-        Ok(Some(!found.is_empty()))
+    }
+
+    /// Posts `body` to a flow whose id Iris already knows and that needs no CSRF token (the
+    /// admin API's recovery flows).
+    pub async fn submit_to(
+        &self,
+        kind: FlowKind,
+        flow_id: &str,
+        relay: &mut CookieRelay,
+        body: serde_json::Value,
+    ) -> Result<Answer, KratosError> {
+        let mut url = self.url(&format!("/self-service/{}", kind.segment()));
+        url.query_pairs_mut().append_pair("flow", flow_id);
+        self.flow_call(Method::POST, url, relay, Some(body)).await
+    }
+
+    /// Redeems an emailed recovery link (`?flow=…&token=…`) with the browser's cookies: Kratos
+    /// answers with a redirect, to the settings UI on success (its session cookie in the
+    /// relay), else to the recovery UI with a new flow that says why.
+    pub async fn redeem_recovery_link(
+        &self,
+        flow_id: &str,
+        token: &str,
+        relay: &mut CookieRelay,
+    ) -> Result<Answer, KratosError> {
+        let mut url = self.url("/self-service/recovery");
+        url.query_pairs_mut()
+            .append_pair("flow", flow_id)
+            .append_pair("token", token);
+        self.flow_call(Method::GET, url, relay, None).await
     }
 
     /// The session behind the browser's cookies, if any.
@@ -275,9 +300,28 @@ impl KratosClient {
     ) -> Result<Answer, KratosError> {
         let res = self.send(method, url, relay, body).await?;
         let status = res.status();
+        let location = res
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let bytes = res.bytes().await.map_err(KratosError::Unavailable)?;
         let unexpected = || KratosError::Unexpected(format!("{status} with an unreadable body"));
+        if status == StatusCode::SEE_OTHER {
+            return location
+                .map(Answer::Redirect)
+                .ok_or_else(|| KratosError::Unexpected("a redirect without a Location".into()));
+        }
         match status {
+            StatusCode::UNPROCESSABLE_ENTITY => {
+                #[derive(Deserialize)]
+                struct Moved {
+                    redirect_browser_to: String,
+                }
+                serde_json::from_slice::<Moved>(&bytes)
+                    .map(|m| Answer::Redirect(m.redirect_browser_to))
+                    .map_err(|_| unexpected())
+            }
             StatusCode::OK => match serde_json::from_slice::<OkBody>(&bytes) {
                 Ok(OkBody {
                     session: Some(session),

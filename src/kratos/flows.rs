@@ -96,6 +96,16 @@ pub mod ids {
     pub const SUBMITTED_TOO_OFTEN: i64 = 4000001;
     pub const LOGIN_CODE_INVALID: i64 = 4010008;
     pub const REGISTRATION_CODE_INVALID: i64 = 4040003;
+    /// Recovery (link): the token is unknown or was used.
+    pub const RECOVERY_TOKEN_INVALID: i64 = 4060004;
+    /// Recovery: the flow expired (an expired code or link too).
+    pub const RECOVERY_EXPIRED: i64 = 4060005;
+    /// Recovery (code): the code is wrong or was used.
+    pub const RECOVERY_CODE_INVALID: i64 = 4060006;
+    /// Recovery already completed in this flow.
+    pub const RECOVERY_DONE: i64 = 4060001;
+    /// Settings, right after a recovery: "you recovered your account" (Iris's sign-in).
+    pub const RECOVERED: i64 = 1060001;
 }
 
 impl Flow {

@@ -1,6 +1,6 @@
 //! `iris kratos-config`: the Kratos v1.3.1 settings that must match the running Iris config
-//! (UI URLs, return URLs, code lifespan, passwordless code, sign-up session hook, courier
-//! delivery over HTTP to Iris). Printed as YAML, to merge into kratos.yml or to pass as a
+//! (UI URLs, return URLs, code and link lifespans, passwordless code, sign-up session hook,
+//! recovery as sign-in, courier delivery over HTTP to Iris). Printed as YAML, to merge into kratos.yml or to pass as a
 //! second `-c` file (later files override earlier ones).
 use crate::config::Settings;
 use base64::engine::general_purpose::STANDARD;
@@ -48,6 +48,23 @@ pub fn fragment(settings: &Settings) -> Result<String, FragmentError> {
         None => ui("/hooks/kratos/courier"),
     };
 
+    // Recovery is the sign-in of `kratos-recovery`, by link (built on Iris's public URL, living
+    // as long as Iris's own links) or by code; for the others it is only a code Iris asks for
+    // through the admin API (Kratos sessions) or that nobody reaches (Iris sends `/recovery`
+    // to its form). No after-hooks: `revoke_active_sessions` would sign people out everywhere
+    // at every sign-in. No "unknown address" notices: they would speak of recovery.
+    let recovery_use = match (settings.sign_in.approach, settings.recovery_method()) {
+        (crate::config::Approach::KratosRecovery, method) => method.as_str(),
+        _ => "code",
+    };
+    let link_method = if recovery_use == "link" {
+        json!({
+            "enabled": true,
+            "config": { "base_url": iris, "lifespan": secs(settings.magic_link.ttl) },
+        })
+    } else {
+        json!({ "enabled": false })
+    };
     let doc = json!({
         "log": { "leak_sensitive_values": false },
         "session": { "lifespan": secs(settings.session.absolute_timeout) },
@@ -56,7 +73,7 @@ pub fn fragment(settings: &Settings) -> Result<String, FragmentError> {
             "allowed_return_urls": allowed,
             "methods": {
                 "password": { "enabled": false },
-                "link": { "enabled": false },
+                "link": link_method,
                 "code": {
                     "enabled": true,
                     "passwordless_enabled": true,
@@ -77,7 +94,13 @@ pub fn fragment(settings: &Settings) -> Result<String, FragmentError> {
                     "enable_legacy_one_step": true,
                     "after": { "code": { "hooks": [{ "hook": "session" }] } },
                 },
-                "recovery": { "enabled": true, "use": "code", "ui_url": ui("/recovery") },
+                "recovery": {
+                    "enabled": true,
+                    "use": recovery_use,
+                    "ui_url": ui("/recovery"),
+                    "notify_unknown_recipients": false,
+                    "after": { "hooks": [] },
+                },
                 "verification": { "enabled": true, "use": "code", "ui_url": ui("/verification") },
                 "settings": { "ui_url": ui("/settings") },
                 "logout": { "after": { "default_browser_return_url": ui("/login") } },

@@ -33,36 +33,54 @@ pub fn sign_in_email(
         ),
         None => tr.format("mail-requested", &[("when", when.into())]),
     };
-    let intro = tr.format("mail-code-intro", &[("product", product.into())]);
+    let with_code = !email.code.is_empty();
+    let intro = if with_code {
+        tr.format("mail-code-intro", &[("product", product.into())])
+    } else {
+        tr.format("mail-link-only-intro", &[("product", product.into())])
+    };
     let lifetime = |key| tr.format(key, &[("minutes", minutes.into())]);
-    let closing = format!("{} {}", tr.t("mail-ignore"), tr.t("mail-never-share"));
-    let mut text = format!("{intro}\n\n    {}\n\n", email.code);
-    match &email.link {
-        Some(link) => text.push_str(&format!(
-            "{}\n{link}\n\n{}\n\n",
-            tr.t("mail-link-intro"),
-            lifetime("mail-lifetime-both")
+    let lifetime_text = match (with_code, &email.link) {
+        (true, Some(_)) => lifetime("mail-lifetime-both"),
+        (true, None) => lifetime("mail-lifetime-code"),
+        (false, _) => lifetime("mail-lifetime-link"),
+    };
+    let never_share = if with_code {
+        tr.t("mail-never-share")
+    } else {
+        tr.t("mail-never-share-link")
+    };
+    let closing = format!("{} {never_share}", tr.t("mail-ignore"));
+    let mut text = if with_code {
+        format!("{intro}\n\n    {}\n\n", email.code)
+    } else {
+        format!("{intro}\n")
+    };
+    match (&email.link, with_code) {
+        (Some(link), true) => text.push_str(&format!(
+            "{}\n{link}\n\n{lifetime_text}\n\n",
+            tr.t("mail-link-intro")
         )),
-        None => text.push_str(&format!("{}\n\n", lifetime("mail-lifetime-code"))),
+        (Some(link), false) => text.push_str(&format!("{link}\n\n{lifetime_text}\n\n")),
+        (None, _) => text.push_str(&format!("{lifetime_text}\n\n")),
     }
     text.push_str(&format!(
-        "{origin}\n{}\n{}\n",
-        tr.t("mail-ignore"),
-        tr.t("mail-never-share")
+        "{origin}\n{}\n{never_share}\n",
+        tr.t("mail-ignore")
     ));
     let body = html! {
                 p { (intro) }
-                p style="font-size: 2rem; font-weight: 700; letter-spacing: 0.3rem; font-family: ui-monospace, monospace;" { (email.code) }
+                @if with_code {
+                    p style="font-size: 2rem; font-weight: 700; letter-spacing: 0.3rem; font-family: ui-monospace, monospace;" { (email.code) }
+                }
                 @if let Some(link) = &email.link {
                     p {
                         a href=(link) style={"display: inline-block; background: " (brand.accent_color) "; color: #fff; padding: 0.75rem 1.25rem; border-radius: 0.5rem; text-decoration: none;"} {
                             (tr.format("mail-button", &[("product", product.into())]))
                         }
                     }
-                    p { (lifetime("mail-lifetime-both")) }
-                } @else {
-                    p { (lifetime("mail-lifetime-code")) }
                 }
+                p { (lifetime_text) }
                 p style="color: #555; font-size: 0.9rem;" { (origin) " " (closing) }
     };
     OutgoingEmail {

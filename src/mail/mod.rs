@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 pub struct SignInEmail {
     #[serde(default)]
     pub link: Option<String>,
+    /// Empty when the email carries a link only (Kratos's recovery link).
+    #[serde(default)]
     pub code: String,
     pub requested_at: i64,
     #[serde(default)]

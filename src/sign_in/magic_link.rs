@@ -1,11 +1,16 @@
-//! Approach 3: Iris's own link + code, with Iris-owned accounts and sessions.
+//! Approach 3: Iris's own link + code. Sessions are Iris's own (the embedded default), or with
+//! `magic_link.sessions = "kratos"` Kratos's: the identity is found or created in Kratos on
+//! the first successful use, and Kratos's session is handed to the browser
+//! (`kratos::handover`). Kratos sends no email either way.
 use super::{Backoff, CodeEntry, Requester, SignInResult, Started, Trust};
 use crate::clock::SharedClock;
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
+use crate::kratos::{CookieRelay, HandedOver, KratosClient};
 use crate::mail::{OutboxPayload, SignInEmail};
 use crate::secrets::{random_id, Keys, Purpose};
 use crate::store::{
-    CredentialView, FailurePolicy, IssueOutcome, IssueRequest, Redemption, SendLimits, SharedStore,
+    CredentialView, FailurePolicy, IssueOutcome, IssueRequest, Redemption, Refusal, SendLimits,
+    SharedStore,
 };
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,6 +34,8 @@ pub struct MagicLink {
     pub config: MagicLinkConfig,
     /// Wakes the outbox worker after a commit.
     pub wake: Arc<Notify>,
+    /// `magic_link.sessions = "kratos"`: Kratos owns identities and sessions.
+    pub kratos: Option<KratosClient>,
 }
 
 impl MagicLink {
@@ -57,9 +64,17 @@ impl MagicLink {
             .keys
             .seal(&serde_json::to_vec(&OutboxPayload::SignIn(payload)).unwrap_or_default());
         let trusted = who.device.knows(&self.keys, &email);
+        // With Kratos's identities, "known" is Kratos's to say. Every address costs this one
+        // lookup, so known and unknown ones cannot be told apart by timing.
+        let deliverable_unknown = match &self.kratos {
+            Some(kratos) if !self.config.allow_sign_up => {
+                kratos.identity_exists(email.canonical()).await? == Some(true)
+            }
+            _ => self.config.allow_sign_up,
+        };
         let request = IssueRequest {
             email,
-            allow_sign_up: self.config.allow_sign_up,
+            allow_sign_up: deliverable_unknown,
             token_hash: self.keys.mac(Purpose::LinkToken, &[token.as_bytes()]),
             code_hash: self.code_mac(&credential_id, &code),
             credential_id,
@@ -114,17 +129,67 @@ impl MagicLink {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn confirm_link(&self, token: &MagicToken) -> SignInResult<Redemption> {
+    pub async fn confirm_link(
+        &self,
+        token: &MagicToken,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<Redemption> {
+        let now = self.clock.now();
+        let macs = self.token_macs(token);
+        // The credential's id, to give it back if Kratos then fails.
+        let id = self
+            .store
+            .credential_by_token(&macs, Duration::ZERO, self.config.failures, now)
+            .await?
+            .map(|v| v.id);
         let result = self
             .store
-            .redeem_link(
-                &self.token_macs(token),
-                self.config.failures,
-                self.clock.now(),
-            )
+            .redeem_link(&macs, self.config.failures, now)
             .await?;
+        let result = match id {
+            Some(id) => self.hand_over(result, &id, now, relay).await?,
+            None => result,
+        };
         log_redemption(&result);
         Ok(result)
+    }
+
+    /// With Kratos sessions: a redeemed credential becomes a Kratos session. If Kratos cannot
+    /// be reached, the credential is given back (the email still works) and the caller
+    /// answers 503: nothing granted, nothing lost.
+    async fn hand_over(
+        &self,
+        result: Redemption,
+        credential_id: &str,
+        used_at: time::OffsetDateTime,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<Redemption> {
+        let (
+            Some(kratos),
+            Redemption::SignedIn {
+                email, return_to, ..
+            },
+        ) = (&self.kratos, &result)
+        else {
+            return Ok(result);
+        };
+        match kratos
+            .sign_in_as(email.as_str(), self.config.allow_sign_up, relay)
+            .await
+        {
+            Ok(HandedOver::SignedIn) => Ok(Redemption::SignedIn {
+                account: None,
+                email: email.clone(),
+                return_to: return_to.clone(),
+            }),
+            Ok(HandedOver::NoIdentity) => Ok(Redemption::Refused(Refusal::Unknown)),
+            Err(e) => {
+                if let Err(undo) = self.store.release(credential_id, used_at).await {
+                    tracing::error!(error = %undo, "cannot give back a credential");
+                }
+                Err(e.into())
+            }
+        }
     }
 
     /// Events inside carry the credential (an opaque id) and the masked address once known.
@@ -134,6 +199,7 @@ impl MagicLink {
         credential_id: &str,
         code: &OneTimeCode,
         trust: Trust<'_>,
+        relay: &mut CookieRelay,
     ) -> SignInResult<Redemption> {
         let macs: Vec<_> = self.keys.macs(
             Purpose::Code,
@@ -165,6 +231,7 @@ impl MagicLink {
         if let (false, Some(view)) = (matches!(result, Redemption::SignedIn { .. }), &view) {
             tracing::Span::current().record("email", tracing::field::display(view.email.masked()));
         }
+        let result = self.hand_over(result, credential_id, now, relay).await?;
         log_redemption(&result);
         Ok(result)
     }

@@ -1,11 +1,12 @@
 //! The sign-in approaches behind one enum: the only place that knows which one is running.
 //! Handlers call these methods and never match on the approach themselves. Every method gets
 //! the browser's cookie relay: Kratos flows need the browser's cookies and set their own.
-mod kratos_code;
+mod kratos;
+mod kratos_recovery;
 mod magic_link;
 mod trust;
 
-pub use kratos_code::{KratosCode, KratosCodeConfig};
+pub use kratos::{KratosConfig, KratosFlows, KratosMode, RecoveryMethod};
 pub use magic_link::{MagicLink, MagicLinkConfig};
 pub use trust::{Backoff, CodeEntry, KnownDevice, Trust, KNOWN_DEVICE_ADDRESSES};
 
@@ -13,10 +14,27 @@ use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
 use crate::kratos::{CookieRelay, KratosError};
 use crate::store::{CredentialView, IssueOutcome, Redemption, StoreError};
 
+/// The approaches: Iris's own magic link (its sessions, or Kratos's), or a Kratos strategy
+/// (`KratosMode`: code, or recovery by link or code).
 #[derive(Clone)]
 pub enum SignIn {
     MagicLink(MagicLink),
-    KratosCode(KratosCode),
+    Kratos(KratosFlows),
+}
+
+/// What the sign-in email carries, for the pages that talk about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailKind {
+    LinkAndCode,
+    Code,
+    Link,
+}
+
+/// A link from a sign-in email: Iris's own token, or Kratos's recovery flow and token.
+#[derive(Debug, Clone)]
+pub enum EmailedLink {
+    Iris(MagicToken),
+    Recovery { flow: String, token: String },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -112,11 +130,22 @@ impl SignIn {
     /// This approach for one server worker: Kratos's HTTP client gets its own pool there.
     pub fn for_worker(&self) -> SignIn {
         match self {
-            SignIn::MagicLink(m) => SignIn::MagicLink(m.clone()),
-            SignIn::KratosCode(k) => SignIn::KratosCode(KratosCode {
+            SignIn::MagicLink(m) => SignIn::MagicLink(MagicLink {
+                kratos: m.kratos.as_ref().map(|k| k.for_worker()),
+                ..m.clone()
+            }),
+            SignIn::Kratos(k) => SignIn::Kratos(KratosFlows {
                 client: k.client.for_worker(),
                 ..k.clone()
             }),
+        }
+    }
+
+    /// The Kratos client, where Kratos is involved at all.
+    fn kratos(&self) -> Option<&crate::kratos::KratosClient> {
+        match self {
+            SignIn::MagicLink(m) => m.kratos.as_ref(),
+            SignIn::Kratos(k) => Some(&k.client),
         }
     }
 
@@ -129,7 +158,7 @@ impl SignIn {
     ) -> SignInResult<Started> {
         match self {
             SignIn::MagicLink(m) => m.start(email, return_to, who).await,
-            SignIn::KratosCode(k) => k.start(email, return_to, who, relay).await,
+            SignIn::Kratos(k) => k.start(email, return_to, who, relay).await,
         }
     }
 
@@ -154,22 +183,38 @@ impl SignIn {
     ) -> SignInResult<Option<CredentialView>> {
         match self {
             SignIn::MagicLink(m) => m.pending(id, trust).await,
-            SignIn::KratosCode(k) => k.pending(id, relay).await,
+            SignIn::Kratos(k) => k.pending(id, relay).await,
         }
     }
 
-    /// Emailed links are Iris's own flow only.
-    pub async fn inspect_link(&self, token: &MagicToken) -> SignInResult<Option<CredentialView>> {
-        match self {
-            SignIn::MagicLink(m) => m.inspect_link(token).await,
-            SignIn::KratosCode(_) => Ok(None),
+    /// What the page behind an emailed link shows. Never consumes anything, never shows the
+    /// token to anyone.
+    pub async fn inspect_link(&self, link: &EmailedLink) -> SignInResult<Option<CredentialView>> {
+        match (self, link) {
+            (SignIn::MagicLink(m), EmailedLink::Iris(token)) => m.inspect_link(token).await,
+            (SignIn::Kratos(k), EmailedLink::Recovery { flow, .. })
+                if k.mode == KratosMode::Recovery(RecoveryMethod::Link) =>
+            {
+                k.inspect_recovery_link(flow).await
+            }
+            _ => Ok(None),
         }
     }
 
-    pub async fn confirm_link(&self, token: &MagicToken) -> SignInResult<Redemption> {
-        match self {
-            SignIn::MagicLink(m) => m.confirm_link(token).await,
-            SignIn::KratosCode(_) => Ok(Redemption::Refused(crate::store::Refusal::Unknown)),
+    /// The confirm page's POST.
+    pub async fn confirm_link(
+        &self,
+        link: &EmailedLink,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<Redemption> {
+        match (self, link) {
+            (SignIn::MagicLink(m), EmailedLink::Iris(token)) => m.confirm_link(token, relay).await,
+            (SignIn::Kratos(k), EmailedLink::Recovery { flow, token })
+                if k.mode == KratosMode::Recovery(RecoveryMethod::Link) =>
+            {
+                k.confirm_recovery_link(flow, token, relay).await
+            }
+            _ => Ok(Redemption::Refused(crate::store::Refusal::Unknown)),
         }
     }
 
@@ -181,28 +226,39 @@ impl SignIn {
         relay: &mut CookieRelay,
     ) -> SignInResult<Redemption> {
         match self {
-            SignIn::MagicLink(m) => m.submit_code(id, code, trust).await,
-            SignIn::KratosCode(k) => k.submit_code(id, code, trust, relay).await,
+            SignIn::MagicLink(m) => m.submit_code(id, code, trust, relay).await,
+            SignIn::Kratos(k) => k.submit_code(id, code, trust, relay).await,
         }
     }
 
     /// The user behind this browser's session, when Kratos holds it (Iris's own sessions are
     /// read by the web layer from its session store).
     pub async fn kratos_user(&self, relay: &mut CookieRelay) -> SignInResult<Option<User>> {
-        match self {
-            SignIn::MagicLink(_) => Ok(None),
-            SignIn::KratosCode(k) => k.current_user(relay).await,
+        match self.kratos() {
+            Some(client) if self.kratos_sessions() => {
+                Ok(client.whoami(relay).await?.map(kratos::user))
+            }
+            _ => Ok(None),
         }
     }
 
-    /// Do this approach's emails carry a sign-in link (and not only a code)?
-    pub fn sends_links(&self) -> bool {
-        matches!(self, SignIn::MagicLink(_))
+    /// What this approach's emails carry.
+    pub fn email_kind(&self) -> EmailKind {
+        match self {
+            SignIn::MagicLink(_) => EmailKind::LinkAndCode,
+            SignIn::Kratos(k) => match k.mode {
+                KratosMode::Recovery(RecoveryMethod::Link) => EmailKind::Link,
+                _ => EmailKind::Code,
+            },
+        }
     }
 
     /// Does this approach keep sessions in Kratos (rather than Iris's session store)?
     pub fn kratos_sessions(&self) -> bool {
-        matches!(self, SignIn::KratosCode(_))
+        match self {
+            SignIn::MagicLink(m) => m.kratos.is_some(),
+            SignIn::Kratos(_) => true,
+        }
     }
 
     /// Kratos's description of a self-service error (`/error?id=`).
@@ -210,23 +266,35 @@ impl SignIn {
         &self,
         id: &str,
     ) -> SignInResult<Option<crate::kratos::ErrorDetailView>> {
-        match self {
-            SignIn::MagicLink(_) => Ok(None),
-            SignIn::KratosCode(k) => Ok(k.client.error(id).await?),
+        match self.kratos() {
+            Some(client) => Ok(client.error(id).await?),
+            None => Ok(None),
         }
     }
 
     /// Where a flow that Kratos started leads (`/login?flow=…` after an app sent the browser to
-    /// Kratos's `/self-service/{login,registration}/browser?return_to=…`); not yet validated.
-    /// Nothing when the flow is unknown, expired or Kratos does not answer: the form still
-    /// works, with the default destination.
+    /// Kratos's `/self-service/{login,registration}/browser?return_to=…`, or the settings flow
+    /// a recovery ends in); not yet validated. Nothing when the flow is unknown, expired or
+    /// Kratos does not answer: the form still works, with the default destination.
     pub async fn started_flow_return_to(
         &self,
         kind: crate::kratos::FlowKind,
         flow: Option<&str>,
         relay: &mut CookieRelay,
     ) -> Option<String> {
-        let (SignIn::KratosCode(k), Some(flow)) = (self, flow) else {
+        self.started_flow(kind, flow, relay)
+            .await
+            .and_then(|f| f.return_to.filter(|r| !r.is_empty()))
+    }
+
+    /// A flow Kratos started, read with the browser's cookies.
+    pub async fn started_flow(
+        &self,
+        kind: crate::kratos::FlowKind,
+        flow: Option<&str>,
+        relay: &mut CookieRelay,
+    ) -> Option<crate::kratos::Flow> {
+        let (Some(client), Some(flow)) = (self.kratos(), flow) else {
             return None;
         };
         // Kratos's flow ids are UUIDs; anything else is not worth a call.
@@ -236,8 +304,8 @@ impl SignIn {
         {
             return None;
         }
-        match k.client.get_flow(kind, flow, relay).await {
-            Ok(crate::kratos::Answer::Flow(f)) => f.return_to.filter(|r| !r.is_empty()),
+        match client.get_flow(kind, flow, relay).await {
+            Ok(crate::kratos::Answer::Flow(f)) => Some(f),
             Ok(_) => None,
             Err(e) => {
                 tracing::warn!(error = %e, "cannot read the flow Kratos started");
@@ -248,17 +316,17 @@ impl SignIn {
 
     /// Readiness of what the approach depends on beyond the store.
     pub async fn ready(&self) -> bool {
-        match self {
-            SignIn::MagicLink(_) => true,
-            SignIn::KratosCode(k) => k.client.ready().await,
+        match self.kratos() {
+            Some(client) => client.ready().await,
+            None => true,
         }
     }
 
     /// Ends the Kratos session, if any (the relay carries Kratos's cookie deletions).
     pub async fn kratos_logout(&self, relay: &mut CookieRelay) -> SignInResult<()> {
-        match self {
-            SignIn::MagicLink(_) => Ok(()),
-            SignIn::KratosCode(k) => Ok(k.logout(relay).await?),
+        match self.kratos() {
+            Some(client) if self.kratos_sessions() => Ok(client.logout(relay).await?),
+            _ => Ok(()),
         }
     }
 }

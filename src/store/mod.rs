@@ -195,6 +195,10 @@ pub trait SignInStore: Send + Sync {
         now: OffsetDateTime,
     ) -> StoreResult<Redemption>;
 
+    /// Gives back a credential that `redeem_*` consumed at `used_at` when what should have
+    /// followed failed (Kratos could not be reached for the session): the email still works.
+    async fn release(&self, credential_id: &str, used_at: OffsetDateTime) -> StoreResult<()>;
+
     /// Read-only: what the confirm page shows for a link. Never consumes anything.
     async fn credential_by_token(
         &self,
@@ -313,8 +317,36 @@ pub trait SessionRecords: Send + Sync {
     async fn delete_session(&self, key_hash: &[u8]) -> StoreResult<()>;
 }
 
+/// A sign-in request Iris made to Kratos for a browser. No secret: Kratos holds those.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KratosRequest {
+    pub flow_id: String,
+    /// As typed (its canonical form is the lookup key).
+    pub email: String,
+    pub locale: String,
+    pub requested_by: String,
+    pub requested_at: i64,
+    pub return_to: String,
+    pub expires_at: i64,
+}
+
 #[async_trait]
-pub trait Store: SignInStore + AddressLimits + OutboxStore + SessionRecords {
+pub trait KratosRequests: Send + Sync {
+    /// Records (or refreshes, on a resend in the same flow) a request.
+    async fn record_request(&self, request: &KratosRequest, email_key: &str) -> StoreResult<()>;
+    async fn request_by_flow(&self, flow_id: &str) -> StoreResult<Option<KratosRequest>>;
+    /// The newest live request for an address (for Kratos's code emails, which name no flow).
+    async fn latest_request(
+        &self,
+        email_key: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<KratosRequest>>;
+}
+
+#[async_trait]
+pub trait Store:
+    SignInStore + AddressLimits + OutboxStore + SessionRecords + KratosRequests
+{
     /// Readiness: can the store answer a trivial query right now?
     async fn ping(&self) -> StoreResult<()>;
 }

@@ -128,6 +128,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(link::confirm)),
     )
     .service(web::resource("/login/link/resend").route(web::post().to(link::resend)))
+    // Kratos's recovery links (`kratos-recovery`, link method) are built on Iris's public URL.
+    .service(web::resource("/self-service/recovery").route(get().to(link::show)))
     .service(web::resource("/").route(get().to(account::home)))
     .service(web::resource("/logout").route(web::post().to(account::logout)))
     .service(web::resource("/sessions/whoami").route(get().to(account::whoami)))

@@ -318,11 +318,7 @@ async fn retry_after_is_the_true_wait_everywhere() {
     let app = spawn_app_with(|s| s.limits.code_attempts = 1, &[]).await;
     let b = app.browser();
     let mail = app.request_email(&b, "retry@example.com").await;
-    let wrong = if mail.code() == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong = mail.wrong_code();
     b.enter_code(wrong).await;
     let refused = b.enter_code(wrong).await;
     assert_eq!(refused.status, 429);

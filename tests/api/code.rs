@@ -49,11 +49,7 @@ async fn wrong_code_says_so_and_keeps_the_page() {
     let app = spawn_app().await;
     let b = app.browser();
     let mail = app.request_email(&b, "wrong@example.com").await;
-    let wrong = if mail.code() == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong = mail.wrong_code();
     let res = b.enter_code(wrong).await;
     assert_eq!(res.status, 400);
     assert!(
@@ -75,11 +71,7 @@ async fn sixth_submission_fails_even_with_the_right_code() {
     let app = spawn_app().await;
     let b = app.browser();
     let mail = app.request_email(&b, "five@example.com").await;
-    let wrong = if mail.code() == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong = mail.wrong_code();
     for _ in 0..5 {
         b.enter_code(wrong).await;
     }
@@ -114,11 +106,7 @@ async fn resend_invalidates_the_old_code_but_not_the_failure_count() {
     let app = spawn_app().await;
     let b = app.browser();
     let first = app.request_email(&b, "resend@example.com").await;
-    let wrong = if first.code() == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong = first.wrong_code();
     for _ in 0..4 {
         b.enter_code(wrong).await;
     }

@@ -194,6 +194,15 @@ impl Mail {
         self.link().rsplit('=').next().unwrap().to_owned()
     }
 
+    /// A code that is not this email's (a guess that must fail).
+    pub fn wrong_code(&self) -> &'static str {
+        if self.code() == "000000" {
+            "111111"
+        } else {
+            "000000"
+        }
+    }
+
     pub fn code(&self) -> String {
         Regex::new(r"(?m)^\s+(\d{6})\s*$")
             .unwrap()

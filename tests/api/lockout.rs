@@ -2,14 +2,6 @@
 //! requests from other browsers hold those browsers back, not the owner's own browser.
 use crate::helpers::*;
 
-fn wrong(mail: &Mail) -> &'static str {
-    if mail.code() == "000000" {
-        "111111"
-    } else {
-        "000000"
-    }
-}
-
 /// A browser that signed in to the address before (its known-device cookie) gets in while a
 /// third party has put the address into back-off and spent its hourly budget.
 #[tokio::test]
@@ -36,7 +28,7 @@ async fn a_known_device_gets_in_while_a_third_party_locks_the_address() {
         let mail = app.request_email(&attacker, victim).await;
         if round < 2 {
             for _ in 0..5 {
-                attacker.enter_code(wrong(&mail)).await;
+                attacker.enter_code(mail.wrong_code()).await;
             }
         }
     }
@@ -73,7 +65,7 @@ async fn the_browser_that_asked_gets_in_while_a_joined_stranger_guesses() {
     assert_eq!(joined.location(), Some("/login/check-email?again=1"));
     let mut last = 0;
     for _ in 0..12 {
-        last = attacker.enter_code(wrong(&mail)).await.status;
+        last = attacker.enter_code(mail.wrong_code()).await.status;
     }
     assert_eq!(
         last, 429,
@@ -107,10 +99,10 @@ async fn the_back_off_holds_the_asker_after_its_own_mistake_but_never_a_link() {
         .submit("/login", "/login", &[("email", victim)])
         .await;
     for _ in 0..10 {
-        attacker.enter_code(wrong(&mail)).await;
+        attacker.enter_code(mail.wrong_code()).await;
     }
     assert_eq!(
-        asker.enter_code(wrong(&mail)).await.status,
+        asker.enter_code(mail.wrong_code()).await.status,
         400,
         "its own first mistake"
     );
@@ -156,7 +148,7 @@ async fn the_known_device_cookie_is_opaque_and_bound_to_the_key() {
         let attacker = app.browser();
         let mail = app.request_email(&attacker, "forged@example.com").await;
         for _ in 0..5 {
-            attacker.enter_code(wrong(&mail)).await;
+            attacker.enter_code(mail.wrong_code()).await;
         }
     }
     // (Within the 30 s back-off the ten wrong codes started.) A client that sets its cookies

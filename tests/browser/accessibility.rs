@@ -6,14 +6,6 @@ use crate::helpers::*;
 use fantoccini::key::Key;
 use std::time::Duration;
 
-fn wrong_code(mail: &Mail) -> &'static str {
-    if mail.code() == "000000" {
-        "111111"
-    } else {
-        "000000"
-    }
-}
-
 /// The pages of signing in: the form and its error, the inbox and a wrong code, the confirm
 /// page, signed in, and links that are used, expired or dead after too many wrong codes.
 #[tokio::test]
@@ -33,7 +25,7 @@ async fn every_sign_in_page_has_no_accessibility_violations() {
 
     let mail = chrome.ask_for_email(&app, "a11y@example.com").await;
     chrome.audit("check-your-inbox", &mut found).await;
-    chrome.type_into("#code", wrong_code(&mail)).await;
+    chrome.type_into("#code", mail.wrong_code()).await;
     chrome.press(Key::Enter, "wrong-code").await;
     assert!(chrome.text().await.contains("That code isn't right"));
     chrome.audit("wrong-code", &mut found).await;
@@ -63,7 +55,7 @@ async fn every_sign_in_page_has_no_accessibility_violations() {
 
     let mail = chrome.ask_for_email(&app, "guess@example.com").await;
     for attempt in 0..5 {
-        chrome.type_into("#code", wrong_code(&mail)).await;
+        chrome.type_into("#code", mail.wrong_code()).await;
         chrome
             .press(Key::Enter, &format!("wrong-code-{attempt}"))
             .await;

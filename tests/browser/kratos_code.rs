@@ -22,11 +22,7 @@ async fn signs_up_signs_out_and_signs_in_with_kratos_codes() {
         mail.link_opt().is_none(),
         "Kratos's emails carry the code only"
     );
-    let wrong = if mail.code() == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong = mail.wrong_code();
     chrome.type_into("#code", wrong).await;
     chrome.press(Key::Enter, "wrong-code").await;
     assert!(

@@ -151,11 +151,7 @@ async fn every_dead_end_says_why_and_offers_the_way_forward() {
     chrome
         .open(&format!("{}/login/check-email", app.address), "inbox")
         .await;
-    let wrong = if second.code() == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong = second.wrong_code();
     chrome.type_into("#code", wrong).await;
     chrome.press(Key::Enter, "wrong-code").await;
     assert!(chrome

@@ -68,11 +68,7 @@ async fn wrong_codes_say_so_and_the_sixth_submission_needs_a_new_code() {
     b.submit("/login", "/login", &[("email", "wrong@example.com")])
         .await;
     let mail = app.sink().wait_for(1).await.pop().unwrap();
-    let wrong = if mail.code() == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong = mail.wrong_code();
     let page = b.enter_code(wrong).await;
     assert_eq!(page.status, 400);
     assert!(
@@ -101,13 +97,7 @@ async fn unknown_and_known_addresses_look_the_same_with_sign_up_off() {
     let (app, kratos) = iris_with_kratos(|s| s.sign_in.allow_sign_up = false).await;
     // Frozen: the pages show a countdown, which must not differ by the second between requests.
     app.clock.freeze();
-    let created = reqwest::Client::new()
-        .post(format!("{}/admin/identities", kratos.admin_url))
-        .json(&serde_json::json!({ "schema_id": "default", "traits": { "email": "known@example.com" } }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(created.status(), 201);
+    known_identity(&kratos, "known@example.com").await;
 
     let known = app.browser();
     let unknown = app.browser();
@@ -119,24 +109,12 @@ async fn unknown_and_known_addresses_look_the_same_with_sign_up_off() {
         .submit("/login", "/login", &[("email", "Unknown@example.com")])
         .await;
     assert_eq!((r1.status, r1.location()), (r2.status, r2.location()));
-    let names = |p: &Page| {
-        let mut n: Vec<String> = p
-            .headers
-            .get_all("set-cookie")
-            .iter()
-            .map(|c| c.to_str().unwrap().split('=').next().unwrap().to_owned())
-            .collect();
-        n.sort();
-        n
-    };
-    assert_eq!(names(&r1), names(&r2));
+    assert_eq!(cookie_names(&r1), cookie_names(&r2));
     let p1 = known.get("/login/check-email").await;
     let p2 = unknown.get("/login/check-email").await;
     assert_eq!(p1.status, p2.status);
     let strip = |p: &Page| {
-        regex::Regex::new(r#"value="[^"]*""#)
-            .unwrap()
-            .replace_all(&p.body, "")
+        without_values(p)
             .replace("k***", "X***")
             .replace("u***", "X***")
     };
@@ -375,11 +353,7 @@ async fn wrong_codes_count_per_address_across_kratos_flows() {
         .submit("/login", "/login", &[("email", "victim@example.com")])
         .await;
     let mail = app.sink().wait_for(2).await.pop().unwrap();
-    let wrong = if mail.code() == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong = mail.wrong_code();
     second.enter_code(wrong).await;
     let page = second.enter_code(&mail.code()).await;
     assert_eq!(
@@ -517,11 +491,7 @@ async fn a_known_device_gets_in_while_a_third_party_locks_the_address() {
         .submit("/login", "/login", &[("email", victim)])
         .await;
     let mail = app.sink().wait_for(before + 1).await.pop().unwrap();
-    let wrong = if mail.code() == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong = mail.wrong_code();
     attacker.enter_code(wrong).await;
     attacker.enter_code(wrong).await;
     app.clock.advance(time::Duration::seconds(31));

@@ -75,6 +75,7 @@ async fn kratos_codes_arrive_as_iris_emails_through_the_courier_hook() {
     let app = app_with_courier().await;
     let kratos = Kratos::start(&IrisSide {
         public_url: app.address.clone(),
+        env: vec![],
         code_lifespan: "10m",
     })
     .await;

@@ -6,6 +6,7 @@ use crate::harness::*;
 async fn kratos_runs_with_the_generated_fragment_and_sends_browsers_to_iris() {
     let iris = IrisSide {
         public_url: "http://127.0.0.1:4455".into(),
+        env: vec![],
         code_lifespan: "10m",
     };
     let kratos = Kratos::start(&iris).await;

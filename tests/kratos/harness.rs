@@ -44,6 +44,9 @@ pub struct Kratos {
 pub struct IrisSide {
     pub public_url: String,
     pub code_lifespan: &'static str,
+    /// More of Iris's settings that shape the fragment (`IRIS__…` variables for `iris
+    /// kratos-config`): the approach, the recovery method, the link lifetime.
+    pub env: Vec<(&'static str, &'static str)>,
 }
 
 impl Kratos {
@@ -81,7 +84,8 @@ impl Kratos {
                 .env("IRIS__SERVER__PUBLIC_URL", &iris.public_url)
                 .env("IRIS__KRATOS__PUBLIC_URL", &public_url)
                 .env("IRIS__KRATOS__CODE_LIFESPAN", iris.code_lifespan)
-                .env("IRIS__SECRETS__COURIER_API_KEY", COURIER_KEY),
+                .env("IRIS__SECRETS__COURIER_API_KEY", COURIER_KEY)
+                .envs(iris.env.iter().copied()),
         );
         let fragment_path = dir.path().join("fragment.yml");
         std::fs::write(&fragment_path, fragment).unwrap();
@@ -325,11 +329,72 @@ pub async fn iris_with_kratos_on(
     code_lifespan: &'static str,
     customise: impl FnOnce(&mut iris::config::Settings),
 ) -> (TestApp, Kratos) {
+    iris_with_kratos_as(dsn, code_lifespan, Shape::Code, customise).await
+}
+
+/// Which Kratos-backed setup: the fragment Kratos runs with and Iris's settings agree on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `kratos-code`.
+    Code,
+    /// `kratos-recovery` with `kratos.recovery_method = "link"`.
+    RecoveryLink,
+    /// `kratos-recovery` with `kratos.recovery_method = "code"`.
+    RecoveryCode,
+    /// `magic-link` with `magic_link.sessions = "kratos"`.
+    MagicLinkKratos,
+}
+
+impl Shape {
+    fn env(self) -> Vec<(&'static str, &'static str)> {
+        match self {
+            Shape::Code => vec![],
+            Shape::RecoveryLink => vec![
+                ("IRIS__SIGN_IN__APPROACH", "kratos-recovery"),
+                ("IRIS__KRATOS__RECOVERY_METHOD", "link"),
+            ],
+            Shape::RecoveryCode => vec![
+                ("IRIS__SIGN_IN__APPROACH", "kratos-recovery"),
+                ("IRIS__KRATOS__RECOVERY_METHOD", "code"),
+            ],
+            Shape::MagicLinkKratos => vec![("IRIS__MAGIC_LINK__SESSIONS", "kratos")],
+        }
+    }
+
+    fn apply(self, s: &mut iris::config::Settings) {
+        use iris::config::{Approach, MagicLinkSessions, RecoveryMethodSetting};
+        match self {
+            Shape::Code => s.sign_in.approach = Approach::KratosCode,
+            Shape::RecoveryLink | Shape::RecoveryCode => {
+                s.sign_in.approach = Approach::KratosRecovery;
+                s.kratos.recovery_method = Some(if self == Shape::RecoveryLink {
+                    RecoveryMethodSetting::Link
+                } else {
+                    RecoveryMethodSetting::Code
+                });
+            }
+            Shape::MagicLinkKratos => {
+                s.sign_in.approach = Approach::MagicLink;
+                s.magic_link.sessions = MagicLinkSessions::Kratos;
+            }
+        }
+    }
+}
+
+/// Iris in front of a Kratos of its own on `dsn`, in the given `shape`, with the admin API and
+/// the courier hook; `customise` adjusts Iris's settings after the shape's.
+pub async fn iris_with_kratos_as(
+    dsn: &str,
+    code_lifespan: &'static str,
+    shape: Shape,
+    customise: impl FnOnce(&mut iris::config::Settings),
+) -> (TestApp, Kratos) {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let iris_url = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
     let iris = IrisSide {
         public_url: iris_url,
         code_lifespan,
+        env: shape.env(),
     };
     let kratos = Kratos::start_on(&iris, dsn).await;
     let kratos_url = kratos.public_url.clone();
@@ -337,7 +402,7 @@ pub async fn iris_with_kratos_on(
     let app = spawn_app_on(
         listener,
         |s| {
-            s.sign_in.approach = iris::config::Approach::KratosCode;
+            shape.apply(s);
             s.kratos.public_url = Some(kratos_url.parse().unwrap());
             s.kratos.admin_url = Some(admin_url.parse().unwrap());
             s.secrets.courier_api_key = Some(COURIER_KEY.to_owned().into());
@@ -359,4 +424,52 @@ pub fn run_ok(cmd: &mut Command) -> Vec<u8> {
         String::from_utf8_lossy(&out.stderr)
     );
     out.stdout
+}
+
+/// Creates a Kratos identity through the admin API, as an operator's import would; its id.
+pub async fn known_identity(kratos: &Kratos, email: &str) -> String {
+    let res = reqwest::Client::new()
+        .post(format!("{}/admin/identities", kratos.admin_url))
+        .json(&serde_json::json!({ "schema_id": "default", "traits": { "email": email } }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    res.json::<serde_json::Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The identities Kratos has for an address.
+pub async fn identities(kratos: &Kratos, email: &str) -> Vec<serde_json::Value> {
+    reqwest::get(format!(
+        "{}/admin/identities?credentials_identifier={email}",
+        kratos.admin_url
+    ))
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap()
+}
+
+/// The names of the cookies a response sets, sorted.
+pub fn cookie_names(page: &crate::helpers::Page) -> Vec<String> {
+    let mut names: Vec<String> = page
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap().split('=').next().unwrap().to_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A page's HTML without attribute values (CSRF tokens differ between any two pages).
+pub fn without_values(page: &crate::helpers::Page) -> String {
+    regex::Regex::new(r#"value="[^"]*""#)
+        .unwrap()
+        .replace_all(&page.body, "")
+        .into_owned()
 }

@@ -9,6 +9,8 @@ mod helpers;
 mod code;
 mod courier;
 mod faults;
+mod recovery;
 mod retention;
+mod sessions;
 
 mod fragment;

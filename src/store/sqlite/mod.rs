@@ -7,6 +7,7 @@
 //! failing a deferred transaction that read first.
 mod accounts;
 mod issue_batch;
+mod kratos_requests;
 mod outbox;
 mod sessions;
 mod sign_in;

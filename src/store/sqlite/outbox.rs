@@ -127,6 +127,7 @@ impl OutboxStore for SqliteStore {
                (SELECT id FROM credentials WHERE expires_at <= ?)",
             "DELETE FROM credentials WHERE expires_at <= ?",
             "DELETE FROM sessions WHERE expires_at <= ?",
+            "DELETE FROM kratos_requests WHERE expires_at <= ?",
             "DELETE FROM email_limits WHERE window_start + 3600 <= ?",
             "DELETE FROM email_budget WHERE (day + 1) * 86400 <= ?",
             "DELETE FROM account_failures WHERE last_failure_at + 3600 <= ? AND locked_until <= ?",

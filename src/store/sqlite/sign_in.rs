@@ -185,6 +185,18 @@ impl SignInStore for SqliteStore {
         Ok(outcome)
     }
 
+    async fn release(&self, credential_id: &str, used_at: OffsetDateTime) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE credentials SET used_at = NULL, outcome = NULL \
+             WHERE id = ? AND used_at = ? AND outcome = 'signed_in'",
+        )
+        .bind(credential_id)
+        .bind(unix(used_at))
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
     async fn credential_by_token(
         &self,
         token_hashes: &[Mac32],

@@ -26,6 +26,9 @@ pub struct CourierMessage {
     body: String,
 }
 
+/// Kratos's notices to addresses it does not know ("someone tried to recover…"): never sent.
+const UNSENT_TEMPLATES: [&str; 2] = ["recovery_invalid", "recovery_code_invalid"];
+
 /// Templates whose code Iris puts into its own email, and the field that holds it.
 const CODE_TEMPLATES: [(&str, &str); 4] = [
     ("login_code_valid", "login_code"),
@@ -93,26 +96,26 @@ pub async fn courier(
     };
     let now = state.clock.now();
     let deadline = now + hook.code_lifespan;
-    let code = CODE_TEMPLATES
-        .iter()
-        .find(|(template, _)| *template == message.template_type)
-        .and_then(|(_, field)| message.template_data[*field].as_str());
-    let payload = match code {
-        Some(code) => OutboxPayload::SignIn(SignInEmail {
-            link: None,
-            code: code.to_owned(),
-            requested_at: now.unix_timestamp(),
-            requested_by: None,
-            expires_at: deadline.unix_timestamp(),
-            // Iris passed the asking browser's language along when it asked Kratos for the code.
-            locale: message.template_data["transient_payload"][crate::kratos::LOCALE_FIELD]
-                .as_str()
-                .map(str::to_owned),
-        }),
-        None => OutboxPayload::Plain {
+    // SECURITY: recovery wording never reaches anyone: "unknown address" notices are off in
+    // the Kratos config Iris prints (`notify_unknown_recipients: false`); should Kratos send one
+    // anyway, it is dropped (answered 200, so Kratos does not retry it).
+    if UNSENT_TEMPLATES.contains(&message.template_type.as_str()) {
+        tracing::warn!(template = %message.template_type, "courier hook: dropped a recovery notice");
+        return json(StatusCode::OK, &serde_json::json!({ "dropped": true }));
+    }
+    let payload = match sign_in_email(&state, &message, &recipient, now, deadline).await {
+        Ok(Some(email)) => OutboxPayload::SignIn(email),
+        Ok(None) => OutboxPayload::Plain {
             subject: message.subject.clone(),
             text: message.body.clone(),
         },
+        Err(e) => {
+            tracing::error!(error = %e, "courier hook: cannot read the request");
+            return json(
+                StatusCode::SERVICE_UNAVAILABLE,
+                &serde_json::json!({ "error": "unavailable" }),
+            );
+        }
     };
     let sealed = state
         .keys
@@ -137,4 +140,72 @@ pub async fn courier(
             )
         }
     }
+}
+
+/// Iris's own sign-in email for a Kratos code or recovery link (`None`: another template, sent
+/// with Kratos's text). When, from which browser and in which language it was asked for come
+/// from Iris's record of the request (by the link's flow, else the address's newest).
+async fn sign_in_email(
+    state: &AppState,
+    message: &CourierMessage,
+    recipient: &EmailAddress,
+    now: time::OffsetDateTime,
+    deadline: time::OffsetDateTime,
+) -> Result<Option<SignInEmail>, crate::store::StoreError> {
+    let data = &message.template_data;
+    let code = CODE_TEMPLATES
+        .iter()
+        .find(|(template, _)| *template == message.template_type)
+        .and_then(|(_, field)| data[*field].as_str());
+    let link = (message.template_type == "recovery_valid")
+        .then(|| data["recovery_url"].as_str())
+        .flatten()
+        .and_then(|url| recovery_link(&state.public_url, url));
+    if code.is_none() && link.is_none() {
+        return Ok(None);
+    }
+    let request = match link.as_ref().and_then(|(flow, _)| flow.clone()) {
+        Some(flow) => state.store.request_by_flow(&flow).await?,
+        None => {
+            state
+                .store
+                .latest_request(recipient.canonical(), now)
+                .await?
+        }
+    };
+    // The language Iris passed along when it asked Kratos for a code, else the recorded one.
+    let locale = data["transient_payload"][crate::kratos::LOCALE_FIELD]
+        .as_str()
+        .map(str::to_owned)
+        .or_else(|| request.as_ref().map(|r| r.locale.clone()));
+    Ok(Some(SignInEmail {
+        link: link.map(|(_, l)| l),
+        code: code.unwrap_or_default().to_owned(),
+        requested_at: request
+            .as_ref()
+            .map_or(now.unix_timestamp(), |r| r.requested_at),
+        requested_by: request.map(|r| r.requested_by),
+        expires_at: deadline.unix_timestamp(),
+        locale,
+    }))
+}
+
+/// Kratos's recovery link, rebuilt on `server.public_url` (SECURITY: links only ever point
+/// there, whatever Kratos's `base_url` says) and on Iris's own link path, so the address the
+/// user reads says nothing of recovery: its flow, and the link.
+fn recovery_link(public_url: &url::Url, kratos_url: &str) -> Option<(Option<String>, String)> {
+    let parsed = url::Url::parse(kratos_url).ok()?;
+    let param = |name: &str| {
+        parsed
+            .query_pairs()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
+    let (flow, token) = (param("flow")?, param("token")?);
+    let mut link = public_url.clone();
+    link.set_path("/login/link");
+    link.query_pairs_mut()
+        .append_pair("flow", &flow)
+        .append_pair("token", &token);
+    Some((Some(flow), link.into()))
 }

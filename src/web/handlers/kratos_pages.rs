@@ -1,7 +1,7 @@
 //! The other UI URLs Kratos sends browsers to (see `iris kratos-config`): its error page, and
 //! pages this email-only sign-in has no use for, which lead back to the one form.
 use super::WebResult;
-use crate::kratos::FlowKind;
+use crate::kratos::{ids, FlowKind};
 use crate::web::views::{kratos_error_page, page, KratosProblem};
 use crate::web::AppState;
 use actix_web::http::StatusCode;
@@ -66,7 +66,23 @@ pub async fn registration(
     super::with_cookies(super::see_other(&location), &relay)
 }
 
-/// `/settings`: after a recovery-as-sign-in Kratos lands here; there is nothing to set.
-pub async fn settings(state: web::Data<AppState>) -> actix_web::HttpResponse {
-    super::see_other(state.default_return_url.as_str())
+/// `/settings?flow=…`: Kratos sends the browser here after a recovery (kratos#2371). Never a
+/// settings form: a fresh recovery (message 1060001) goes on to its flow's `return_to`,
+/// validated again here; anyone else opening it goes to their account page.
+pub async fn settings(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    query: web::Query<FlowQuery>,
+) -> actix_web::HttpResponse {
+    let mut relay = super::relay(&req);
+    let flow = (state.sign_in)
+        .started_flow(FlowKind::Settings, query.flow.as_deref(), &mut relay)
+        .await;
+    let location = match flow {
+        Some(f) if f.has_message(ids::RECOVERED) => {
+            state.return_to(f.return_to.as_deref()).as_str().to_owned()
+        }
+        _ => "/".to_owned(),
+    };
+    super::with_cookies(super::see_other(&location), &relay)
 }

@@ -1,8 +1,11 @@
-//! The emailed link. GET/HEAD only show the confirm page (scanners burn nothing); the page's POST
-//! consumes the token in one conditional write and signs in.
+//! The emailed link: Iris's own (`/login/link?token=…`) or Kratos's recovery link, which
+//! Kratos builds on Iris's public URL (`/self-service/recovery?flow=…&token=…`). GET/HEAD only
+//! show the confirm page (scanners burn nothing, and Kratos never sees the token on a GET);
+//! the page's POST redeems it and signs in.
 use super::pending::resend_for;
-use super::{relay, see_other, WebResult};
+use super::{relay, see_other, with_cookies, WebResult};
 use crate::domain::MagicToken;
+use crate::sign_in::EmailedLink;
 use crate::store::{CredentialView, Redemption, Refusal};
 use crate::web::csrf::{self, Csrf};
 use crate::web::finish::TOKEN_PAGE_REFERRER_POLICY;
@@ -15,21 +18,53 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
+/// A link's parameters, in its URL or in the confirm form: Iris's `token`, or Kratos's `flow`
+/// and `token`.
 #[derive(Deserialize, Default)]
 #[serde(default)]
-pub struct TokenParams {
+pub struct LinkParams {
     csrf_token: Option<String>,
     token: String,
+    flow: Option<String>,
 }
 
-/// `GET`/`HEAD /login/link?token=…`: the confirm page, or why the link no longer works. The
-/// URL holds the token, so these pages send no Referer anywhere.
+impl LinkParams {
+    fn link(&self) -> Option<EmailedLink> {
+        match &self.flow {
+            Some(flow) => {
+                let ok = |s: &str| {
+                    !s.is_empty()
+                        && s.len() <= 128
+                        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                };
+                (ok(flow) && ok(&self.token)).then(|| EmailedLink::Recovery {
+                    flow: flow.clone(),
+                    token: self.token.clone(),
+                })
+            }
+            None => MagicToken::parse(&self.token).map(EmailedLink::Iris),
+        }
+    }
+}
+
+/// The hidden fields that carry a link into its forms.
+fn fields(link: &EmailedLink) -> Vec<(&'static str, String)> {
+    match link {
+        EmailedLink::Iris(token) => vec![("token", token.expose().to_string())],
+        EmailedLink::Recovery { flow, token } => {
+            vec![("flow", flow.clone()), ("token", token.clone())]
+        }
+    }
+}
+
+/// `GET`/`HEAD` of a link: the confirm page, or why the link no longer works. The URL holds the
+/// token, so these pages send no Referer anywhere.
 pub async fn show(
     req: HttpRequest,
     state: web::Data<AppState>,
-    query: web::Query<TokenParams>,
+    query: web::Query<LinkParams>,
 ) -> WebResult {
-    let mut res = show_page(req, state, query).await?;
+    let mut res = show_page(&req, &state, &query).await?;
     res.headers_mut().insert(
         header::REFERRER_POLICY,
         header::HeaderValue::from_static(TOKEN_PAGE_REFERRER_POLICY),
@@ -37,80 +72,74 @@ pub async fn show(
     Ok(res)
 }
 
-async fn show_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    query: web::Query<TokenParams>,
-) -> WebResult {
-    let csrf = Csrf::for_request(&req, &state);
-    let Some(token) = MagicToken::parse(&query.token) else {
-        return Ok(problem(&req, &state, &csrf, LinkProblem::Invalid, None));
+async fn show_page(req: &HttpRequest, state: &AppState, query: &LinkParams) -> WebResult {
+    let csrf = Csrf::for_request(req, state);
+    let Some(link) = query.link() else {
+        return Ok(problem(req, state, &csrf, LinkProblem::Invalid, None));
     };
-    let Some(view) = state.sign_in.inspect_link(&token).await? else {
-        return Ok(problem(&req, &state, &csrf, LinkProblem::Invalid, None));
+    let Some(view) = state.sign_in.inspect_link(&link).await? else {
+        return Ok(problem(req, state, &csrf, LinkProblem::Invalid, None));
     };
     if let Err(refusal) = view.state {
         return Ok(problem(
-            &req,
-            &state,
+            req,
+            state,
             &csrf,
             refusal.into(),
-            Some((&token, &view)),
+            Some((&link, &view)),
         ));
     }
     let masked = view.email.masked();
-    let token_text = token.expose();
+    let hidden = fields(&link);
+    let hidden: Vec<(&str, &str)> = hidden.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let confirm = ConfirmView {
         csrf: &csrf.token,
-        token: &token_text,
+        link_fields: &hidden,
         masked_email: &masked,
         requested_at: view.requested_at,
         requested_by: &view.requested_by,
-        same_browser: binding::read(&req, &state).as_deref() == Some(view.id.as_str()),
+        same_browser: binding::read(req, state).as_deref() == Some(view.id.as_str()),
     };
-    Ok(csrf.apply(page(
-        StatusCode::OK,
-        confirm_page(&state.ui(&req), &confirm),
-    )))
+    Ok(csrf.apply(page(StatusCode::OK, confirm_page(&state.ui(req), &confirm))))
 }
 
 pub async fn confirm(
     req: HttpRequest,
     state: web::Data<AppState>,
     session: Session,
-    form: web::Form<TokenParams>,
+    form: web::Form<LinkParams>,
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let csrf = Csrf::for_request(&req, &state);
-    let Some(token) = MagicToken::parse(&form.token) else {
+    let Some(link) = form.link() else {
         return Ok(problem(&req, &state, &csrf, LinkProblem::Invalid, None));
     };
-    match state.sign_in.confirm_link(&token).await? {
+    let mut relay = relay(&req);
+    match state.sign_in.confirm_link(&link, &mut relay).await? {
         Redemption::SignedIn {
-            account: Some(account),
+            account,
             email,
             return_to,
         } => {
-            sign_in(
-                &session,
-                &account,
-                state.clock.now(),
-                state.absolute_timeout,
-            );
+            if let Some(account) = &account {
+                sign_in(&session, account, state.clock.now(), state.absolute_timeout);
+            }
             let res = binding::clear(&state, see_other(&return_to));
-            Ok(known_device::remember(&req, &state, res, &email))
+            let res = known_device::remember(&req, &state, res, &email);
+            Ok(with_cookies(res, &relay))
         }
         Redemption::Refused(refusal) => {
-            let view = state.sign_in.inspect_link(&token).await?;
-            Ok(problem(
+            let view = state.sign_in.inspect_link(&link).await?;
+            let res = problem(
                 &req,
                 &state,
                 &csrf,
                 refusal.into(),
-                view.as_ref().map(|v| (&token, v)),
-            ))
+                view.as_ref().map(|v| (&link, v)),
+            );
+            Ok(with_cookies(res, &relay))
         }
-        Redemption::WrongCode { .. } | Redemption::SignedIn { account: None, .. } => {
+        Redemption::WrongCode { .. } => {
             Ok(problem(&req, &state, &csrf, LinkProblem::Invalid, None))
         }
     }
@@ -120,12 +149,12 @@ pub async fn confirm(
 pub async fn resend(
     req: HttpRequest,
     state: web::Data<AppState>,
-    form: web::Form<TokenParams>,
+    form: web::Form<LinkParams>,
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let csrf = Csrf::for_request(&req, &state);
-    let view = match MagicToken::parse(&form.token) {
-        Some(token) => state.sign_in.inspect_link(&token).await?,
+    let view = match form.link() {
+        Some(link) => state.sign_in.inspect_link(&link).await?,
         None => None,
     };
     let Some(view) = view else {
@@ -152,20 +181,23 @@ fn problem(
     state: &AppState,
     csrf: &Csrf,
     kind: LinkProblem,
-    known: Option<(&MagicToken, &CredentialView)>,
+    known: Option<(&EmailedLink, &CredentialView)>,
 ) -> HttpResponse {
     let status = match kind {
         LinkProblem::Invalid => StatusCode::NOT_FOUND,
         LinkProblem::Used | LinkProblem::Replaced | LinkProblem::Expired => StatusCode::GONE,
         LinkProblem::TooManyAttempts | LinkProblem::Locked { .. } => StatusCode::TOO_MANY_REQUESTS,
     };
-    let token = known.map(|(t, _)| t.expose());
+    let hidden = known.map(|(link, _)| fields(link));
+    let hidden: Option<Vec<(&str, &str)>> = hidden
+        .as_ref()
+        .map(|h| h.iter().map(|(k, v)| (*k, v.as_str())).collect());
     let masked = known.map(|(_, v)| v.email.masked());
     let markup = link_problem_page(
         &state.ui(req),
         &csrf.token,
         kind,
-        token.as_deref(),
+        hidden.as_deref(),
         masked.as_deref(),
     );
     csrf.apply(page(status, markup))

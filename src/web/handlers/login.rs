@@ -52,7 +52,7 @@ pub async fn show(
         return_to: return_to.as_str(),
         error: None,
         notice: None,
-        with_link: state.sign_in.sends_links(),
+        email_kind: state.sign_in.email_kind(),
     };
     Ok(with_cookies(
         csrf.apply(page(StatusCode::OK, login_page(&state.ui(&req), &view))),
@@ -87,7 +87,7 @@ pub async fn submit(
                 return_to: return_to.as_str(),
                 error: Some(&message),
                 notice: None,
-                with_link: state.sign_in.sends_links(),
+                email_kind: state.sign_in.email_kind(),
             };
             return Ok(page(StatusCode::BAD_REQUEST, login_page(&ui, &view)));
         }

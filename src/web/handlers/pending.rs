@@ -33,7 +33,7 @@ pub async fn show(
     let Some(view) = pending_view(&req, &state, &mut relay).await? else {
         return Ok(see_other("/login"));
     };
-    let links = state.sign_in.sends_links();
+    let links = state.sign_in.email_kind() != crate::sign_in::EmailKind::Code;
     let notice = match (flags.again.is_some(), flags.sent.is_some(), links) {
         (true, _, true) => Some("check-again-link"),
         (true, _, false) => Some("check-again-code"),
@@ -97,9 +97,14 @@ pub async fn submit_code(
         let res = known_device::remember(&req, &state, res, email);
         return Ok(with_cookies(res, &relay));
     }
-    let Some(view) = pending_view(&req, &state, &mut relay).await? else {
+    let Some(mut view) = pending_view(&req, &state, &mut relay).await? else {
         return Ok(see_other("/login"));
     };
+    // What the submission just found is the latest word on the credential (Kratos may have
+    // replaced its flow meanwhile, which its page could no longer read).
+    if let Some(Redemption::Refused(refusal)) = &outcome {
+        view.state = Err(*refusal);
+    }
     // A 429 says when to come back: when the back-off ends, or when a new email may be sent.
     let resend_in = (view.next_send_at - state.clock.now())
         .whole_seconds()
@@ -279,7 +284,7 @@ fn render(
         dead: dead.as_deref(),
         code_error: code_error.as_deref(),
         notice: notice.as_deref(),
-        with_link: state.sign_in.sends_links(),
+        email_kind: state.sign_in.email_kind(),
     };
     csrf.apply(page(status, check_email_page(&ui, &page_view)))
 }

@@ -1,5 +1,6 @@
 use super::components::{csrf_field, field_error, notice, post_button, small_link, strong};
 use super::layout::{layout, Ui};
+use crate::sign_in::EmailKind;
 use maud::{html, Markup};
 
 pub struct CheckEmailView<'a> {
@@ -13,16 +14,16 @@ pub struct CheckEmailView<'a> {
     pub dead: Option<&'a str>,
     pub code_error: Option<&'a str>,
     pub notice: Option<&'a str>,
-    /// Iris's own emails carry a link as well as the code; Kratos's carry the code only.
-    pub with_link: bool,
+    /// What the email carries: with a link only, there is no code box.
+    pub email_kind: EmailKind,
 }
 
 pub fn check_email_page(ui: &Ui<'_>, v: &CheckEmailView<'_>) -> Markup {
     let tr = &ui.tr;
-    let sent = if v.with_link {
-        "check-sent-link"
-    } else {
-        "check-sent-code"
+    let sent = match v.email_kind {
+        EmailKind::LinkAndCode => "check-sent-link",
+        EmailKind::Code => "check-sent-code",
+        EmailKind::Link => "check-sent-link-only",
     };
     let described = if v.code_error.is_some() {
         "code-error code-hint"
@@ -40,8 +41,10 @@ pub fn check_email_page(ui: &Ui<'_>, v: &CheckEmailView<'_>) -> Markup {
             }
             @if let Some(dead) = v.dead {
                 p class="field-error" role="alert" { (dead) }
+            } @else if v.email_kind == EmailKind::Link {
+                p { (tr.t("check-open-link-only")) }
             } @else {
-                @if v.with_link {
+                @if v.email_kind == EmailKind::LinkAndCode {
                     p { (tr.t("check-open-link")) }
                 }
                 form method="post" action="/login/code" novalidate {

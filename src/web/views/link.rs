@@ -5,7 +5,8 @@ use time::OffsetDateTime;
 
 pub struct ConfirmView<'a> {
     pub csrf: &'a str,
-    pub token: &'a str,
+    /// The hidden fields that carry the link (`token`, and `flow` for Kratos's).
+    pub link_fields: &'a [(&'a str, &'a str)],
     pub masked_email: &'a str,
     pub requested_at: OffsetDateTime,
     /// The stored browser record (`i18n::browser_record`).
@@ -37,7 +38,9 @@ pub fn confirm_page(ui: &Ui<'_>, v: &ConfirmView<'_>) -> Markup {
             }
             form method="post" action="/login/link" {
                 (csrf_field(v.csrf))
-                input type="hidden" name="token" value=(v.token);
+                @for (name, value) in v.link_fields {
+                    input type="hidden" name=(name) value=(value);
+                }
                 button type="submit" class="primary" autofocus { (tr.t("confirm-submit")) }
             }
             p class="small" { (tr.t("confirm-ignore")) }
@@ -59,7 +62,7 @@ pub fn link_problem_page(
     ui: &Ui<'_>,
     csrf: &str,
     problem: LinkProblem,
-    token: Option<&str>,
+    link_fields: Option<&[(&str, &str)]>,
     masked_email: Option<&str>,
 ) -> Markup {
     let tr = &ui.tr;
@@ -79,12 +82,12 @@ pub fn link_problem_page(
         &tr.t(title),
         html! {
             p { (text) }
-            @match (token, masked_email, problem) {
+            @match (link_fields, masked_email, problem) {
                 (_, _, LinkProblem::Locked { .. }) | (_, _, LinkProblem::Invalid) | (None, _, _) | (_, None, _) => {
                     (button_link("/login", &tr.t("start-again")))
                 }
-                (Some(token), Some(masked), _) => {
-                    (post_button("/login/link/resend", csrf, &[("token", token)], &tr.format("link-send-new", &[("email", masked.into())]), false))
+                (Some(fields), Some(masked), _) => {
+                    (post_button("/login/link/resend", csrf, fields, &tr.format("link-send-new", &[("email", masked.into())]), false))
                     (small_link("/login", &tr.t("use-another-address")))
                 }
             }

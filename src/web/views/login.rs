@@ -1,5 +1,6 @@
 use super::components::{csrf_field, field_error, notice};
 use super::layout::{layout, Ui};
+use crate::sign_in::EmailKind;
 use maud::{html, Markup};
 
 pub struct LoginView<'a> {
@@ -9,8 +10,8 @@ pub struct LoginView<'a> {
     /// Why the address was refused (already in the request's language).
     pub error: Option<&'a str>,
     pub notice: Option<&'a str>,
-    /// Iris's own emails carry a link as well as the code; Kratos's carry the code only.
-    pub with_link: bool,
+    /// What the email will carry.
+    pub email_kind: EmailKind,
 }
 
 pub fn login_page(ui: &Ui<'_>, v: &LoginView<'_>) -> Markup {
@@ -20,10 +21,10 @@ pub fn login_page(ui: &Ui<'_>, v: &LoginView<'_>) -> Markup {
     } else {
         "email-hint"
     };
-    let hint = if v.with_link {
-        tr.t("login-hint-link")
-    } else {
-        tr.t("login-hint-code")
+    let hint = match v.email_kind {
+        EmailKind::LinkAndCode => tr.t("login-hint-link"),
+        EmailKind::Code => tr.t("login-hint-code"),
+        EmailKind::Link => tr.t("login-hint-link-only"),
     };
     layout(
         ui,

@@ -1,17 +1,17 @@
-//! Approach 2: Kratos's code strategy, driven server-side. One "continue with email" form:
-//! a known address gets a login code, an unknown one a registration code when sign-up is on,
-//! and either way the browser sees the same pages (Kratos's 4000035 "account does not exist"
-//! never reaches them). Iris's per-address limits and failure counts apply on top of Kratos's
-//! 5-submissions-per-flow rule.
+//! The Kratos approaches, driven server-side with the browser's cookies:
+//! - **`kratos-code`** (approach 2): one "continue with email" form; a known address gets a
+//!   login code, an unknown one a registration code when sign-up is on, and either way the
+//!   browser sees the same pages (Kratos's 4000035 "account does not exist" never reaches them).
+//! - **`kratos-recovery`** (approach 1, `kratos_recovery.rs`): Kratos's recovery flow, by link
+//!   or code, worded and behaving as "sign in".
 //!
-//! The browser's binding names the flow: `l|<flow id>|<email>|<return_to>` (login),
-//! `r|…` (registration) or `v||<email>|<return_to>` (unknown address with sign-up off: nothing
-//! was sent, and codes are simply wrong). The binding cookie is MAC'd, so it cannot be forged.
+//! Iris's per-address limits and failure counts apply on top of Kratos's 5-submissions-per-flow
+//! rule. The browser's binding names the flow (`kratos::FlowBinding`).
 use super::{Requester, SignInResult, Started, Trust, User};
 use crate::clock::SharedClock;
 use crate::domain::{EmailAddress, OneTimeCode, ReturnTo};
 use crate::kratos::{
-    ids, Answer, CookieRelay, Flow, FlowKind, KratosClient, Session, LOCALE_FIELD,
+    ids, Answer, CookieRelay, Flow, FlowBinding, FlowKind, KratosClient, Session, LOCALE_FIELD,
 };
 use crate::store::{
     CredentialView, Delivery, FailurePolicy, Redemption, Refusal, SendLimits, SharedStore,
@@ -21,66 +21,42 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 #[derive(Clone)]
-pub struct KratosCodeConfig {
+pub struct KratosConfig {
     pub allow_sign_up: bool,
     pub limits: SendLimits,
     pub failures: FailurePolicy,
+    /// How long Kratos's codes and links live (`kratos.code_lifespan`, or `magic_link.ttl`
+    /// for recovery links).
     pub code_lifespan: Duration,
 }
 
+/// Which Kratos strategy signs people in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KratosMode {
+    /// `kratos-code`: login and registration by code.
+    Code,
+    /// `kratos-recovery` with `kratos.recovery_method`.
+    Recovery(RecoveryMethod),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecoveryMethod {
+    Link,
+    Code,
+}
+
 #[derive(Clone)]
-pub struct KratosCode {
+pub struct KratosFlows {
+    pub mode: KratosMode,
     pub client: KratosClient,
     pub store: SharedStore,
     /// For known-device cookies (see `trust`).
     pub keys: std::sync::Arc<crate::secrets::Keys>,
     pub clock: SharedClock,
-    pub config: KratosCodeConfig,
+    pub config: KratosConfig,
 }
 
-/// A parsed binding.
-struct Binding {
-    sent_at: i64,
-    kind: Option<FlowKind>,
-    flow: String,
-    email: EmailAddress,
-    return_to: String,
-}
-
-impl Binding {
-    fn parse(id: &str) -> Option<Binding> {
-        let (sent_at, id) = id.split_once('|')?;
-        let sent_at = sent_at.parse().ok()?;
-        let mut parts = id.splitn(4, '|');
-        let kind = match parts.next()? {
-            "l" => Some(FlowKind::Login),
-            "r" => Some(FlowKind::Registration),
-            "v" => None,
-            _ => return None,
-        };
-        let flow = parts.next()?.to_owned();
-        let email = EmailAddress::parse(parts.next()?).ok()?;
-        let return_to = parts.next()?.to_owned();
-        Some(Binding {
-            sent_at,
-            kind,
-            flow,
-            email,
-            return_to,
-        })
-    }
-
-    fn encode(kind: Option<FlowKind>, flow: &str, email: &EmailAddress, return_to: &str) -> String {
-        let k = match kind {
-            Some(FlowKind::Login) => "l",
-            Some(FlowKind::Registration) => "r",
-            None => "v",
-        };
-        format!("{k}|{flow}|{}|{return_to}", email.as_str())
-    }
-}
-
-impl KratosCode {
+impl KratosFlows {
     /// Security events inside carry the masked address (security.md item 52).
     #[tracing::instrument(skip_all, fields(email = %email.masked()))]
     pub async fn start(
@@ -103,7 +79,12 @@ impl KratosCode {
         {
             return Ok(super::started(refused));
         }
-        let sent = match self.request_code(&email, return_to, who, relay).await {
+        let asked = match self.mode {
+            KratosMode::Code => self.request_code(&email, return_to, who, relay).await,
+            // Link or code: the submission's body says which (`send_code`).
+            KratosMode::Recovery(_) => self.request_recovery(&email, return_to, who, relay).await,
+        };
+        let sent = match asked {
             Ok(sent) => sent,
             Err(e) => {
                 // Nothing was sent: give the attempt back before answering 503.
@@ -118,7 +99,8 @@ impl KratosCode {
             self.store.uncount_send(&email, now).await?;
             return Ok(Started::AlreadySignedIn);
         };
-        tracing::info!(event = "authn_token_created", "Kratos code requested");
+        tracing::info!(event = "authn_token_created", "Kratos email requested");
+        self.remember(&sent, who, now).await?;
         Ok(Started::Sent {
             credential_id: format!("{}|{sent}", now.unix_timestamp()),
         })
@@ -143,58 +125,39 @@ impl KratosCode {
                 self.client
                     .create_flow(FlowKind::Login, relay, None)
                     .await?;
-                return Ok(Some(Binding::encode(None, "", email, return_to.as_str())));
+                return Ok(Some(FlowBinding::encode(
+                    None,
+                    "",
+                    email,
+                    return_to.as_str(),
+                )));
             }
             Some(true) | None => FlowKind::Login,
         };
         if first == FlowKind::Registration {
-            return Ok(
-                match self.send_code(first, email, who, relay, true).await? {
-                    Sent::Code(flow) => Some(Binding::encode(
-                        Some(first),
-                        &flow,
-                        email,
-                        return_to.as_str(),
-                    )),
-                    Sent::SignedIn => None,
-                    Sent::UnknownAccount => {
-                        Some(Binding::encode(None, "", email, return_to.as_str()))
-                    }
-                },
-            );
+            let sent = self.send_code(first, email, who, relay, true).await?;
+            return Ok(sent.binding(first, email, return_to));
         }
-        let sent = match self
-            .send_code(FlowKind::Login, email, who, relay, true)
-            .await?
-        {
-            Sent::Code(flow) => {
-                Binding::encode(Some(FlowKind::Login), &flow, email, return_to.as_str())
-            }
-            Sent::SignedIn => return Ok(None),
-            Sent::UnknownAccount if self.config.allow_sign_up => {
-                match self
+        Ok(
+            match self
+                .send_code(FlowKind::Login, email, who, relay, true)
+                .await?
+            {
+                Sent::UnknownAccount if self.config.allow_sign_up => self
                     .send_code(FlowKind::Registration, email, who, relay, true)
                     .await?
-                {
-                    Sent::Code(flow) => Binding::encode(
-                        Some(FlowKind::Registration),
-                        &flow,
-                        email,
-                        return_to.as_str(),
-                    ),
-                    Sent::SignedIn => return Ok(None),
-                    Sent::UnknownAccount => Binding::encode(None, "", email, return_to.as_str()),
-                }
-            }
-            // SECURITY: same page, nothing sent: the address's existence stays unknown.
-            Sent::UnknownAccount => Binding::encode(None, "", email, return_to.as_str()),
-        };
-        Ok(Some(sent))
+                    .binding(FlowKind::Registration, email, return_to),
+                // SECURITY: with sign-up off, the same page and nothing sent: the address's
+                // existence stays unknown.
+                sent => sent.binding(FlowKind::Login, email, return_to),
+            },
+        )
     }
 
-    /// Creates a flow and asks Kratos to email a code. A CSRF failure (stale Kratos cookies in
-    /// the browser) is retried once with a fresh flow and only the cookies Kratos just set.
-    async fn send_code(
+    /// Creates a flow and asks Kratos to email a code (or a recovery link). A CSRF failure
+    /// (stale Kratos cookies in the browser) is retried once with a fresh flow and only the
+    /// cookies Kratos just set.
+    pub(super) async fn send_code(
         &self,
         kind: FlowKind,
         email: &EmailAddress,
@@ -212,12 +175,18 @@ impl KratosCode {
         // Kratos hands the transient payload to its courier, and so to Iris's courier hook:
         // the email is written in the asking browser's language.
         let payload = serde_json::json!({ LOCALE_FIELD: who.locale });
-        let body = match kind {
-            FlowKind::Login => serde_json::json!({
+        let body = match (kind, self.mode) {
+            (FlowKind::Login, _) => serde_json::json!({
                 "method": "code", "identifier": email.as_str(), "transient_payload": payload
             }),
-            FlowKind::Registration => serde_json::json!({
+            (FlowKind::Registration, _) => serde_json::json!({
                 "method": "code", "traits": { "email": email.as_str() }, "transient_payload": payload
+            }),
+            (_, KratosMode::Recovery(RecoveryMethod::Link)) => serde_json::json!({
+                "method": "link", "email": email.as_str()
+            }),
+            (_, _) => serde_json::json!({
+                "method": "code", "email": email.as_str(), "transient_payload": payload
             }),
         };
         match self.client.submit(&flow, relay, body).await? {
@@ -243,7 +212,7 @@ impl KratosCode {
         id: &str,
         relay: &mut CookieRelay,
     ) -> SignInResult<Option<CredentialView>> {
-        let Some(binding) = Binding::parse(id) else {
+        let Some(binding) = FlowBinding::parse(id) else {
             return Ok(None);
         };
         let now = self.clock.now();
@@ -253,9 +222,12 @@ impl KratosCode {
                 Answer::Flow(f) if f.has_message(ids::SUBMITTED_TOO_OFTEN) => {
                     Err(Refusal::TooManyAttempts)
                 }
+                Answer::Flow(f) if f.has_message(ids::RECOVERY_EXPIRED) => Err(Refusal::Expired),
                 Answer::Flow(_) => Ok(()),
                 Answer::Error(status, _) if status == 410 => Err(Refusal::Expired),
-                Answer::Error(..) | Answer::SignedIn(_) => Err(Refusal::Unknown),
+                Answer::Error(..) | Answer::SignedIn(_) | Answer::Redirect(_) => {
+                    Err(Refusal::Unknown)
+                }
             },
         };
         // A back-off in force shows when a code is submitted (checked there, in the store).
@@ -283,7 +255,7 @@ impl KratosCode {
         trust: Trust<'_>,
         relay: &mut CookieRelay,
     ) -> SignInResult<Redemption> {
-        let Some(binding) = Binding::parse(id) else {
+        let Some(binding) = FlowBinding::parse(id) else {
             return Ok(Redemption::Refused(Refusal::Unknown));
         };
         tracing::Span::current().record("email", tracing::field::display(binding.email.masked()));
@@ -325,7 +297,7 @@ impl KratosCode {
     async fn redeem(
         &self,
         kind: FlowKind,
-        binding: &Binding,
+        binding: &FlowBinding,
         code: &OneTimeCode,
         relay: &mut CookieRelay,
     ) -> SignInResult<Redemption> {
@@ -344,42 +316,108 @@ impl KratosCode {
             FlowKind::Registration => serde_json::json!({
                 "method": "code", "code": code.expose(), "traits": { "email": email }
             }),
+            // Never the address with a recovery code: to Kratos that means "send another".
+            FlowKind::Recovery | FlowKind::Settings => {
+                serde_json::json!({ "method": "code", "code": code.expose() })
+            }
+        };
+        let signed_in = Redemption::SignedIn {
+            account: None,
+            email: binding.email.clone(),
+            return_to: binding.return_to.clone(),
         };
         Ok(match self.client.submit(&flow, relay, body).await? {
-            Answer::SignedIn(_) => Redemption::SignedIn {
-                account: None,
-                email: binding.email.clone(),
-                return_to: binding.return_to.clone(),
-            },
-            Answer::Flow(f) if f.has_message(ids::SUBMITTED_TOO_OFTEN) => {
-                Redemption::Refused(Refusal::TooManyAttempts)
-            }
-            Answer::Flow(f)
-                if f.has_message(ids::LOGIN_CODE_INVALID)
-                    || f.has_message(ids::REGISTRATION_CODE_INVALID) =>
-            {
-                Redemption::WrongCode {
-                    attempts_left: None,
-                }
-            }
+            Answer::SignedIn(_) => signed_in,
+            // Recovery succeeds by sending the browser to the settings UI, session cookie set;
+            // Iris sends it to `return_to` instead (kratos#2371).
+            Answer::Redirect(to) if is_settings(&to) => signed_in,
+            Answer::Redirect(to) => self.refusal_behind(kind, &to, relay).await?,
+            Answer::Flow(f) => refusal_in(&f),
             Answer::Error(status, _) if status == 410 => Redemption::Refused(Refusal::Expired),
             other => return Err(unexpected("submitting a code", &other)),
         })
     }
 
-    pub async fn current_user(&self, relay: &mut CookieRelay) -> SignInResult<Option<User>> {
-        Ok(self.client.whoami(relay).await?.map(user))
-    }
-
-    pub async fn logout(&self, relay: &mut CookieRelay) -> Result<(), crate::kratos::KratosError> {
-        self.client.logout(relay).await
+    /// Kratos answered a code with a new flow (after the sixth try, or once it expired): why.
+    async fn refusal_behind(
+        &self,
+        kind: FlowKind,
+        location: &str,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<Redemption> {
+        let Some(flow) = flow_param(location) else {
+            return Ok(Redemption::Refused(Refusal::Unknown));
+        };
+        Ok(match self.client.get_flow(kind, &flow, relay).await? {
+            Answer::Flow(f) => match refusal_in(&f) {
+                Redemption::WrongCode { .. } => Redemption::Refused(Refusal::Unknown),
+                other => other,
+            },
+            _ => Redemption::Refused(Refusal::Unknown),
+        })
     }
 }
 
-enum Sent {
+pub(super) enum Sent {
     Code(String),
     UnknownAccount,
     SignedIn,
+}
+
+impl Sent {
+    /// The browser's binding for what was sent (`None`: it is signed in already). An unknown
+    /// address binds to nothing: codes for it are simply wrong.
+    pub(super) fn binding(
+        self,
+        kind: FlowKind,
+        email: &EmailAddress,
+        return_to: &ReturnTo,
+    ) -> Option<String> {
+        match self {
+            Sent::Code(flow) => Some(FlowBinding::encode(
+                Some(kind),
+                &flow,
+                email,
+                return_to.as_str(),
+            )),
+            Sent::SignedIn => None,
+            Sent::UnknownAccount => Some(FlowBinding::encode(None, "", email, return_to.as_str())),
+        }
+    }
+}
+
+/// What the messages on a flow say about a submitted code or link.
+pub(super) fn refusal_in(f: &Flow) -> Redemption {
+    if f.has_message(ids::RECOVERY_TOKEN_INVALID) || f.has_message(ids::RECOVERY_DONE) {
+        Redemption::Refused(Refusal::Used)
+    } else if f.has_message(ids::SUBMITTED_TOO_OFTEN) {
+        Redemption::Refused(Refusal::TooManyAttempts)
+    } else if f.has_message(ids::RECOVERY_EXPIRED) {
+        Redemption::Refused(Refusal::Expired)
+    } else if f.has_message(ids::LOGIN_CODE_INVALID)
+        || f.has_message(ids::REGISTRATION_CODE_INVALID)
+        || f.has_message(ids::RECOVERY_CODE_INVALID)
+    {
+        Redemption::WrongCode {
+            attempts_left: None,
+        }
+    } else {
+        Redemption::Refused(Refusal::Unknown)
+    }
+}
+
+/// Where Kratos sends a browser after a recovery: its settings UI (Iris's `/settings`).
+pub(super) fn is_settings(location: &str) -> bool {
+    url::Url::parse(location).is_ok_and(|u| u.path() == "/settings")
+}
+
+/// The `flow` query parameter of a URL Kratos sent.
+pub(super) fn flow_param(location: &str) -> Option<String> {
+    let url = url::Url::parse(location)
+        .or_else(|_| url::Url::parse("http://x").and_then(|b| b.join(location)))
+        .ok()?;
+    let flow = url.query_pairs().find(|(k, _)| k == "flow" || k == "id")?.1;
+    Some(flow.into_owned())
 }
 
 fn unexpected(what: &str, answer: &Answer) -> super::SignInError {
@@ -391,11 +429,14 @@ fn unexpected(what: &str, answer: &Answer) -> super::SignInError {
         ),
         Answer::SignedIn(_) => "a session".to_owned(),
         Answer::Error(status, e) => format!("{status} {:?}", e.error.id),
+        Answer::Redirect(to) => {
+            format!("a redirect to {}", to.split('?').next().unwrap_or_default())
+        }
     };
     crate::kratos::KratosError::Unexpected(format!("{what}: {detail}")).into()
 }
 
-fn user(session: Session) -> User {
+pub(super) fn user(session: Session) -> User {
     let stamp = |s: &Option<String>| {
         s.as_deref()
             .and_then(|t| OffsetDateTime::parse(t, &Rfc3339).ok())

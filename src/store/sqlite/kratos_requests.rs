@@ -1,0 +1,73 @@
+//! Requests Iris made to Kratos for a browser (see `migrations/sqlite/0005_kratos_requests.sql`).
+use super::SqliteStore;
+use crate::store::{unix, KratosRequest, KratosRequests, StoreResult};
+use async_trait::async_trait;
+use time::OffsetDateTime;
+
+type Row = (String, String, String, String, i64, String, i64);
+
+fn request(
+    (flow_id, email, locale, requested_by, requested_at, return_to, expires_at): Row,
+) -> KratosRequest {
+    KratosRequest {
+        flow_id,
+        email,
+        locale,
+        requested_by,
+        requested_at,
+        return_to,
+        expires_at,
+    }
+}
+
+const COLUMNS: &str = "flow_id, email, locale, requested_by, requested_at, return_to, expires_at";
+
+#[async_trait]
+impl KratosRequests for SqliteStore {
+    async fn record_request(&self, r: &KratosRequest, email_key: &str) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO kratos_requests (flow_id, email_key, email, locale, requested_by, \
+             requested_at, return_to, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+             ON CONFLICT (flow_id) DO UPDATE SET requested_at = excluded.requested_at, \
+             expires_at = excluded.expires_at, locale = excluded.locale, \
+             requested_by = excluded.requested_by",
+        )
+        .bind(&r.flow_id)
+        .bind(email_key)
+        .bind(&r.email)
+        .bind(&r.locale)
+        .bind(&r.requested_by)
+        .bind(r.requested_at)
+        .bind(&r.return_to)
+        .bind(r.expires_at)
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    async fn request_by_flow(&self, flow_id: &str) -> StoreResult<Option<KratosRequest>> {
+        let row: Option<Row> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM kratos_requests WHERE flow_id = ?"
+        ))
+        .bind(flow_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(request))
+    }
+
+    async fn latest_request(
+        &self,
+        email_key: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<KratosRequest>> {
+        let row: Option<Row> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM kratos_requests WHERE email_key = ? AND expires_at > ? \
+             ORDER BY requested_at DESC LIMIT 1"
+        ))
+        .bind(email_key)
+        .bind(unix(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(request))
+    }
+}

@@ -1,0 +1,174 @@
+//! Approach 3 with Kratos sessions (`magic_link.sessions = "kratos"`): Iris's own email, link
+//! and code, and a Kratos session at the end; the identity lives in Kratos.
+use crate::harness::*;
+use crate::helpers::*;
+use std::time::Duration;
+
+async fn with_kratos_sessions(
+    customise: impl FnOnce(&mut iris::config::Settings),
+) -> (TestApp, Kratos) {
+    iris_with_kratos_as("memory", "10m", Shape::MagicLinkKratos, customise).await
+}
+
+/// What Kratos's courier has queued or sent (with `--dev`, the admin API lists it).
+async fn kratos_mail(kratos: &Kratos) -> Vec<serde_json::Value> {
+    reqwest::get(format!("{}/admin/courier/messages", kratos.admin_url))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn link_and_code_give_kratos_sessions_and_kratos_sends_no_email() {
+    let (app, kratos) = with_kratos_sessions(|_| {}).await;
+    // By link: a new address becomes a Kratos identity on this first use, verified.
+    let b = app.browser();
+    let mail = app.request_email(&b, "first@example.com").await;
+    assert!(
+        identities(&kratos, "first@example.com").await.is_empty(),
+        "never at request time"
+    );
+    // A scanner first: nothing happens.
+    let scanner = reqwest::Client::new();
+    for method in [reqwest::Method::HEAD, reqwest::Method::GET] {
+        assert_eq!(
+            scanner
+                .request(method, mail.link())
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            200
+        );
+    }
+    assert!(
+        identities(&kratos, "first@example.com").await.is_empty(),
+        "GET creates nothing"
+    );
+    let done = b.confirm_link(&mail.link()).await;
+    assert_eq!(done.status, 303, "{}", done.text());
+    assert_eq!(done.location(), Some("/"));
+    let (status, me) = b.whoami().await;
+    assert_eq!(status, 200, "{}", kratos.log());
+    assert_eq!(me["email"], "first@example.com");
+    let found = identities(&kratos, "first@example.com").await;
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0]["verifiable_addresses"][0]["verified"], true,
+        "the email proved it"
+    );
+    assert!(b.get("/").await.text().contains("first@example.com"));
+
+    // Sign out ends the Kratos session.
+    let home = b.get("/").await;
+    assert_eq!(
+        b.post("/logout", &[("csrf_token", &home.csrf())])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(b.whoami().await.0, 401);
+
+    // By code, for the now known identity (after the cooldown): the same identity.
+    app.clock.advance(time::Duration::seconds(61));
+    let mail = app.request_email(&b, "first@example.com").await;
+    assert_eq!(b.enter_code(&mail.code()).await.status, 303);
+    assert_eq!(b.whoami().await.1["email"], "first@example.com");
+    assert_eq!(identities(&kratos, "first@example.com").await.len(), 1);
+
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(kratos_mail(&kratos).await.is_empty(), "Kratos sent nothing");
+    assert_eq!(app.sink().messages().len(), 2, "Iris sent its two emails");
+}
+
+/// Twenty browsers press the same link's button at once: one session, one identity.
+#[tokio::test]
+async fn twenty_concurrent_confirms_make_one_identity_and_one_session() {
+    let (app, kratos) = with_kratos_sessions(|_| {}).await;
+    let asker = app.browser();
+    let mail = app.request_email(&asker, "race@example.com").await;
+    let link = mail.link();
+    let mut browsers = vec![];
+    for _ in 0..20 {
+        let b = app.browser();
+        let page = b.get(&link).await;
+        browsers.push((b, page.csrf()));
+    }
+    let token = mail.token();
+    let presses = browsers.iter().map(|(b, csrf)| {
+        let token = token.clone();
+        async move {
+            into_page(
+                b.client
+                    .post(b.url("/login/link"))
+                    .form(&[("csrf_token", csrf.as_str()), ("token", token.as_str())])
+                    .send()
+                    .await
+                    .unwrap(),
+            )
+            .await
+        }
+    });
+    let pages = futures_util::future::join_all(presses).await;
+    let signed_in: Vec<_> = pages.iter().filter(|p| p.status == 303).collect();
+    assert_eq!(
+        signed_in.len(),
+        1,
+        "{:?}",
+        pages.iter().map(|p| p.status).collect::<Vec<_>>()
+    );
+    let mut sessions = 0;
+    for (b, _) in &browsers {
+        if b.whoami().await.0 == 200 {
+            sessions += 1;
+        }
+    }
+    assert_eq!(sessions, 1);
+    assert_eq!(identities(&kratos, "race@example.com").await.len(), 1);
+}
+
+/// Kratos down at the moment of the click: a 503, nothing granted, and the email still works
+/// once Kratos is back (Iris gave the credential back).
+#[tokio::test]
+async fn kratos_down_at_the_click_loses_nothing() {
+    let (app, mut kratos) =
+        with_kratos_sessions(|s| s.kratos.timeout = Duration::from_millis(500)).await;
+    let b = app.browser();
+    let mail = app.request_email(&b, "patient@example.com").await;
+    let page = b.get(&mail.link()).await;
+    kratos.stop();
+    let res = b
+        .post(
+            "/login/link",
+            &[("csrf_token", &page.csrf()), ("token", &mail.token())],
+        )
+        .await;
+    assert_eq!(res.status, 503, "{}", res.text());
+    kratos.restart().await;
+    assert_eq!(b.confirm_link(&mail.link()).await.status, 303);
+    assert_eq!(b.whoami().await.1["email"], "patient@example.com");
+}
+
+/// With sign-up off, only addresses Kratos knows get an email; the pages are the same.
+#[tokio::test]
+async fn with_sign_up_off_only_kratos_identities_get_an_email() {
+    let (app, kratos) = with_kratos_sessions(|s| s.sign_in.allow_sign_up = false).await;
+    known_identity(&kratos, "member@example.com").await;
+    let (k, u) = (app.browser(), app.browser());
+    let r1 = k
+        .submit("/login", "/login", &[("email", "member@example.com")])
+        .await;
+    let r2 = u
+        .submit("/login", "/login", &[("email", "stranger@example.com")])
+        .await;
+    assert_eq!((r1.status, r1.location()), (r2.status, r2.location()));
+    let mail = app.sink().wait_for(1).await.pop().unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(app.sink().messages().len(), 1);
+    assert_eq!(mail.rcpt_tos, vec!["member@example.com"]);
+    assert_eq!(k.confirm_link(&mail.link()).await.status, 303);
+    assert_eq!(k.whoami().await.1["email"], "member@example.com");
+    assert!(identities(&kratos, "stranger@example.com").await.is_empty());
+}
