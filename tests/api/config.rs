@@ -50,9 +50,17 @@ fn check_config_names_every_problem_and_serve_refuses_the_same() {
 #[test]
 fn the_example_configs_stay_valid() {
     let dir = tempfile::tempdir().unwrap();
-    let example = format!("{}/config/iris.example.toml", env!("CARGO_MANIFEST_DIR"));
-    let (code, text) = iris(&["--config", &example, "check-config"], &[], dir.path());
-    assert_eq!(code, 0, "{text}");
+    // One per approach and session owner.
+    for name in [
+        "iris",
+        "kratos-code",
+        "kratos-recovery",
+        "magic-link-kratos",
+    ] {
+        let example = format!("{}/config/{name}.example.toml", env!("CARGO_MANIFEST_DIR"));
+        let (code, text) = iris(&["--config", &example, "check-config"], &[], dir.path());
+        assert_eq!(code, 0, "{name}: {text}");
+    }
     // The production example only lacks its secret files.
     let prod = format!(
         "{}/config/production.example.toml",
@@ -340,32 +348,59 @@ async fn json_logs_are_one_object_per_line() {
     assert!(requests >= 3, "{logs}");
 }
 
-/// The compose setup stays true: its Iris config is valid, and the Kratos fragment committed
-/// beside it is exactly what `iris kratos-config` prints for that config.
+/// The compose setup stays true, for every approach it can run (`IRIS_SHAPE`): Iris's config
+/// with that shape's env file is valid, and the Kratos fragment committed beside it is exactly
+/// what `iris kratos-config` prints for it.
 #[test]
-fn compose_config_is_valid_and_its_kratos_fragment_is_current() {
+fn compose_configs_are_valid_and_their_kratos_fragments_are_current() {
     let dir = tempfile::tempdir().unwrap();
     let root = env!("CARGO_MANIFEST_DIR");
     let config = format!("{root}/config/compose/iris.toml");
-    let (code, text) = iris(&["--config", &config, "check-config"], &[], dir.path());
-    assert_eq!(code, 0, "{text}");
-    let out = Command::new(env!("CARGO_BIN_EXE_iris"))
-        .args(["--config", &config, "kratos-config"])
-        .env_remove("IRIS_CONFIG")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let committed =
-        std::fs::read_to_string(format!("{root}/config/compose/iris-fragment.yml")).unwrap();
+    let mut shapes: Vec<_> = std::fs::read_dir(format!("{root}/config/compose"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".env").map(str::to_owned)
+        })
+        .collect();
+    shapes.sort();
     assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        committed,
-        "regenerate: iris --config config/compose/iris.toml kratos-config > config/compose/iris-fragment.yml"
+        shapes,
+        [
+            "kratos-code",
+            "kratos-recovery",
+            "kratos-recovery-code",
+            "magic-link",
+            "magic-link-kratos"
+        ]
     );
+    for shape in shapes {
+        let env_text =
+            std::fs::read_to_string(format!("{root}/config/compose/{shape}.env")).unwrap();
+        let env: Vec<(&str, &str)> = env_text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| l.split_once('=').unwrap())
+            .collect();
+        let (code, text) = iris(&["--config", &config, "check-config"], &env, dir.path());
+        assert_eq!(code, 0, "{shape}: {text}");
+        let out = Command::new(env!("CARGO_BIN_EXE_iris"))
+            .args(["--config", &config, "kratos-config"])
+            .env_remove("IRIS_CONFIG")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let committed =
+            std::fs::read_to_string(format!("{root}/config/compose/{shape}.kratos.yml")).unwrap();
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            committed,
+            "regenerate config/compose/{shape}.kratos.yml (see config/compose/kratos.yml)"
+        );
+    }
 }
 
-/// security.md item 16: spending the daily email budget raises an alert, an error-level
-/// `mail_budget_exhausted` event in the log, beside the 503 page.
 #[tokio::test]
 async fn a_spent_daily_budget_logs_an_alert() {
     let (_dir, child, b) = start_json_logged(&[("IRIS__LIMITS__EMAILS_PER_DAY", "1")]).await;
