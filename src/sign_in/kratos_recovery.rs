@@ -64,6 +64,7 @@ impl KratosFlows {
             requested_at: now.unix_timestamp(),
             return_to: binding.return_to,
             expires_at: (now + self.config.code_lifespan).unix_timestamp(),
+            used_at: None,
         };
         Ok(self
             .store
@@ -99,7 +100,9 @@ impl KratosFlows {
             requested_at,
             requested_by: request.requested_by,
             expires_at,
-            state: if now >= expires_at {
+            state: if request.used_at.is_some() {
+                Err(Refusal::Used)
+            } else if now >= expires_at {
                 Err(Refusal::Expired)
             } else {
                 Ok(())
@@ -149,6 +152,7 @@ impl KratosFlows {
         };
         match &result {
             Redemption::SignedIn { .. } => {
+                self.store.mark_request_used(flow, self.clock.now()).await?;
                 self.store.clear_failures(&view.email).await?;
                 tracing::info!(
                     event = "authn_login_success",

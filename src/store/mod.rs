@@ -328,6 +328,8 @@ pub struct KratosRequest {
     pub requested_at: i64,
     pub return_to: String,
     pub expires_at: i64,
+    /// When Kratos redeemed this request's link through Iris.
+    pub used_at: Option<i64>,
 }
 
 #[async_trait]
@@ -335,6 +337,8 @@ pub trait KratosRequests: Send + Sync {
     /// Records (or refreshes, on a resend in the same flow) a request.
     async fn record_request(&self, request: &KratosRequest, email_key: &str) -> StoreResult<()>;
     async fn request_by_flow(&self, flow_id: &str) -> StoreResult<Option<KratosRequest>>;
+    /// Kratos redeemed the request's link: later visits to it say "already used".
+    async fn mark_request_used(&self, flow_id: &str, now: OffsetDateTime) -> StoreResult<()>;
     /// The newest live request for an address (for Kratos's code emails, which name no flow).
     async fn latest_request(
         &self,

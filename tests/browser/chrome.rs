@@ -73,6 +73,16 @@ fn shots_root() -> PathBuf {
 
 impl Chrome {
     /// A fresh browser profile of its own (cookies, cache), for the test `test`.
+    /// A browser with JavaScript on or off, named `{test}-js-on` or `{test}-js-off`.
+    pub async fn with_javascript(test: &str, javascript: bool) -> Chrome {
+        let name = format!("{test}-js-{}", if javascript { "on" } else { "off" });
+        let options = Options {
+            javascript,
+            ..Options::default()
+        };
+        Chrome::start(&name, options).await
+    }
+
     pub async fn start(test: &str, options: Options) -> Chrome {
         let port = free_port();
         let mut command = Command::new(

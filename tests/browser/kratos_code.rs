@@ -56,14 +56,7 @@ async fn signs_up_signs_out_and_signs_in_with_kratos_codes() {
     chrome.close().await;
 
     app.clock.advance(time::Duration::seconds(61));
-    let chrome = Chrome::start(
-        "kratos-sign-in-js-off",
-        Options {
-            javascript: false,
-            ..Options::default()
-        },
-    )
-    .await;
+    let chrome = Chrome::with_javascript("kratos-sign-in", false).await;
     let mail = ask(&app, &chrome, "kratos-new@example.com").await;
     chrome.type_into("#code", &mail.code()).await;
     chrome

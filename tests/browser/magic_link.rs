@@ -14,15 +14,7 @@ async fn sign_out(chrome: &Chrome) {
 async fn signs_in_with_the_code_and_out_again_with_javascript_on_and_off() {
     for javascript in [true, false] {
         let app = spawn_app().await;
-        let name = format!("code-js-{}", if javascript { "on" } else { "off" });
-        let chrome = Chrome::start(
-            &name,
-            Options {
-                javascript,
-                ..Options::default()
-            },
-        )
-        .await;
+        let chrome = Chrome::with_javascript("code", javascript).await;
         let mail = chrome.ask_for_email(&app, "person@example.com").await;
         assert!(chrome.text().await.contains("p***@example.com"));
         chrome.type_into("#code", &mail.code()).await;
@@ -48,15 +40,7 @@ async fn signs_in_with_the_code_and_out_again_with_javascript_on_and_off() {
 async fn signs_in_with_the_link_in_the_same_browser_with_javascript_on_and_off() {
     for javascript in [true, false] {
         let app = spawn_app().await;
-        let name = format!("link-js-{}", if javascript { "on" } else { "off" });
-        let chrome = Chrome::start(
-            &name,
-            Options {
-                javascript,
-                ..Options::default()
-            },
-        )
-        .await;
+        let chrome = Chrome::with_javascript("link", javascript).await;
         let mail = chrome.ask_for_email(&app, "linker@example.com").await;
         chrome.open(&mail.link(), "confirm").await;
         let text = chrome.text().await;

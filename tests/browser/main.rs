@@ -13,6 +13,7 @@ mod accessibility;
 mod guards;
 mod keyboard;
 mod kratos_code;
+mod kratos_recovery;
 mod language;
 mod magic_link;
 mod screens;

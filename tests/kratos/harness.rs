@@ -473,3 +473,21 @@ pub fn without_values(page: &crate::helpers::Page) -> String {
         .replace_all(&page.body, "")
         .into_owned()
 }
+
+/// Nothing a user reads in `kratos-recovery` says recover, recovery, password or reset.
+pub fn reads_as_sign_in(what: &str, text: &str) {
+    let lower = text.to_lowercase();
+    for word in ["recover", "password", "reset"] {
+        assert!(!lower.contains(word), "{what} says {word:?}: {text}");
+    }
+}
+
+/// The sign-in link in an email: Kratos's recovery flow and token, on Iris's URL and path.
+pub fn recovery_link(mail: &crate::helpers::Mail) -> String {
+    regex::Regex::new(r"https?://\S+/login/link\?flow=[0-9a-f-]+&token=[A-Za-z0-9]+")
+        .unwrap()
+        .find(&mail.text)
+        .expect("a sign-in link in the email")
+        .as_str()
+        .to_owned()
+}

@@ -11,24 +11,6 @@ async fn recovery(
     iris_with_kratos_as("memory", "10m", shape, customise).await
 }
 
-/// Nothing a user reads says recover, recovery, password or reset.
-fn reads_as_sign_in(what: &str, text: &str) {
-    let lower = text.to_lowercase();
-    for word in ["recover", "password", "reset"] {
-        assert!(!lower.contains(word), "{what} says {word:?}: {text}");
-    }
-}
-
-/// The sign-in link in an email: Kratos's recovery flow and token, on Iris's URL and path.
-fn recovery_link(mail: &Mail) -> String {
-    regex::Regex::new(r"https?://\S+/login/link\?flow=[0-9a-f-]+&token=[A-Za-z0-9]+")
-        .unwrap()
-        .find(&mail.text)
-        .expect("a sign-in link in the email")
-        .as_str()
-        .to_owned()
-}
-
 async fn ask(app: &TestApp, b: &Browser, email: &str, return_to: Option<&str>) -> Mail {
     let before = app.sink().messages().len();
     let page = match return_to {
@@ -59,17 +41,26 @@ async fn ask(app: &TestApp, b: &Browser, email: &str, return_to: Option<&str>) -
 
 /// Opens the link and presses its button.
 async fn confirm(b: &Browser, link: &str) -> Page {
+    let form = confirm_form(b, link).await;
+    press(b, &form).await
+}
+
+/// The confirm page's form, as the browser would send it.
+async fn confirm_form(b: &Browser, link: &str) -> Vec<(String, String)> {
     let page = b.get(link).await;
     assert_eq!(page.status, 200, "{}", page.text());
     reads_as_sign_in("the confirm page", &page.text());
-    let form: Vec<(String, String)> = ["csrf_token", "flow", "token"]
+    ["csrf_token", "flow", "token"]
         .iter()
         .map(|k| (k.to_string(), hidden(&page.body, k).unwrap()))
-        .collect();
+        .collect()
+}
+
+async fn press(b: &Browser, form: &[(String, String)]) -> Page {
     into_page(
         b.client
             .post(b.url("/login/link"))
-            .form(&form)
+            .form(form)
             .send()
             .await
             .unwrap(),
@@ -125,18 +116,27 @@ async fn a_recovery_link_signs_in_after_a_scanner_and_lands_on_return_to() {
         .contains("You asked for this link in this browser"));
     assert_eq!(page.header("referrer-policy"), Some("no-referrer"));
 
-    let done = confirm(&b, &link).await;
+    let form = confirm_form(&b, &link).await;
+    let done = press(&b, &form).await;
     assert_eq!(done.status, 303, "{}", done.text());
     assert_eq!(done.location(), Some("/account"), "never the settings page");
     let (status, me) = b.whoami().await;
     assert_eq!(status, 200, "{}", kratos.log());
     assert_eq!(me["email"], "linked@example.com");
 
-    // Used: the way forward, no retyping.
-    let again = confirm(&b, &link).await;
+    // Used (the button pressed again in a stale tab): the way forward, no retyping.
+    let again = press(&b, &form).await;
     assert_eq!(again.status, 410, "{}", again.text());
     assert!(again.text().contains("already used"), "{}", again.text());
     assert!(again.text().contains("Send a new link to l***@example.com"));
+    // Opening it again says so too, rather than offering a button that can only fail.
+    let reopened = b.get(&link).await;
+    assert_eq!(reopened.status, 410, "{}", reopened.text());
+    assert!(
+        reopened.text().contains("already used"),
+        "{}",
+        reopened.text()
+    );
 }
 
 #[tokio::test]

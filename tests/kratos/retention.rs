@@ -77,12 +77,20 @@ async fn the_courier_retention_job_scrubs_codes_from_kratos_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kratos.db");
     let dsn = format!("sqlite://{}?_fk=true&mode=rwc", db.display());
+    // Kratos's courier writes while the test reads: wait for its lock rather than read an
+    // empty dump ("database is locked").
     let dump = || {
         let out = Command::new("sqlite3")
+            .args(["-cmd", ".timeout 10000"])
             .arg(&db)
             .arg(".dump")
             .output()
             .unwrap();
+        assert!(
+            out.status.success(),
+            "sqlite3 .dump: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     scrubs_codes_after_the_grace_period(&dsn, dump, None).await;

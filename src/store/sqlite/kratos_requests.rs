@@ -4,10 +4,19 @@ use crate::store::{unix, KratosRequest, KratosRequests, StoreResult};
 use async_trait::async_trait;
 use time::OffsetDateTime;
 
-type Row = (String, String, String, String, i64, String, i64);
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    i64,
+    Option<i64>,
+);
 
 fn request(
-    (flow_id, email, locale, requested_by, requested_at, return_to, expires_at): Row,
+    (flow_id, email, locale, requested_by, requested_at, return_to, expires_at, used_at): Row,
 ) -> KratosRequest {
     KratosRequest {
         flow_id,
@@ -17,10 +26,12 @@ fn request(
         requested_at,
         return_to,
         expires_at,
+        used_at,
     }
 }
 
-const COLUMNS: &str = "flow_id, email, locale, requested_by, requested_at, return_to, expires_at";
+const COLUMNS: &str =
+    "flow_id, email, locale, requested_by, requested_at, return_to, expires_at, used_at";
 
 #[async_trait]
 impl KratosRequests for SqliteStore {
@@ -53,6 +64,15 @@ impl KratosRequests for SqliteStore {
         .fetch_optional(&self.pool)
         .await?;
         Ok(row.map(request))
+    }
+
+    async fn mark_request_used(&self, flow_id: &str, now: OffsetDateTime) -> StoreResult<()> {
+        sqlx::query("UPDATE kratos_requests SET used_at = ? WHERE flow_id = ? AND used_at IS NULL")
+            .bind(unix(now))
+            .bind(flow_id)
+            .execute(&self.writer)
+            .await?;
+        Ok(())
     }
 
     async fn latest_request(
