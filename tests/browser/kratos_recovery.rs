@@ -3,7 +3,6 @@
 //! checked with axe, and none says recover, recovery, password or reset.
 use crate::chrome::{Chrome, Options};
 use crate::harness::{iris_with_kratos_as, known_identity, reads_as_sign_in, recovery_link, Shape};
-use crate::helpers::*;
 use fantoccini::key::Key;
 
 #[tokio::test]
