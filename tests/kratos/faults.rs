@@ -35,46 +35,94 @@ async fn stub(reply: Option<&'static str>) -> String {
     url
 }
 
-async fn iris_before(kratos_url: &str) -> TestApp {
+/// Each way Iris depends on Kratos, in front of the given (fake) Kratos.
+#[derive(Debug, Clone, Copy)]
+enum Setup {
+    Code,
+    RecoveryLink,
+    RecoveryCode,
+    MagicLinkKratosSessions,
+}
+
+async fn iris_before(kratos_url: &str, setup: Setup) -> TestApp {
+    use iris::config::{Approach, MagicLinkSessions, RecoveryMethodSetting};
     let url = kratos_url.to_owned();
     spawn_app_with(
         move |s| {
-            s.sign_in.approach = iris::config::Approach::KratosCode;
             s.kratos.public_url = Some(url.parse().unwrap());
+            s.kratos.admin_url = Some(url.parse().unwrap());
             s.kratos.timeout = Duration::from_secs(1);
+            match setup {
+                Setup::Code => s.sign_in.approach = Approach::KratosCode,
+                Setup::RecoveryLink | Setup::RecoveryCode => {
+                    s.sign_in.approach = Approach::KratosRecovery;
+                    s.kratos.recovery_method = Some(match setup {
+                        Setup::RecoveryLink => RecoveryMethodSetting::Link,
+                        _ => RecoveryMethodSetting::Code,
+                    });
+                }
+                Setup::MagicLinkKratosSessions => s.magic_link.sessions = MagicLinkSessions::Kratos,
+            }
         },
         &[],
     )
     .await
 }
 
+fn no_kratos_session(page: &Page) -> bool {
+    page.headers
+        .get_all("set-cookie")
+        .iter()
+        .all(|c| !c.to_str().unwrap().contains("ory_kratos_session"))
+}
+
 #[tokio::test]
 async fn garbage_or_silence_from_kratos_gives_a_503_page_quickly() {
-    for reply in [Some("<html>not json</html>"), Some("{\"ui\": 42}"), None] {
-        let app = iris_before(&stub(reply).await).await;
+    let setups = [Setup::Code, Setup::RecoveryLink, Setup::RecoveryCode];
+    for (setup, reply) in setups.into_iter().flat_map(|setup| {
+        [Some("<html>not json</html>"), Some("{\"ui\": 42}"), None].map(|reply| (setup, reply))
+    }) {
+        let app = iris_before(&stub(reply).await, setup).await;
         let b = app.browser();
         let started = Instant::now();
         let page = b
             .submit("/login", "/login", &[("email", "fault@example.com")])
             .await;
-        assert_eq!(page.status, 503, "{reply:?}");
+        assert_eq!(page.status, 503, "{setup:?} {reply:?}");
         assert!(
             started.elapsed() < Duration::from_secs(5),
-            "{reply:?}: answered in time"
+            "{setup:?} {reply:?}: answered in time"
         );
         assert!(page.text().contains("Request id:"));
         assert_eq!(
             app.sql("SELECT COALESCE(SUM(used), 0) FROM email_budget"),
             "0",
-            "{reply:?}: nothing was sent, so the daily budget is given back"
+            "{setup:?} {reply:?}: nothing was sent, so the daily budget is given back"
         );
-        assert!(page
-            .headers
-            .get_all("set-cookie")
-            .iter()
-            .all(|c| !c.to_str().unwrap().contains("ory_kratos_session")));
+        assert!(no_kratos_session(&page));
         let me = b.get("/sessions/whoami").await;
-        assert_eq!(me.status, 503, "{reply:?}: whoami cannot say yes");
+        assert_eq!(me.status, 503, "{setup:?} {reply:?}: whoami cannot say yes");
         assert_eq!(b.get("/health/ready").await.status, 503);
+    }
+}
+
+/// Iris's own email goes out without Kratos; the right code then needs Kratos for the session,
+/// and garbage or silence there is a 503 with no session, not a sign-in.
+#[tokio::test]
+async fn garbage_or_silence_at_the_handover_gives_a_503_and_no_session() {
+    for reply in [Some("<html>not json</html>"), Some("{\"id\": 42}"), None] {
+        let app = iris_before(&stub(reply).await, Setup::MagicLinkKratosSessions).await;
+        let b = app.browser();
+        let asked = b
+            .submit("/login", "/login", &[("email", "fault@example.com")])
+            .await;
+        assert_eq!(asked.status, 303, "{reply:?}: {}", asked.text());
+        let mail = app.sink().wait_for(1).await.pop().unwrap();
+        let started = Instant::now();
+        let page = b.enter_code(&mail.code()).await;
+        assert_eq!(page.status, 503, "{reply:?}: {}", page.text());
+        assert!(started.elapsed() < Duration::from_secs(5), "{reply:?}");
+        assert!(no_kratos_session(&page));
+        assert_eq!(b.get("/sessions/whoami").await.status, 503, "{reply:?}");
     }
 }
