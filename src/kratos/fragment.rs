@@ -107,6 +107,11 @@ pub fn fragment(settings: &Settings) -> Result<String, FragmentError> {
             },
         },
         "courier": {
+            // Kratos's worker sends at most `pull_count` messages, then sleeps `pull_wait`:
+            // its defaults (10, 1s) cap Kratos's sign-in emails at 10 a second and make each
+            // wait up to a second. Iris's hook only queues, so it takes 100 every 100 ms
+            // (`pull_count` is a uint8 in v1.3.1: at most 255).
+            "worker": { "pull_count": 100, "pull_wait": "100ms" },
             "delivery_strategy": "http",
             "http": {
                 "request_config": {

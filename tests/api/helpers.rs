@@ -85,6 +85,11 @@ impl SmtpSink {
     }
 
     /// Waits until at least `n` messages arrived (10 s at most).
+    /// Its process id (for CPU accounting).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub async fn wait_for(&self, n: usize) -> Vec<Mail> {
         for _ in 0..200 {
             let got = self.messages();
@@ -504,16 +509,18 @@ impl Browser {
         (status, res.json().await.unwrap_or_default())
     }
 
-    /// Opens the emailed link and presses its button.
+    /// Opens the emailed link (Iris's, or Kratos's flow and token) and presses its button.
     pub async fn confirm_link(&self, link: &str) -> Page {
         let page = self.get(link).await;
         assert_eq!(page.status, 200, "{}", page.text());
+        let csrf = page.csrf();
         let token = hidden(&page.body, "token").unwrap();
-        self.post(
-            "/login/link",
-            &[("csrf_token", &page.csrf()), ("token", &token)],
-        )
-        .await
+        let flow = hidden(&page.body, "flow");
+        let mut form = vec![("csrf_token", csrf.as_str()), ("token", token.as_str())];
+        if let Some(flow) = &flow {
+            form.push(("flow", flow));
+        }
+        self.post("/login/link", &form).await
     }
 }
 

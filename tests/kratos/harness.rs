@@ -152,6 +152,11 @@ impl Kratos {
         std::fs::read_to_string(self.dir.path().join("kratos.log")).unwrap_or_default()
     }
 
+    /// Its process id (for CPU accounting).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn config_dir(&self) -> &Path {
         self.dir.path()
     }

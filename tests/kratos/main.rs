@@ -6,6 +6,7 @@ mod harness;
 #[path = "../api/helpers.rs"]
 mod helpers;
 
+mod bench;
 mod code;
 mod courier;
 mod faults;
