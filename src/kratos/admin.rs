@@ -166,7 +166,7 @@ fn verified_address(email: &str) -> VerifiableIdentityAddress {
 
 fn failed<T>(what: &str, e: ory_client::apis::Error<T>) -> KratosError {
     match e {
-        ory_client::apis::Error::Reqwest(e) => KratosError::Unavailable(e),
+        ory_client::apis::Error::Reqwest(e) => KratosError::unavailable(e),
         ory_client::apis::Error::ResponseError(r) => {
             KratosError::Unexpected(format!("{what} answered {}", r.status))
         }

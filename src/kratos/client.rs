@@ -18,6 +18,14 @@ pub enum KratosError {
     Unexpected(String),
 }
 
+impl KratosError {
+    /// Kratos did not answer. The URL is dropped from the error: it can hold a recovery
+    /// link's token or an address being looked up, and errors are logged (with `Debug`).
+    pub fn unavailable(e: reqwest::Error) -> Self {
+        KratosError::Unavailable(e.without_url())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FlowKind {
     Login,
@@ -282,7 +290,7 @@ impl KratosClient {
         if let Some(body) = body {
             req = req.json(&body);
         }
-        let res = req.send().await.map_err(KratosError::Unavailable)?;
+        let res = req.send().await.map_err(KratosError::unavailable)?;
         for value in res.headers().get_all(SET_COOKIE) {
             if let Ok(v) = value.to_str() {
                 relay.absorb(v);
@@ -305,7 +313,7 @@ impl KratosClient {
             .get(reqwest::header::LOCATION)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let bytes = res.bytes().await.map_err(KratosError::Unavailable)?;
+        let bytes = res.bytes().await.map_err(KratosError::unavailable)?;
         let unexpected = || KratosError::Unexpected(format!("{status} with an unreadable body"));
         if status == StatusCode::SEE_OTHER {
             return location
@@ -379,5 +387,28 @@ fn http_client(timeout: Duration) -> Result<reqwest::Client, KratosError> {
         .timeout(timeout)
         .connect_timeout(timeout)
         .build()
-        .map_err(KratosError::Unavailable)
+        .map_err(KratosError::unavailable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KratosError;
+
+    #[tokio::test]
+    async fn an_unreachable_kratos_error_never_carries_the_url() {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let url = format!("http://127.0.0.1:{port}/self-service/recovery?flow=f&token=SECRETTOKEN");
+        let err = reqwest::get(&url).await.unwrap_err();
+        assert!(
+            format!("{err:?}").contains("SECRETTOKEN"),
+            "reqwest keeps it"
+        );
+        let ours = KratosError::unavailable(err);
+        assert!(!format!("{ours:?}").contains("SECRETTOKEN"), "{ours:?}");
+        assert!(!format!("{ours}").contains("SECRETTOKEN"));
+    }
 }
