@@ -268,7 +268,7 @@ pub async fn spawn_app_on(
     let port = listener.local_addr().unwrap().port();
     let mut settings = test_settings(data.path(), port, sink.port);
     customise(&mut settings);
-    let clock = ManualClock::new();
+    let clock = day_time_clock();
     let (handle, task) = launch(settings.clone(), listener, clock.clone()).await;
     TestApp {
         address: format!("http://127.0.0.1:{port}"),
@@ -280,6 +280,20 @@ pub async fn spawn_app_on(
         handle,
         task,
     }
+}
+
+/// A test's clock, at least an hour before midnight UTC: the daily email budget refills at
+/// midnight, so a test run at 23:59 would see it refill halfway (it did, in the browser suite).
+/// Tests that want a new day advance to it themselves.
+fn day_time_clock() -> ManualClock {
+    use iris::clock::Clock;
+    let clock = ManualClock::new();
+    let now = clock.now();
+    let to_midnight = time::Duration::DAY - (now - now.replace_time(time::Time::MIDNIGHT));
+    if to_midnight < time::Duration::HOUR {
+        clock.advance(to_midnight + time::Duration::MINUTE);
+    }
+    clock
 }
 
 async fn launch(

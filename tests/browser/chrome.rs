@@ -455,10 +455,16 @@ pub fn axe_path() -> PathBuf {
     if let Some(path) = std::env::var_os("IRIS_TEST_AXE") {
         return path.into();
     }
-    let cache = std::env::var_os("IRIS_CACHE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cache/iris")
-        });
+    // The same root as scripts/install-deps and scripts/kratos-build use.
+    let var = |name| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let cache = var("IRIS_CACHE").unwrap_or_else(|| {
+        var("XDG_CACHE_HOME")
+            .unwrap_or_else(|| var("HOME").unwrap_or_default().join(".cache"))
+            .join("iris")
+    });
     cache.join("npm/node_modules/axe-core/axe.min.js")
 }
