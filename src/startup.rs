@@ -16,7 +16,7 @@ use crate::sign_in::{
 use crate::store::{FailurePolicy, SendLimits, SharedStore, SqliteStore};
 use crate::telemetry::IrisRootSpan;
 use crate::web::body::{read_bodies_in_time, BodyRules};
-use crate::web::connections::ConnectionCap;
+use crate::web::connections::{mark_requests, ConnectionCap};
 use crate::web::rate_limit::ClientIpKey;
 use crate::web::session::{self, SqlSessionStore};
 use crate::web::views::Brand;
@@ -265,6 +265,7 @@ impl Application {
             limits.ipv6_prefix,
             trusted_proxies.clone(),
             metrics.clone(),
+            settings.server.keep_alive + settings.server.header_timeout,
         );
         let srv = &settings.server;
         let mut server = HttpServer::new(move || {
@@ -300,6 +301,7 @@ impl Application {
                 .wrap(sessions)
                 .wrap(from_fn(finish))
                 .wrap(TracingLogger::<IrisRootSpan>::new())
+                .wrap(from_fn(mark_requests))
         })
         // Every connection has a bounded life (issue 8): its head, its body (the middleware
         // above), its idle keep-alive and its closing each have a deadline, and one client

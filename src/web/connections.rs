@@ -5,14 +5,25 @@
 //! the connection's extensions gives the count back when the connection ends, and one over the
 //! cap is shut down at once (its socket, through socket2, so actix sees the end immediately).
 //! Written here because no maintained crate does this for actix-web.
+//!
+//! The same hook also starts a watchdog per connection, for a hole in actix-http 3.20's h1
+//! dispatcher: its head deadline (`server.header_timeout`) covers only a connection's first
+//! request, and the first byte of the next one clears the keep-alive timer and arms nothing.
+//! One byte after a response, or an unread chunked body trickling in, held a connection for
+//! good. The watchdog shuts a connection that has been between requests (no request being
+//! served) for longer than `keep_alive + header_timeout`: as long as an honest client can take
+//! to start its next request and send its head.
 use super::rate_limit::rate_key;
 use crate::metrics::Metrics;
 use actix_web::dev::Extensions;
 use ipnet::IpNet;
 use std::any::Any;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::net::IpAddr;
+use std::rc::Rc;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// Open connections per client address (all workers together).
 #[derive(Clone)]
@@ -23,6 +34,39 @@ pub struct ConnectionCap {
     /// Proxies in front of Iris carry many clients' connections: not capped.
     trusted_proxies: Arc<Vec<IpNet>>,
     metrics: Arc<Metrics>,
+    /// `server.keep_alive + server.header_timeout`: the longest an honest client spends
+    /// between the end of one answer and the end of its next request's head.
+    between_requests: Duration,
+}
+
+/// Whether a connection's request is being served, or since when none has been.
+#[derive(Debug, Clone, Copy)]
+enum Phase {
+    Serving,
+    Between(Instant),
+}
+
+/// In the connection's extensions: the middleware marks requests in and out, and the
+/// watchdog task ends with it (the sender is dropped with the extensions).
+pub struct Watched {
+    phase: Rc<Cell<Phase>>,
+    _alive: tokio::sync::oneshot::Sender<()>,
+}
+
+/// Marks the connection busy while a request is served (the outermost middleware).
+pub async fn mark_requests(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let phase = req.conn_data::<Watched>().map(|w| w.phase.clone());
+    if let Some(phase) = &phase {
+        phase.set(Phase::Serving);
+    }
+    let res = next.call(req).await;
+    if let Some(phase) = phase {
+        phase.set(Phase::Between(Instant::now()));
+    }
+    res
 }
 
 /// Lives as long as its connection (actix drops the connection's extensions with it).
@@ -49,6 +93,7 @@ impl ConnectionCap {
         ipv6_prefix: u8,
         trusted_proxies: Arc<Vec<IpNet>>,
         metrics: Arc<Metrics>,
+        between_requests: Duration,
     ) -> Self {
         ConnectionCap {
             open: Arc::default(),
@@ -56,6 +101,7 @@ impl ConnectionCap {
             ipv6_prefix,
             trusted_proxies,
             metrics,
+            between_requests,
         }
     }
 
@@ -70,6 +116,7 @@ impl ConnectionCap {
         let Some(stream) = connection.downcast_ref::<actix_web::rt::net::TcpStream>() else {
             return;
         };
+        self.watch(stream, extensions);
         let Ok(peer) = stream.peer_addr() else {
             return;
         };
@@ -93,6 +140,45 @@ impl ConnectionCap {
             tracing::debug!(event = "excess_connections_per_ip", client_ip = %key, "connection refused");
             let _ = socket2::SockRef::from(stream).shutdown(std::net::Shutdown::Both);
         }
+    }
+
+    /// Starts the connection's watchdog (see the module doc). It holds a duplicate of the
+    /// socket (shutting that down ends the connection actix holds), and lets go of it as soon
+    /// as the connection ends, so no descriptor outlives its connection.
+    fn watch(&self, stream: &actix_web::rt::net::TcpStream, extensions: &mut Extensions) {
+        let Ok(socket) = socket2::SockRef::from(stream).try_clone() else {
+            return;
+        };
+        let phase = Rc::new(Cell::new(Phase::Between(Instant::now())));
+        let (alive, mut ended) = tokio::sync::oneshot::channel::<()>();
+        extensions.insert(Watched {
+            phase: phase.clone(),
+            _alive: alive,
+        });
+        let limit = self.between_requests;
+        let metrics = self.metrics.clone();
+        actix_web::rt::spawn(async move {
+            loop {
+                let wait = match phase.get() {
+                    Phase::Serving => limit,
+                    Phase::Between(since) => {
+                        (since + limit).saturating_duration_since(Instant::now())
+                    }
+                };
+                tokio::select! {
+                    _ = &mut ended => return,
+                    () = tokio::time::sleep(wait.max(Duration::from_millis(10))) => {}
+                }
+                if let Phase::Between(since) = phase.get() {
+                    if since.elapsed() >= limit {
+                        metrics.count_event("slow_request_head");
+                        tracing::debug!(event = "slow_request_head", "connection closed");
+                        let _ = socket.shutdown(std::net::Shutdown::Both);
+                        return;
+                    }
+                }
+            }
+        });
     }
 
     /// Connections open now from `ip`'s address or network (tests, metrics).

@@ -97,6 +97,13 @@ async fn lookalike_domains_get_the_form_again_and_no_email() {
     assert_eq!(mail.rcpt_tos, vec!["user@xn--e1afmkfd.xn--p1ai"]);
 }
 
+/// Every deadline of a connection at 1 s, so tests of them are quick.
+fn short_deadlines(s: &mut iris::config::Settings) {
+    s.server.header_timeout = Duration::from_secs(1);
+    s.server.body_timeout = Duration::from_secs(1);
+    s.server.keep_alive = Duration::from_secs(1);
+}
+
 /// How long until the server closes a connection that sent `request` and then nothing; and
 /// the status line it answered with, if any.
 async fn life_of(port: u16, request: &[u8], patience: Duration) -> (Duration, String) {
@@ -127,15 +134,7 @@ async fn life_of(port: u16, request: &[u8], patience: Duration) -> (Duration, St
 /// to switch protocols (issue 8: each of these was held open for good).
 #[tokio::test]
 async fn every_connection_has_a_bounded_life() {
-    let app = spawn_app_with(
-        |s| {
-            s.server.header_timeout = Duration::from_secs(1);
-            s.server.body_timeout = Duration::from_secs(1);
-            s.server.keep_alive = Duration::from_secs(1);
-        },
-        &[],
-    )
-    .await;
+    let app = spawn_app_with(short_deadlines, &[]).await;
     let cases: &[(&str, &[u8], &str)] = &[
         (
             "a GET with a chunked body never finished",
@@ -185,6 +184,101 @@ async fn every_connection_has_a_bounded_life() {
     )
     .await;
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
+
+/// A body nobody reads still ends its connection: a per-IP 429 and the courier hook's 404 and
+/// 401 answer before reading, and actix-http would otherwise wait for the rest of a chunked
+/// body with no deadline at all.
+#[tokio::test]
+async fn refused_chunked_bodies_end_their_connection() {
+    let app = spawn_app_with(
+        |s| {
+            short_deadlines(s);
+            s.secrets.courier_api_key = Some("courier-key-0123456789abcdef0123456789".into());
+            s.limits.ip_burst = 2;
+            s.limits.ip_per_minute = 1;
+        },
+        &[],
+    )
+    .await;
+    let plain = spawn_app_with(short_deadlines, &[]).await;
+    let hook = |key: &str| {
+        format!(
+            "POST /hooks/kratos/courier HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+             X-Api-Key: {key}\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n{{\"a\r\n"
+        )
+    };
+    let cases = [
+        (
+            "the hook where none is configured",
+            plain.port,
+            hook("x"),
+            "HTTP/1.1 404",
+        ),
+        (
+            "the hook with a wrong key",
+            app.port,
+            hook("wrong"),
+            "HTTP/1.1 401",
+        ),
+    ];
+    for (what, port, request, status) in cases {
+        let (life, answer) = life_of(port, request.as_bytes(), Duration::from_secs(8)).await;
+        assert!(answer.starts_with(status), "{what}: {answer:?}");
+        assert!(life < Duration::from_secs(4), "{what}: open for {life:?}");
+    }
+    // The wrong key spent the burst; the next unfinished POST meets the per-IP limit.
+    let form = b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n";
+    let mut answers = vec![];
+    for _ in 0..3 {
+        let (life, answer) = life_of(app.port, form, Duration::from_secs(8)).await;
+        assert!(life < Duration::from_secs(4), "{answer}: open for {life:?}");
+        answers.push(answer);
+    }
+    assert!(
+        answers.iter().any(|a| a.starts_with("HTTP/1.1 429")),
+        "{answers:?}"
+    );
+}
+
+/// The second request on a kept-alive connection has a deadline for its head too, even when
+/// its bytes trickle in one at a time (each byte would otherwise restart the wait).
+#[tokio::test]
+async fn a_trickled_second_head_ends_its_connection() {
+    let app = spawn_app_with(short_deadlines, &[]).await;
+    let mut s = TcpStream::connect(("127.0.0.1", app.port)).await.unwrap();
+    s.write_all(b"GET /health/alive HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await
+        .unwrap();
+    let mut buf = vec![0; 8192];
+    let n = s.read(&mut buf).await.unwrap();
+    assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"));
+    let started = Instant::now();
+    let second = b"GET /login HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    let mut closed = false;
+    for byte in second.iter().cycle().take(200) {
+        if s.write_all(&[*byte]).await.is_err() {
+            closed = true;
+            break;
+        }
+        match tokio::time::timeout(Duration::from_millis(200), s.read(&mut buf)).await {
+            Ok(Ok(0)) | Ok(Err(_)) => {
+                closed = true;
+                break;
+            }
+            Ok(Ok(_)) => {}
+            Err(_) => {}
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            break;
+        }
+    }
+    assert!(closed, "still open after {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "open for {:?}",
+        started.elapsed()
+    );
 }
 
 /// A flood of held connections from one address (the attack that took Iris down: 19,980 in
