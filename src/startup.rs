@@ -228,6 +228,7 @@ impl Application {
                 .map(|api_key| CourierHook {
                     api_key,
                     code_lifespan: settings.kratos.code_lifespan,
+                    link_lifespan: settings.magic_link.ttl,
                     body: body_rules,
                 }),
             trusted_proxies: trusted_proxies.clone(),

@@ -51,6 +51,9 @@ pub struct CourierHook {
     pub api_key: secrecy::SecretString,
     /// How long a Kratos code lives: no point sending its email later.
     pub code_lifespan: Duration,
+    /// How long a Kratos recovery link lives (`magic_link.ttl`, as `iris kratos-config` sets
+    /// it): what its email says, and how long it may wait to be sent.
+    pub link_lifespan: Duration,
     /// How much of a message is read, and for how long (`limits.max_body`,
     /// `server.body_timeout`).
     pub body: body::BodyRules,

@@ -70,7 +70,11 @@ async fn press(b: &Browser, form: &[(String, String)]) -> Page {
 
 #[tokio::test]
 async fn a_recovery_link_signs_in_after_a_scanner_and_lands_on_return_to() {
-    let (app, kratos) = recovery(Shape::RecoveryLink, |_| {}).await;
+    // Codes live 4 minutes here; the link lives `magic_link.ttl` (10), and its email says so.
+    let (app, kratos) = recovery(Shape::RecoveryLink, |s| {
+        s.kratos.code_lifespan = Duration::from_secs(240);
+    })
+    .await;
     known_identity(&kratos, "linked@example.com").await;
     let b = app.browser();
     let mail = ask(&app, &b, "linked@example.com", Some("/account")).await;
@@ -89,6 +93,7 @@ async fn a_recovery_link_signs_in_after_a_scanner_and_lands_on_return_to() {
         "{}",
         mail.text
     );
+    assert!(mail.text.contains("for 10 minutes"), "{}", mail.text);
 
     // A mail scanner: HEAD and GETs without cookies change nothing, at Iris or at Kratos.
     let scanner = reqwest::Client::new();

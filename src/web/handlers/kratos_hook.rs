@@ -29,6 +29,9 @@ pub struct CourierMessage {
 /// Kratos's notices to addresses it does not know ("someone tried to recover…"): never sent.
 const UNSENT_TEMPLATES: [&str; 2] = ["recovery_invalid", "recovery_code_invalid"];
 
+/// Kratos's recovery link: it lives `magic_link.ttl`, where codes live `kratos.code_lifespan`.
+const RECOVERY_LINK_TEMPLATE: &str = "recovery_valid";
+
 /// Templates whose code Iris puts into its own email, and the field that holds it.
 const CODE_TEMPLATES: [(&str, &str); 4] = [
     ("login_code_valid", "login_code"),
@@ -95,7 +98,12 @@ pub async fn courier(
         );
     };
     let now = state.clock.now();
-    let deadline = now + hook.code_lifespan;
+    let deadline = now
+        + if message.template_type == RECOVERY_LINK_TEMPLATE {
+            hook.link_lifespan
+        } else {
+            hook.code_lifespan
+        };
     // SECURITY: recovery wording never reaches anyone: "unknown address" notices are off in
     // the Kratos config Iris prints (`notify_unknown_recipients: false`); should Kratos send one
     // anyway, it is dropped (answered 200, so Kratos does not retry it).
@@ -157,7 +165,7 @@ async fn sign_in_email(
         .iter()
         .find(|(template, _)| *template == message.template_type)
         .and_then(|(_, field)| data[*field].as_str());
-    let link = (message.template_type == "recovery_valid")
+    let link = (message.template_type == RECOVERY_LINK_TEMPLATE)
         .then(|| data["recovery_url"].as_str())
         .flatten()
         .and_then(|url| recovery_link(&state.public_url, url));
