@@ -471,6 +471,46 @@ mod tests {
         assert_eq!(keys(&s), vec!["secrets.hmac_keys", "secrets.session_key"]);
     }
 
+    /// Each Kratos setup names the key it lacks, and nothing else.
+    #[test]
+    fn kratos_setups_name_what_they_lack() {
+        use crate::config::{Approach, MagicLinkSessions, RecoveryMethodSetting};
+        let kratos = |approach| {
+            let mut s = Settings::default();
+            s.sign_in.approach = approach;
+            s.secrets.courier_api_key = Some("courier-key-0123456789abcdef0123456789".into());
+            s.kratos.public_url = Some(Url::parse("http://127.0.0.1:4433").unwrap());
+            s.kratos.admin_url = Some(Url::parse("http://127.0.0.1:4434").unwrap());
+            s
+        };
+        for approach in [Approach::KratosCode, Approach::KratosRecovery] {
+            assert!(keys(&kratos(approach)).is_empty(), "{approach:?}");
+            let mut s = kratos(approach);
+            s.kratos.public_url = None;
+            assert_eq!(keys(&s), vec!["kratos.public_url"], "{approach:?}");
+        }
+        // Sign-up by recovery needs the admin API; without sign-up it does not.
+        let mut s = kratos(Approach::KratosRecovery);
+        s.kratos.admin_url = None;
+        s.sign_in.allow_sign_up = true;
+        assert_eq!(keys(&s), vec!["kratos.admin_url"]);
+        s.sign_in.allow_sign_up = false;
+        assert!(keys(&s).is_empty());
+        // A recovery method only means something for kratos-recovery.
+        let mut s = kratos(Approach::KratosCode);
+        s.kratos.recovery_method = Some(RecoveryMethodSetting::Code);
+        assert_eq!(keys(&s), vec!["kratos.recovery_method"]);
+        // Kratos sessions need both Kratos URLs, and only go with the magic link.
+        let mut s = Settings::default();
+        s.magic_link.sessions = MagicLinkSessions::Kratos;
+        let found = keys(&s);
+        assert!(found.contains(&"kratos.public_url"), "{found:?}");
+        assert!(found.contains(&"kratos.admin_url"), "{found:?}");
+        let mut s = kratos(Approach::KratosCode);
+        s.magic_link.sessions = MagicLinkSessions::Kratos;
+        assert_eq!(keys(&s), vec!["magic_link.sessions"]);
+    }
+
     #[test]
     fn smtp_urls_need_tls_unless_loopback_in_development() {
         assert!(check_smtp_url("smtp://127.0.0.1:2525", false, false).is_ok());

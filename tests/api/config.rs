@@ -60,6 +60,15 @@ fn the_example_configs_stay_valid() {
         let example = format!("{}/config/{name}.example.toml", env!("CARGO_MANIFEST_DIR"));
         let (code, text) = iris(&["--config", &example, "check-config"], &[], dir.path());
         assert_eq!(code, 0, "{name}: {text}");
+        // The command a Kratos example's first lines tell the operator to run works as written.
+        if std::fs::read_to_string(&example)
+            .unwrap()
+            .contains("kratos-config >")
+        {
+            let (code, text) = iris(&["--config", &example, "kratos-config"], &[], dir.path());
+            assert_eq!(code, 0, "{name}: {text}");
+            assert!(text.contains("courier"), "{name}: {text}");
+        }
     }
     // The production example only lacks its secret files.
     let prod = format!(
