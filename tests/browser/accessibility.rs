@@ -1,6 +1,11 @@
 //! Every page and state a person can meet, checked with axe-core (WCAG 2.0, 2.1 and 2.2, levels
 //! A and AA) in the light and dark colour schemes, at 320 px and 1280 px wide: zero violations.
-//! (`Chrome::audit` prints each variant's count.)
+//! (`Chrome::audit` prints each variant's count.) States other tests reach on their way are
+//! audited there, where the page is open already: the confirm page in another browser, "We sent
+//! you a new email" and the replaced link (`magic_link`), the German email entry and inbox
+//! (`language`), the 403 of a form posted from another site (`third_party`), and Kratos's
+//! pages (`kratos_code`; `kratos_recovery`: its link and code pages, wrong code included, and
+//! the inbox, confirm and signed-in pages of Iris's email ending in a Kratos session).
 use crate::chrome::{Chrome, Options};
 use crate::helpers::*;
 use fantoccini::key::Key;

@@ -362,6 +362,24 @@ impl Chrome {
         });
         // Injected through WebDriver, not by the page: the page's CSP allows no inline script.
         self.client.execute(&source, vec![]).await.unwrap();
+        if !self.options.javascript {
+            // With the page's JavaScript off, WebDriver's scripts and promises still run but no
+            // timer fires, and axe hands back its result from a `setTimeout(…, 0)`: zero-delay
+            // timers run as microtasks. axe's longer ones only time out frames and preloads
+            // (Iris's pages have neither) or report an error late; they never fire, so such an
+            // error shows as WebDriver's script timeout.
+            self.client
+                .execute(
+                    r#"window.setTimeout = (f, ms, ...args) => {
+                           if (!ms) Promise.resolve().then(() => f(...args));
+                           return 0;
+                       };
+                       window.clearTimeout = () => {};"#,
+                    vec![],
+                )
+                .await
+                .unwrap();
+        }
         let result = self
             .client
             .execute_async(

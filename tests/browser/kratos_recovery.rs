@@ -72,16 +72,20 @@ async fn a_recovery_code_signs_in_with_javascript_off() {
     let (app, kratos) = iris_with_kratos_as("memory", "10m", Shape::RecoveryCode, |_| {}).await;
     known_identity(&kratos, "coder@example.com").await;
     let chrome = Chrome::with_javascript("kratos-recovery-code", false).await;
+    let mut found = vec![];
     let mail = chrome.ask_for_email(&app, "coder@example.com").await;
     reads_as_sign_in("the email", &format!("{}\n{}", mail.subject, mail.text));
+    chrome.audit("recovery-code-inbox", &mut found).await;
     chrome.type_into("#code", mail.wrong_code()).await;
     chrome.press(Key::Enter, "wrong-code").await;
     assert!(chrome.text().await.contains("That code isn't right"));
     reads_as_sign_in("the page", &chrome.text().await);
+    chrome.audit("recovery-code-wrong-code", &mut found).await;
     chrome.type_into("#code", &mail.code()).await;
     chrome.press(Key::Enter, "signed-in").await;
     assert_eq!(chrome.path().await, "/", "{}", chrome.text().await);
     assert!(chrome.text().await.contains("coder@example.com"));
+    assert!(found.is_empty(), "{found:#?}");
     chrome.close().await;
 }
 
@@ -90,6 +94,7 @@ async fn a_recovery_code_signs_in_with_javascript_off() {
 #[tokio::test]
 async fn iris_links_and_codes_end_in_kratos_sessions() {
     let (app, _kratos) = iris_with_kratos_as("memory", "10m", Shape::MagicLinkKratos, |_| {}).await;
+    let mut found = vec![];
     for javascript in [true, false] {
         let chrome = Chrome::with_javascript("magic-link-kratos", javascript).await;
         let email = format!("kratos-{javascript}@example.com");
@@ -99,7 +104,10 @@ async fn iris_links_and_codes_end_in_kratos_sessions() {
             .await
             .contains("a sign-in link and a 6-digit code"));
         if javascript {
+            // Iris's pages carry no script, so with JavaScript off they are the same: audited once.
+            chrome.audit("kratos-sessions-inbox", &mut found).await;
             chrome.open(&mail.link(), "confirm").await;
+            chrome.audit("kratos-sessions-confirm", &mut found).await;
             chrome
                 .click("form[action='/login/link'] button", "signed-in")
                 .await;
@@ -109,6 +117,9 @@ async fn iris_links_and_codes_end_in_kratos_sessions() {
         }
         assert_eq!(chrome.path().await, "/", "{}", chrome.text().await);
         assert!(chrome.text().await.contains(&email));
+        if javascript {
+            chrome.audit("kratos-sessions-signed-in", &mut found).await;
+        }
         let cookies = chrome.client.get_all_cookies().await.unwrap();
         assert!(
             cookies.iter().any(|c| c.name() == "ory_kratos_session"),
@@ -123,4 +134,5 @@ async fn iris_links_and_codes_end_in_kratos_sessions() {
         assert_eq!(chrome.path().await, "/login");
         chrome.close().await;
     }
+    assert!(found.is_empty(), "{found:#?}");
 }

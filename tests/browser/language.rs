@@ -1,4 +1,5 @@
 //! A browser set to German gets German pages and a German email, and signs in as anyone else.
+//! Its email entry and inbox pages are checked with axe.
 use crate::chrome::{Chrome, Options};
 use crate::helpers::*;
 use fantoccini::key::Key;
@@ -16,14 +17,17 @@ async fn a_german_browser_gets_german_pages_and_a_german_email() {
         },
     )
     .await;
+    let mut found = vec![];
     chrome
         .open(&format!("{}/login", app.address), "email-entry")
         .await;
     assert_eq!(chrome.html_lang().await, "de");
     assert_eq!(chrome.heading().await, de.t("login-title"));
+    chrome.audit("german-email-entry", &mut found).await;
     chrome.type_into("#email", "deutsch@example.com").await;
     chrome.press(Key::Enter, "check-your-inbox").await;
     assert_eq!(chrome.heading().await, de.t("check-title"));
+    chrome.audit("german-check-your-inbox", &mut found).await;
     let mail = app.sink().wait_for(1).await.pop().unwrap();
     assert_eq!(
         mail.subject,
@@ -46,5 +50,6 @@ async fn a_german_browser_gets_german_pages_and_a_german_email() {
         .click("form[action='/login/link'] button", "signed-in")
         .await;
     assert_eq!(chrome.heading().await, de.t("account-title"));
+    assert!(found.is_empty(), "{found:#?}");
     chrome.close().await;
 }

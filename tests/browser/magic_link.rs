@@ -1,4 +1,6 @@
-//! The embedded default (`magic-link`, Iris's own sessions) as a person uses it.
+//! The embedded default (`magic-link`, Iris's own sessions) as a person uses it. The pages only
+//! these paths reach (the confirm page in another browser, "We sent you a new email", the
+//! replaced link) are checked with axe on the way.
 use crate::chrome::{Chrome, Options};
 use crate::helpers::*;
 use fantoccini::key::Key;
@@ -69,12 +71,14 @@ async fn the_link_opened_in_another_browser_needs_the_click_and_signs_that_one_i
     let app = spawn_app().await;
     let laptop = Chrome::start("cross-device-laptop", Options::default()).await;
     let phone = Chrome::start("cross-device-phone", Options::default()).await;
+    let mut found = vec![];
     let mail = laptop.ask_for_email(&app, "two@example.com").await;
     phone.open(&mail.link(), "confirm-elsewhere").await;
     let text = phone.text().await;
     assert!(text.contains("Sign in as t***@example.com?"), "{text}");
     assert!(text.contains("was not requested in this browser"), "{text}");
     assert!(!text.contains("You asked for this link in this browser"));
+    phone.audit("confirm-other-browser", &mut found).await;
     phone
         .click("form[action='/login/link'] button", "signed-in")
         .await;
@@ -88,6 +92,7 @@ async fn the_link_opened_in_another_browser_needs_the_click_and_signs_that_one_i
         "/login",
         "only the profile that clicked is signed in"
     );
+    assert!(found.is_empty(), "{found:#?}");
     laptop.close().await;
     phone.close().await;
 }
@@ -98,6 +103,7 @@ async fn the_link_opened_in_another_browser_needs_the_click_and_signs_that_one_i
 async fn every_dead_end_says_why_and_offers_the_way_forward() {
     let app = spawn_app_with(|s| s.limits.code_attempts = 3, &[]).await;
     let chrome = Chrome::start("ways-forward", Options::default()).await;
+    let mut found = vec![];
     let first = chrome.ask_for_email(&app, "forward@example.com").await;
 
     // Resend: refused within the cooldown (the page says when), then a new email.
@@ -120,6 +126,7 @@ async fn every_dead_end_says_why_and_offers_the_way_forward() {
         "{}",
         chrome.text().await
     );
+    chrome.audit("resent", &mut found).await;
     let second = app.sink().wait_for(2).await.pop().unwrap();
     assert_ne!(first.code(), second.code());
 
@@ -130,6 +137,7 @@ async fn every_dead_end_says_why_and_offers_the_way_forward() {
         "{}",
         chrome.text().await
     );
+    chrome.audit("replaced-link", &mut found).await;
 
     // A wrong code says how many tries are left.
     chrome
@@ -190,5 +198,6 @@ async fn every_dead_end_says_why_and_offers_the_way_forward() {
     // Used: the link again, after signing in with it.
     chrome.open(&fourth.link(), "used-link").await;
     assert!(chrome.heading().await.contains("already used"));
+    assert!(found.is_empty(), "{found:#?}");
     chrome.close().await;
 }

@@ -1,7 +1,8 @@
-//! What reaches another site (security.md items 33 and 34): no page of Iris sends its URL, so
-//! never the emailed token, in a Referer to another origin; the link's own page sends no
-//! Referer at all; and no other site can frame Iris. The other site is a small HTTP server on
-//! 127.0.0.2, recording the headers it is sent.
+//! What crosses between Iris and another site. What reaches it (security.md items 33 and 34): no
+//! page of Iris sends its URL, so never the emailed token, in a Referer to another origin; the
+//! link's own page sends no Referer at all; and no other site can frame Iris. What it can make
+//! Iris do (item 29, in the browser): nothing, with a form that posts to Iris. The other site is
+//! a small HTTP server on 127.0.0.2, recording the headers it is sent.
 use crate::chrome::{Chrome, Options};
 use crate::helpers::*;
 use std::sync::{Arc, Mutex};
@@ -121,5 +122,58 @@ async fn no_other_site_can_frame_iris() {
         log.iter().any(|(_, _, m)| m.contains("frame-ancestors")),
         "Chromium refused the frame: {log:#?}"
     );
+    chrome.close().await;
+}
+
+/// A page on another site holds a form that posts an address to Iris's `/login`, and Chromium
+/// submits it (security.md item 29 in a real browser): Iris answers with its 403 page, sends no
+/// email and stores nothing. The form even carries the token Iris's own page gave this very
+/// browser, so the refusal rests on what Chromium says about where the POST came from
+/// (`Sec-Fetch-Site: cross-site`, a foreign `Origin`, no `SameSite=Lax` cookie), not on a bad
+/// token. Typed on Iris's own page, the same address then works.
+#[tokio::test]
+async fn a_form_on_another_site_sends_no_email_and_iris_own_form_still_does() {
+    let app = spawn_app().await;
+    let chrome = Chrome::start("cross-site-form", Options::default()).await;
+    let mut found = vec![];
+    chrome
+        .open(&format!("{}/login", app.address), "email-entry")
+        .await;
+    let token = chrome
+        .js("return document.querySelector(\"input[name='csrf_token']\").value;")
+        .await;
+    let token = token.as_str().expect("the form's csrf_token").to_owned();
+    let other = OtherSite::start(format!(
+        "<!doctype html><html lang=\"en\"><title>Claim your prize</title>\
+         <form method=\"post\" action=\"{}/login\">\
+         <input name=\"email\" value=\"victim@example.com\">\
+         <input type=\"hidden\" name=\"csrf_token\" value=\"{token}\">\
+         <button>Claim</button></form>",
+        app.address
+    ))
+    .await;
+    chrome
+        .open(&format!("{}/", other.origin), "other-site")
+        .await;
+    chrome.click("button", "refused").await;
+    assert_eq!(chrome.path().await, "/login", "{}", chrome.text().await);
+    let status = chrome
+        .js("return performance.getEntriesByType('navigation')[0].responseStatus;")
+        .await;
+    assert_eq!(status, 403, "{}", chrome.text().await);
+    assert!(
+        chrome.heading().await.contains("This form has expired"),
+        "{}",
+        chrome.text().await
+    );
+    chrome.audit("form-expired", &mut found).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(app.sink().messages().is_empty(), "no email sent");
+    assert_eq!(app.sql("SELECT count(*) FROM credentials"), "0");
+
+    let mail = chrome.ask_for_email(&app, "victim@example.com").await;
+    assert_eq!(mail.rcpt_tos, ["victim@example.com"]);
+    assert_eq!(app.sink().messages().len(), 1);
+    assert!(found.is_empty(), "{found:#?}");
     chrome.close().await;
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use crate::helpers::{free_port, spawn_app_on, TestApp};
+use crate::helpers::{free_port, spawn_app_on, spawn_app_with, TestApp};
 
 pub const COURIER_KEY: &str = "iris-test-courier-key-0123456789abcdef";
 
@@ -417,6 +417,23 @@ pub async fn iris_with_kratos_as(
     )
     .await;
     (app, kratos)
+}
+
+/// One more Iris in `shape` on an already running Kratos, with a database of its own: another
+/// node of a scaled-out deployment. Only for shapes where Iris sends its own mail (Kratos's
+/// courier knows the first Iris only).
+pub async fn another_iris(kratos: &Kratos, shape: Shape) -> TestApp {
+    let kratos_url = kratos.public_url.clone();
+    let admin_url = kratos.admin_url.clone();
+    spawn_app_with(
+        |s| {
+            shape.apply(s);
+            s.kratos.public_url = Some(kratos_url.parse().unwrap());
+            s.kratos.admin_url = Some(admin_url.parse().unwrap());
+        },
+        &[],
+    )
+    .await
 }
 
 /// Runs a command that must succeed; its standard output.

@@ -83,6 +83,19 @@ async fn link_and_code_give_kratos_sessions_and_kratos_sends_no_email() {
     assert_eq!(app.sink().messages().len(), 2, "Iris sent its two emails");
 }
 
+/// Presses the confirm page's button, as the browser `b` with its form's `csrf`.
+async fn press(b: &Browser, csrf: &str, token: &str) -> Page {
+    into_page(
+        b.client
+            .post(b.url("/login/link"))
+            .form(&[("csrf_token", csrf), ("token", token)])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await
+}
+
 /// Twenty browsers press the same link's button at once: one session, one identity.
 #[tokio::test]
 async fn twenty_concurrent_confirms_make_one_identity_and_one_session() {
@@ -97,20 +110,7 @@ async fn twenty_concurrent_confirms_make_one_identity_and_one_session() {
         browsers.push((b, page.csrf()));
     }
     let token = mail.token();
-    let presses = browsers.iter().map(|(b, csrf)| {
-        let token = token.clone();
-        async move {
-            into_page(
-                b.client
-                    .post(b.url("/login/link"))
-                    .form(&[("csrf_token", csrf.as_str()), ("token", token.as_str())])
-                    .send()
-                    .await
-                    .unwrap(),
-            )
-            .await
-        }
-    });
+    let presses = browsers.iter().map(|(b, csrf)| press(b, csrf, &token));
     let pages = futures_util::future::join_all(presses).await;
     let signed_in: Vec<_> = pages.iter().filter(|p| p.status == 303).collect();
     assert_eq!(
@@ -127,6 +127,39 @@ async fn twenty_concurrent_confirms_make_one_identity_and_one_session() {
     }
     assert_eq!(sessions, 1);
     assert_eq!(identities(&kratos, "race@example.com").await.len(), 1);
+}
+
+/// Five Iris nodes, each with its own database and so its own email, confirm the first
+/// sign-ins of one new address at once: all of them lookup, find nothing and create, Kratos
+/// answers all but one with a 409, and those find the identity instead. One identity, and
+/// every browser signed in.
+#[tokio::test]
+async fn nodes_racing_to_create_one_identity_make_one_and_all_sign_in() {
+    // On PostgreSQL, as a scaled-out deployment runs it: Kratos's `memory` SQLite refuses
+    // concurrent writers ("database table is locked", "Unable to serialize access").
+    let pg = Postgres::start();
+    let dsn = pg.create_db("kratos");
+    let (first, kratos) = iris_with_kratos_as(&dsn, "10m", Shape::MagicLinkKratos, |_| {}).await;
+    let mut nodes = vec![first];
+    for _ in 0..4 {
+        nodes.push(another_iris(&kratos, Shape::MagicLinkKratos).await);
+    }
+    let mut ready = vec![];
+    for node in &nodes {
+        let b = node.browser();
+        let mail = node.request_email(&b, "racer@example.com").await;
+        let csrf = b.get(&mail.link()).await.csrf();
+        ready.push((b, csrf, mail.token()));
+    }
+    let presses = ready.iter().map(|(b, csrf, token)| press(b, csrf, token));
+    let pages = futures_util::future::join_all(presses).await;
+    for page in &pages {
+        assert_eq!(page.status, 303, "{}", page.text());
+    }
+    for (b, _, _) in &ready {
+        assert_eq!(b.whoami().await.0, 200);
+    }
+    assert_eq!(identities(&kratos, "racer@example.com").await.len(), 1);
 }
 
 /// Kratos down at the moment of the click: a 503, nothing granted, and the email still works
