@@ -83,15 +83,6 @@ impl KratosAdmin {
         }))
     }
 
-    /// A call as costly as `create`, for a known address: so that known and unknown addresses
-    /// cost Kratos the same calls in the same order.
-    pub async fn touch(&self, id: &str) -> Result<(), KratosError> {
-        identity_api::get_identity(&self.config, id, None)
-            .await
-            .map(|_| ())
-            .map_err(|e| failed("identity read", e))
-    }
-
     /// A new identity for `email`; `verified` when the address has just been proven (an
     /// emailed credential was used), so Kratos records it as verified.
     pub async fn create(&self, email: &str, verified: bool) -> Result<Created, KratosError> {

@@ -6,9 +6,9 @@
 //!
 //! Recovery cannot register anyone: with sign-up on, an unknown address becomes an identity
 //! through the admin API first. Every address costs Kratos the same calls in the same order:
-//! a lookup, then a create (unknown, sign-up on), a read (known) or a second lookup (unknown,
-//! sign-up off), then the flow and its submission. With sign-up off Kratos sends an unknown
-//! address nothing, and answers exactly as for a known one.
+//! with sign-up on a create (which Kratos refuses with a 409 for a known address), then the
+//! flow and its submission; with sign-up off only the flow and its submission. With sign-up
+//! off Kratos sends an unknown address nothing, and answers exactly as for a known one.
 use super::kratos::{flow_param, is_settings, KratosFlows};
 use super::{Requester, SignInResult};
 use crate::domain::{EmailAddress, ReturnTo};
@@ -25,15 +25,14 @@ impl KratosFlows {
         who: &Requester,
         relay: &mut CookieRelay,
     ) -> SignInResult<Option<String>> {
-        if let Some(admin) = &self.client.admin {
-            match admin.find(email.canonical()).await? {
-                Some(found) => admin.touch(&found.id).await?,
-                None if self.config.allow_sign_up => {
-                    admin.create(email.as_str(), false).await?;
-                }
-                None => {
-                    admin.find(email.canonical()).await?;
-                }
+        // Recovery cannot register, so with sign-up on every address is created first. Every
+        // address gets that same call, known ones included (Kratos answers 409, and nothing
+        // changes), so that how Kratos is called never tells a known address from a new one.
+        // With sign-up off there is no admin call at all: recovery alone, which Kratos answers
+        // alike for every address and for an unknown one sends nothing.
+        if self.config.allow_sign_up {
+            if let Some(admin) = &self.client.admin {
+                admin.create(email.as_str(), false).await?;
             }
         }
         let sent = self

@@ -436,6 +436,21 @@ pub async fn another_iris(kratos: &Kratos, shape: Shape) -> TestApp {
     .await
 }
 
+/// The requests Kratos has served so far, from its log, as "METHOD /path" with ids as `{id}`
+/// (Kratos redacts queries), its readiness probes left out.
+pub async fn kratos_calls(kratos: &Kratos) -> Vec<String> {
+    // Kratos writes a request's line as it answers: let the last one land.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let line =
+        regex::Regex::new(r"msg=completed handling request .*? method:(\S+) path:(\S+) ").unwrap();
+    let id =
+        regex::Regex::new(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").unwrap();
+    line.captures_iter(&kratos.log())
+        .map(|c| format!("{} {}", &c[1], id.replace_all(&c[2], "{id}")))
+        .filter(|call| !call.ends_with("/health/ready") && !call.ends_with("/health/alive"))
+        .collect()
+}
+
 /// Runs a command that must succeed; its standard output.
 pub fn run_ok(cmd: &mut Command) -> Vec<u8> {
     let out = cmd.output().unwrap();

@@ -196,11 +196,28 @@ async fn an_expired_recovery_link_offers_a_new_one_without_retyping() {
     assert_eq!(b.whoami().await.0, 200);
 }
 
+/// An unknown address becomes an identity and signs in; and asking for it cost Kratos exactly
+/// the calls a known address's asking did, in the same order.
 #[tokio::test]
 async fn an_unknown_address_with_sign_up_on_becomes_an_identity_and_signs_in() {
     let (app, kratos) = recovery(Shape::RecoveryLink, |_| {}).await;
-    let b = app.browser();
-    let mail = ask(&app, &b, "newcomer@example.com", None).await;
+    known_identity(&kratos, "regular@example.com").await;
+    let calls_for = |email: &'static str| {
+        let (app, kratos) = (&app, &kratos);
+        async move {
+            let before = kratos_calls(kratos).await.len();
+            let b = app.browser();
+            let mail = ask(app, &b, email, None).await;
+            (b, mail, kratos_calls(kratos).await.split_off(before))
+        }
+    };
+    let (_, _, known) = calls_for("regular@example.com").await;
+    let (b, mail, unknown) = calls_for("newcomer@example.com").await;
+    assert!(
+        known.iter().any(|c| c == "POST /admin/identities"),
+        "{known:?}"
+    );
+    assert_eq!(known, unknown);
     assert_eq!(identities(&kratos, "newcomer@example.com").await.len(), 1);
     assert_eq!(confirm(&b, &recovery_link(&mail)).await.status, 303);
     assert_eq!(b.whoami().await.1["email"], "newcomer@example.com");
@@ -213,6 +230,7 @@ async fn with_sign_up_off_unknown_and_known_addresses_look_the_same_and_nothing_
     let (app, kratos) = recovery(Shape::RecoveryLink, |s| s.sign_in.allow_sign_up = false).await;
     app.clock.freeze();
     known_identity(&kratos, "kept@example.com").await;
+    let before = kratos_calls(&kratos).await.len();
     let (k, u) = (app.browser(), app.browser());
     let r1 = k
         .submit("/login", "/login", &[("email", "Kept@example.com")])
@@ -222,6 +240,10 @@ async fn with_sign_up_off_unknown_and_known_addresses_look_the_same_and_nothing_
         .await;
     assert_eq!((r1.status, r1.location()), (r2.status, r2.location()));
     assert_eq!(cookie_names(&r1), cookie_names(&r2));
+    let calls = kratos_calls(&kratos).await.split_off(before);
+    let (first, second) = calls.split_at(calls.len() / 2);
+    assert_eq!(first, second, "the same Kratos calls for both");
+    assert!(!calls.iter().any(|c| c.contains("/admin/")), "{calls:?}");
     let (p1, p2) = (
         k.get("/login/check-email").await,
         u.get("/login/check-email").await,
