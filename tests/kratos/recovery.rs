@@ -177,6 +177,7 @@ async fn an_expired_recovery_link_offers_a_new_one_without_retyping() {
     let page = b.get(&recovery_link(&mail)).await;
     assert_eq!(page.status, 410, "{}", page.text());
     assert!(page.text().contains("expired"), "{}", page.text());
+    reads_as_sign_in("the expired-link page", &page.text());
     let resend: Vec<(String, String)> = ["csrf_token", "flow", "token"]
         .iter()
         .map(|k| (k.to_string(), hidden(&page.body, k).unwrap()))
@@ -292,6 +293,31 @@ async fn a_recovery_code_signs_in_and_wrong_codes_say_so() {
     assert_eq!(b.whoami().await.1["email"], "coded@example.com");
 }
 
+/// Kratos's code outlives nothing: past its lifespan (3 s here) Kratos answers 4060005, and
+/// Iris says the code has expired and sends a new one in one click, no retyping.
+#[tokio::test]
+async fn an_expired_recovery_code_offers_a_new_one_without_retyping() {
+    let (app, kratos) = iris_with_kratos_as("memory", "3s", Shape::RecoveryCode, |_| {}).await;
+    known_identity(&kratos, "tardy@example.com").await;
+    let b = app.browser();
+    let first = ask(&app, &b, "tardy@example.com", None).await;
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let page = b.enter_code(&first.code()).await;
+    assert_ne!(page.status, 303);
+    assert!(page.text().contains("expired"), "{}", page.text());
+    reads_as_sign_in("the expired-code page", &page.text());
+    assert_eq!(b.whoami().await.0, 401);
+
+    app.clock.advance(time::Duration::seconds(61));
+    let res = b.submit("/login/check-email", "/login/resend", &[]).await;
+    assert_eq!(res.location(), Some("/login/check-email?sent=1"));
+    let second = app.sink().wait_for(2).await.pop().unwrap();
+    reads_as_sign_in("the second email", &second.text);
+    let done = b.enter_code(&second.code()).await;
+    assert_eq!(done.status, 303, "{}", done.text());
+    assert_eq!(b.whoami().await.1["email"], "tardy@example.com");
+}
+
 #[tokio::test]
 async fn too_many_recovery_codes_need_a_new_email() {
     let (app, kratos) = recovery(Shape::RecoveryCode, |s| s.limits.account_failures = 100).await;
@@ -309,6 +335,7 @@ async fn too_many_recovery_codes_need_a_new_email() {
         "{}",
         page.text()
     );
+    reads_as_sign_in("the too-many-codes page", &page.text());
     assert_eq!(b.whoami().await.0, 401);
 }
 
@@ -324,6 +351,7 @@ async fn kratos_down_gives_a_503_page_and_iris_recovers() {
         .submit("/login", "/login", &[("email", "down@example.com")])
         .await;
     assert_eq!(page.status, 503, "{}", page.text());
+    reads_as_sign_in("the 503 page", &page.text());
     assert!(page
         .headers
         .get_all("set-cookie")
@@ -332,7 +360,26 @@ async fn kratos_down_gives_a_503_page_and_iris_recovers() {
     kratos.restart().await;
     app.clock.advance(time::Duration::seconds(61));
     let mail = ask(&app, &b, "down@example.com", None).await;
-    assert_eq!(confirm(&b, &recovery_link(&mail)).await.status, 303);
+
+    // Kratos hangs (stopped by a signal, its state kept) just as the button is pressed: a 503
+    // within kratos.timeout, no session; once it answers again the same link signs in.
+    let form = confirm_form(&b, &recovery_link(&mail)).await;
+    let signal = |sig: &str| {
+        run_ok(std::process::Command::new("kill").args([sig, &kratos.pid().to_string()]));
+    };
+    signal("-STOP");
+    let started = std::time::Instant::now();
+    let page = press(&b, &form).await;
+    signal("-CONT");
+    assert_eq!(page.status, 503, "{}", page.text());
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(b.whoami().await.0, 401);
+    assert_eq!(press(&b, &form).await.status, 303);
+    assert_eq!(b.whoami().await.0, 200);
 }
 
 #[tokio::test]
