@@ -60,6 +60,15 @@ async fn link_and_code_give_kratos_sessions_and_kratos_sends_no_email() {
         "the email proved it"
     );
     assert!(b.get("/").await.text().contains("first@example.com"));
+    // A reverse proxy's check asks Kratos too: the identity's id and address.
+    let check = b.get("/auth/check").await;
+    assert_eq!(check.status, 200);
+    assert_eq!(check.header("x-iris-user-email"), Some("first@example.com"));
+    assert_eq!(
+        check.header("x-iris-user-id"),
+        found[0]["id"].as_str(),
+        "Kratos's identity id"
+    );
 
     // Sign out ends the Kratos session.
     let home = b.get("/").await;
@@ -70,6 +79,7 @@ async fn link_and_code_give_kratos_sessions_and_kratos_sends_no_email() {
         303
     );
     assert_eq!(b.whoami().await.0, 401);
+    assert_eq!(b.get("/auth/check").await.status, 401);
 
     // By code, for the now known identity (after the cooldown): the same identity.
     app.clock.advance(time::Duration::seconds(61));
