@@ -200,5 +200,9 @@ fn problem(
         hidden.as_deref(),
         masked.as_deref(),
     );
-    csrf.apply(page(status, markup))
+    let mut res = page(status, markup);
+    if let LinkProblem::Locked { retry_after } = kind {
+        crate::web::rate_limit::set_retry_after(&mut res, retry_after);
+    }
+    csrf.apply(res)
 }
