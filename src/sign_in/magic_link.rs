@@ -9,8 +9,8 @@ use crate::kratos::{CookieRelay, HandedOver, KratosClient};
 use crate::mail::{OutboxPayload, SignInEmail};
 use crate::secrets::{random_id, Keys, Purpose};
 use crate::store::{
-    CredentialView, FailurePolicy, IssueOutcome, IssueRequest, Redemption, Refusal, SendLimits,
-    SharedStore,
+    CredentialView, FailurePolicy, IssueOutcome, IssueRequest, Recipients, Redemption, Refusal,
+    SendLimits, SharedStore,
 };
 use std::sync::Arc;
 use std::time::Duration;
@@ -66,15 +66,18 @@ impl MagicLink {
         let trusted = who.device.knows(&self.keys, &email);
         // With Kratos's identities, "known" is Kratos's to say. Every address costs this one
         // lookup, so known and unknown ones cannot be told apart by timing.
-        let deliverable_unknown = match &self.kratos {
-            Some(kratos) if !self.config.allow_sign_up => {
-                kratos.identity_exists(email.canonical()).await? == Some(true)
+        // Iris's own accounts table is not asked then: an identity deleted in Kratos gets no
+        // email, whatever Iris once recorded for it.
+        let recipients = match &self.kratos {
+            _ if self.config.allow_sign_up => Recipients::Anyone,
+            Some(kratos) => {
+                Recipients::Decided(kratos.identity_exists(email.canonical()).await? == Some(true))
             }
-            _ => self.config.allow_sign_up,
+            None => Recipients::Accounts,
         };
         let request = IssueRequest {
             email,
-            allow_sign_up: deliverable_unknown,
+            recipients,
             token_hash: self.keys.mac(Purpose::LinkToken, &[token.as_bytes()]),
             code_hash: self.code_mac(&credential_id, &code),
             credential_id,

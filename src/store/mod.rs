@@ -39,7 +39,7 @@ pub struct Account {
 #[derive(Debug)]
 pub struct IssueRequest {
     pub email: EmailAddress,
-    pub allow_sign_up: bool,
+    pub recipients: Recipients,
     pub credential_id: String,
     pub token_hash: Mac32,
     pub code_hash: Mac32,
@@ -53,6 +53,19 @@ pub struct IssueRequest {
     /// The asking browser has signed in to this address before (its known-device cookie): the
     /// hourly budget and the failure back-off do not apply to it (the cooldown does).
     pub trusted: bool,
+}
+
+/// Which addresses a sign-in email is actually delivered to (the others get the same answer
+/// and the same work, and no email: security.md item 19).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recipients {
+    /// Any address (sign-up on).
+    Anyone,
+    /// Addresses with an account in this store.
+    Accounts,
+    /// Another system owns the identities (Kratos) and has said whether this address has one;
+    /// this store's accounts are not consulted.
+    Decided(bool),
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -3,7 +3,8 @@
 use iris::clock::Clock;
 use iris::domain::EmailAddress;
 use iris::store::{
-    IssueOutcome, IssueRequest, OutboxStore, SendLimits, SessionRecords, SignInStore, SqliteStore,
+    IssueOutcome, IssueRequest, OutboxStore, Recipients, SendLimits, SessionRecords, SignInStore,
+    SqliteStore,
 };
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -11,7 +12,7 @@ use time::OffsetDateTime;
 fn request(email: &str, now: OffsetDateTime, n: u8) -> IssueRequest {
     IssueRequest {
         email: EmailAddress::parse(email).unwrap(),
-        allow_sign_up: true,
+        recipients: Recipients::Anyone,
         credential_id: format!("cred-{n}"),
         token_hash: [n; 32],
         code_hash: [n; 32],

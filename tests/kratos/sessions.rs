@@ -214,4 +214,29 @@ async fn with_sign_up_off_only_kratos_identities_get_an_email() {
     assert_eq!(k.confirm_link(&mail.link()).await.status, 303);
     assert_eq!(k.whoami().await.1["email"], "member@example.com");
     assert!(identities(&kratos, "stranger@example.com").await.is_empty());
+
+    // The operator deletes the identity in Kratos: Kratos owns identities, so the address gets
+    // no more email, whatever Iris recorded when it signed in.
+    let id = identities(&kratos, "member@example.com").await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let deleted = reqwest::Client::new()
+        .delete(format!("{}/admin/identities/{id}", kratos.admin_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), 204);
+    app.clock.advance(time::Duration::seconds(61));
+    let again = app.browser();
+    let r3 = again
+        .submit("/login", "/login", &[("email", "member@example.com")])
+        .await;
+    assert_eq!((r3.status, r3.location()), (r2.status, r2.location()));
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert_eq!(
+        app.sink().messages().len(),
+        1,
+        "no email for a deleted identity"
+    );
 }

@@ -6,7 +6,9 @@
 //! (later ones wait for the next batch and then see the first one's limits).
 use super::budget_day;
 use super::sign_in::refusal;
-use crate::store::{unix, IssueOutcome, IssueRequest, SendLimits, StoreError, StoreResult};
+use crate::store::{
+    unix, IssueOutcome, IssueRequest, Recipients, SendLimits, StoreError, StoreResult,
+};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
@@ -183,18 +185,20 @@ async fn insert_credentials(
     tx: &mut Transaction<'static, Sqlite>,
     jobs: &[&Job],
 ) -> StoreResult<HashMap<String, (String, bool)>> {
-    const N: usize = 10;
-    let rows: Vec<String> = (0..jobs.len())
-        .map(|i| {
-            let p = |k: usize| format!("?{}", 1 + N * i + k);
-            format!(
+    const N: usize = 11;
+    let rows: Vec<String> =
+        (0..jobs.len())
+            .map(|i| {
+                let p = |k: usize| format!("?{}", 1 + N * i + k);
+                format!(
                 "({}, COALESCE((SELECT email FROM accounts WHERE email_key = {key}), {}), {key}, \
-                 {}, {}, {}, {}, {}, {}, EXISTS (SELECT 1 FROM accounts WHERE email_key = {key}) OR {})",
-                p(0), p(2), p(3), p(4), p(5), p(6), p(7), p(8), p(9),
+                 {}, {}, {}, {}, {}, {}, \
+                 ({} AND EXISTS (SELECT 1 FROM accounts WHERE email_key = {key})) OR {})",
+                p(0), p(2), p(3), p(4), p(5), p(6), p(7), p(8), p(9), p(10),
                 key = p(1)
             )
-        })
-        .collect();
+            })
+            .collect();
     let sql = format!(
         "INSERT INTO credentials (id, email, email_key, token_hash, code_hash, return_to, \
          requested_at, requested_by, expires_at, deliverable) VALUES {} \
@@ -214,7 +218,11 @@ async fn insert_credentials(
             .bind(unix(job.now))
             .bind(&r.requested_by)
             .bind(unix(r.expires_at))
-            .bind(r.allow_sign_up);
+            .bind(r.recipients == Recipients::Accounts)
+            .bind(matches!(
+                r.recipients,
+                Recipients::Anyone | Recipients::Decided(true)
+            ));
     }
     Ok(q.fetch_all(&mut **tx)
         .await?
