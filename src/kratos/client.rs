@@ -381,6 +381,33 @@ async fn parse<T: serde::de::DeserializeOwned>(res: reqwest::Response) -> Result
         .map_err(|_| KratosError::Unexpected(format!("{status} with an unreadable body")))
 }
 
+impl KratosClient {
+    /// A flow Kratos started (the browser arrived with `?flow=`), read with the browser's
+    /// cookies; `None` when it is not a flow id or Kratos does not know it. Kratos's flow ids
+    /// are UUIDs: anything else is not worth a call.
+    pub async fn started_flow(
+        &self,
+        kind: FlowKind,
+        flow: &str,
+        relay: &mut CookieRelay,
+    ) -> Option<Flow> {
+        if flow.is_empty()
+            || flow.len() > 64
+            || !flow.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+        {
+            return None;
+        }
+        match self.get_flow(kind, flow, relay).await {
+            Ok(Answer::Flow(f)) => Some(f),
+            Ok(_) => None,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read the flow Kratos started");
+                None
+            }
+        }
+    }
+}
+
 fn http_client(timeout: Duration) -> Result<reqwest::Client, KratosError> {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

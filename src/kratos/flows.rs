@@ -142,6 +142,20 @@ impl Flow {
     }
 }
 
+/// Where Kratos sends a browser after a recovery: its settings UI (Iris's `/settings`).
+pub fn is_settings(location: &str) -> bool {
+    url::Url::parse(location).is_ok_and(|u| u.path() == "/settings")
+}
+
+/// The `flow` query parameter of a URL Kratos sent.
+pub fn flow_param(location: &str) -> Option<String> {
+    let url = url::Url::parse(location)
+        .or_else(|_| url::Url::parse("http://x").and_then(|b| b.join(location)))
+        .ok()?;
+    let flow = url.query_pairs().find(|(k, _)| k == "flow" || k == "id")?.1;
+    Some(flow.into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@ pub use admin::{Created, IdentityRef, KratosAdmin};
 pub use binding::FlowBinding;
 pub use client::{Answer, ErrorDetailView, FlowKind, KratosClient, KratosError};
 pub use cookies::CookieRelay;
-pub use flows::{ids, ErrorBody, Flow, Identity, Session};
+pub use flows::{flow_param, ids, is_settings, ErrorBody, Flow, Identity, Session};
 pub use fragment::{fragment, FragmentError};
 pub use handover::HandedOver;
 

@@ -11,7 +11,8 @@ use super::{Requester, SignInResult, Started, Trust, User};
 use crate::clock::SharedClock;
 use crate::domain::{EmailAddress, OneTimeCode, ReturnTo};
 use crate::kratos::{
-    ids, Answer, CookieRelay, Flow, FlowBinding, FlowKind, KratosClient, Session, LOCALE_FIELD,
+    flow_param, ids, is_settings, Answer, CookieRelay, Flow, FlowBinding, FlowKind, KratosClient,
+    Session, LOCALE_FIELD,
 };
 use crate::store::{
     CredentialView, Delivery, FailurePolicy, Redemption, Refusal, SendLimits, SharedStore,
@@ -404,20 +405,6 @@ pub(super) fn refusal_in(f: &Flow) -> Redemption {
     } else {
         Redemption::Refused(Refusal::Unknown)
     }
-}
-
-/// Where Kratos sends a browser after a recovery: its settings UI (Iris's `/settings`).
-pub(super) fn is_settings(location: &str) -> bool {
-    url::Url::parse(location).is_ok_and(|u| u.path() == "/settings")
-}
-
-/// The `flow` query parameter of a URL Kratos sent.
-pub(super) fn flow_param(location: &str) -> Option<String> {
-    let url = url::Url::parse(location)
-        .or_else(|_| url::Url::parse("http://x").and_then(|b| b.join(location)))
-        .ok()?;
-    let flow = url.query_pairs().find(|(k, _)| k == "flow" || k == "id")?.1;
-    Some(flow.into_owned())
 }
 
 fn unexpected(what: &str, answer: &Answer) -> super::SignInError {

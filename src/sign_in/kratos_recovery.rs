@@ -9,9 +9,10 @@
 //! with sign-up on a create (which Kratos refuses with a 409 for a known address), then the
 //! flow and its submission; with sign-up off only the flow and its submission. With sign-up
 //! off Kratos sends an unknown address nothing, and answers exactly as for a known one.
-use super::kratos::{flow_param, is_settings, KratosFlows};
+use super::kratos::KratosFlows;
 use super::{Requester, SignInResult};
 use crate::domain::{EmailAddress, ReturnTo};
+use crate::kratos::{flow_param, is_settings};
 use crate::kratos::{Answer, CookieRelay, FlowBinding, FlowKind};
 use crate::store::{CredentialView, Delivery, KratosRequest, Redemption, Refusal};
 use time::OffsetDateTime;

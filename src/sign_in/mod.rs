@@ -4,15 +4,17 @@
 mod kratos;
 mod kratos_recovery;
 mod magic_link;
+mod outcome;
 mod trust;
 
 pub use kratos::{KratosConfig, KratosFlows, KratosMode, RecoveryMethod};
 pub use magic_link::{MagicLink, MagicLinkConfig};
+use outcome::started;
 pub use trust::{Backoff, CodeEntry, KnownDevice, Trust, KNOWN_DEVICE_ADDRESSES};
 
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
 use crate::kratos::{CookieRelay, KratosError};
-use crate::store::{CredentialView, IssueOutcome, Redemption, StoreError};
+use crate::store::{CredentialView, Redemption, StoreError};
 
 /// The approaches: Iris's own magic link (its sessions, or Kratos's), or a Kratos strategy
 /// (`KratosMode`: code, or recovery by link or code).
@@ -91,38 +93,6 @@ pub(super) fn credential_ref(id: &str) -> &str {
     match id.split('|').nth(2) {
         Some(flow) => flow,
         None => id,
-    }
-}
-
-/// What the store's answer to a send means for the browser; refusals are logged as the
-/// security events they are. Both approaches share it, so their limits answer alike.
-fn started(outcome: IssueOutcome) -> Started {
-    match outcome {
-        IssueOutcome::Issued { credential_id } => Started::Sent { credential_id },
-        IssueOutcome::CoolingDown {
-            credential_id,
-            retry_after,
-        } => Started::AlreadySent {
-            credential_id,
-            retry_after,
-        },
-        IssueOutcome::HourlyLimit { retry_after } | IssueOutcome::Locked { retry_after } => {
-            tracing::info!(
-                event = "excess_rate_limit_exceeded",
-                retry_after,
-                "email limit"
-            );
-            Started::Limited { retry_after }
-        }
-        IssueOutcome::DailyBudget { retry_after } => {
-            // An alert: either real demand outgrew the setting or someone is burning the quota.
-            tracing::error!(
-                event = "mail_budget_exhausted",
-                retry_after,
-                "limits.emails_per_day is spent: no sign-in email until midnight UTC"
-            );
-            Started::MailPaused { retry_after }
-        }
     }
 }
 
@@ -294,24 +264,7 @@ impl SignIn {
         flow: Option<&str>,
         relay: &mut CookieRelay,
     ) -> Option<crate::kratos::Flow> {
-        let (Some(client), Some(flow)) = (self.kratos(), flow) else {
-            return None;
-        };
-        // Kratos's flow ids are UUIDs; anything else is not worth a call.
-        if flow.is_empty()
-            || flow.len() > 64
-            || !flow.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
-        {
-            return None;
-        }
-        match client.get_flow(kind, flow, relay).await {
-            Ok(crate::kratos::Answer::Flow(f)) => Some(f),
-            Ok(_) => None,
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot read the flow Kratos started");
-                None
-            }
-        }
+        self.kratos()?.started_flow(kind, flow?, relay).await
     }
 
     /// Readiness of what the approach depends on beyond the store.
