@@ -492,16 +492,7 @@ async fn a_known_device_gets_in_while_a_third_party_locks_the_address() {
         .await;
     let mail = app.sink().wait_for(before + 1).await.pop().unwrap();
     let wrong = mail.wrong_code();
-    attacker.enter_code(wrong).await;
-    attacker.enter_code(wrong).await;
-    app.clock.advance(time::Duration::seconds(31));
-    attacker.enter_code(wrong).await;
-    app.clock.advance(time::Duration::seconds(31));
-    let stranger = app
-        .browser()
-        .submit("/login", "/login", &[("email", victim)])
-        .await;
-    assert_eq!(stranger.status, 429, "strangers wait out the back-off");
+    lock_out(&app, &attacker, wrong, victim).await;
     let done = sign_in(&app, &owner, victim).await;
     assert_eq!(done.status, 303, "{}", done.text());
     assert_eq!(owner.whoami().await.1["email"], victim);

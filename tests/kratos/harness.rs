@@ -451,6 +451,26 @@ pub async fn kratos_calls(kratos: &Kratos) -> Vec<String> {
         .collect()
 }
 
+/// A third party's wrong codes (`limits.account_failures = 2`): two start a 30 s back-off and a
+/// third after it doubles it to a minute, so a stranger asking for `victim` then waits (429).
+pub async fn lock_out(
+    app: &TestApp,
+    attacker: &crate::helpers::Browser,
+    wrong: &str,
+    victim: &str,
+) {
+    attacker.enter_code(wrong).await;
+    attacker.enter_code(wrong).await;
+    app.clock.advance(time::Duration::seconds(31));
+    attacker.enter_code(wrong).await;
+    app.clock.advance(time::Duration::seconds(31));
+    let stranger = app
+        .browser()
+        .submit("/login", "/login", &[("email", victim)])
+        .await;
+    assert_eq!(stranger.status, 429, "strangers wait out the back-off");
+}
+
 /// Runs a command that must succeed; its standard output.
 pub fn run_ok(cmd: &mut Command) -> Vec<u8> {
     let out = cmd.output().unwrap();

@@ -421,3 +421,30 @@ async fn settings_is_never_a_settings_page() {
     let home = b.get("/").await;
     assert!(home.text().contains("set@example.com"), "{}", home.text());
 }
+
+/// As with `kratos-code`: a browser that signed in to the address before is not locked out
+/// by a third party's wrong recovery codes across flows; strangers are.
+#[tokio::test]
+async fn a_known_device_gets_in_while_a_third_party_locks_the_address() {
+    let (app, kratos) = recovery(Shape::RecoveryCode, |s| s.limits.account_failures = 2).await;
+    let victim = "recovery-owner@example.com";
+    known_identity(&kratos, victim).await;
+    let owner = app.browser();
+    let mail = ask(&app, &owner, victim, None).await;
+    assert_eq!(owner.enter_code(&mail.code()).await.status, 303);
+    let home = owner.get("/").await;
+    owner.post("/logout", &[("csrf_token", &home.csrf())]).await;
+    assert_eq!(owner.whoami().await.0, 401);
+    // Two wrong codes start a 30 s back-off; a third after it doubles it to a minute.
+    app.clock.advance(time::Duration::seconds(61));
+    let attacker = app.browser();
+    let wrong = ask(&app, &attacker, victim, None)
+        .await
+        .wrong_code()
+        .to_owned();
+    lock_out(&app, &attacker, &wrong, victim).await;
+    let mail = ask(&app, &owner, victim, None).await;
+    let done = owner.enter_code(&mail.code()).await;
+    assert_eq!(done.status, 303, "{}", done.text());
+    assert_eq!(owner.whoami().await.1["email"], victim);
+}
