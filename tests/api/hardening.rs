@@ -292,6 +292,7 @@ async fn a_held_connection_flood_from_one_address_leaves_others_served() {
             s.server.workers = 1;
             s.server.max_connections = 200;
             s.server.max_connections_per_ip = 32;
+            s.server.metrics_bind = Some(std::net::SocketAddr::from(([127, 0, 0, 1], free_port())));
         },
         &[],
     )
@@ -316,6 +317,16 @@ async fn a_held_connection_flood_from_one_address_leaves_others_served() {
         }
     }
     assert!(closed >= 1400, "only {closed} of 1500 closed");
+    // Each one shut is counted for the operator (and not logged line by line).
+    let scrape = app.metrics().await;
+    let counted = sample(
+        &scrape,
+        "iris_events_total{event=\"excess_connections_per_ip\"}",
+    );
+    assert!(
+        counted.is_some_and(|n| n >= closed as f64),
+        "{counted:?} for {closed} closed"
+    );
 
     let other = Browser::from_address(&app.address, "127.0.0.2".parse().unwrap());
     let started = Instant::now();

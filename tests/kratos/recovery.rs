@@ -435,7 +435,6 @@ async fn a_known_device_gets_in_while_a_third_party_locks_the_address() {
     let home = owner.get("/").await;
     owner.post("/logout", &[("csrf_token", &home.csrf())]).await;
     assert_eq!(owner.whoami().await.0, 401);
-    // Two wrong codes start a 30 s back-off; a third after it doubles it to a minute.
     app.clock.advance(time::Duration::seconds(61));
     let attacker = app.browser();
     let wrong = ask(&app, &attacker, victim, None)
