@@ -454,20 +454,11 @@ async fn flows_kratos_started_keep_their_return_to() {
 #[tokio::test]
 async fn kratos_emails_are_written_in_the_asking_browsers_language() {
     let (app, kratos) = iris_with_kratos(|_| {}).await;
-    let catalogue = iris::i18n::Catalogue::all().unwrap();
-    for (round, (language, tag)) in [("de-DE,de;q=0.9", "de"), ("fr", "fr")].iter().enumerate() {
+    for (language, tag) in [("de-DE,de;q=0.9", "de"), ("fr", "fr")] {
         let b = Browser::speaking(&app.address, Some(language));
         let done = sign_in(&app, &b, "sprache@example.com").await;
         assert_eq!(done.status, 303, "{}\n{}", done.text(), kratos.log());
-        let mail = app.sink().messages().pop().unwrap();
-        let tr = catalogue.for_tag(Some(tag));
-        assert_eq!(
-            mail.subject,
-            tr.format("mail-subject", &[("product", "Iris".into())]),
-            "round {round}: {}",
-            mail.text
-        );
-        assert!(mail.html.contains(&format!(r#"<html lang="{tag}">"#)));
+        assert_written_in(&app.sink().messages().pop().unwrap(), tag);
         app.clock.advance(time::Duration::seconds(61));
     }
 }

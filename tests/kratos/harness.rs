@@ -471,6 +471,22 @@ pub async fn lock_out(
     assert_eq!(stranger.status, 429, "strangers wait out the back-off");
 }
 
+/// The email is Iris's sign-in email in the language `tag`: its subject and its `lang`.
+pub fn assert_written_in(mail: &crate::helpers::Mail, tag: &str) {
+    let catalogue = iris::i18n::Catalogue::all().unwrap();
+    let tr = catalogue.for_tag(Some(tag));
+    assert_eq!(
+        mail.subject,
+        tr.format("mail-subject", &[("product", "Iris".into())]),
+        "{tag}: {}",
+        mail.text
+    );
+    assert!(
+        mail.html.contains(&format!(r#"<html lang="{tag}">"#)),
+        "{tag}"
+    );
+}
+
 /// Runs a command that must succeed; its standard output.
 pub fn run_ok(cmd: &mut Command) -> Vec<u8> {
     let out = cmd.output().unwrap();

@@ -447,3 +447,20 @@ async fn a_known_device_gets_in_while_a_third_party_locks_the_address() {
     assert_eq!(done.status, 303, "{}", done.text());
     assert_eq!(owner.whoami().await.1["email"], victim);
 }
+
+/// Kratos's recovery link carries no `transient_payload` to the courier (its code does), so
+/// the link's email takes its language from Iris's record of the request; both arrive in the
+/// asking browser's language.
+#[tokio::test]
+async fn recovery_emails_are_written_in_the_asking_browsers_language() {
+    for (shape, language, tag) in [
+        (Shape::RecoveryLink, "de-DE,de;q=0.9", "de"),
+        (Shape::RecoveryCode, "fr", "fr"),
+    ] {
+        let (app, kratos) = recovery(shape, |_| {}).await;
+        known_identity(&kratos, "sprache@example.com").await;
+        let b = Browser::speaking(&app.address, Some(language));
+        let mail = ask(&app, &b, "sprache@example.com", None).await;
+        assert_written_in(&mail, tag);
+    }
+}

@@ -240,3 +240,14 @@ async fn with_sign_up_off_only_kratos_identities_get_an_email() {
         "no email for a deleted identity"
     );
 }
+
+/// Iris's own email in the asking browser's language, with Kratos owning the session.
+#[tokio::test]
+async fn the_email_is_written_in_the_asking_browsers_language() {
+    let (app, _kratos) = with_kratos_sessions(|_| {}).await;
+    let b = Browser::speaking(&app.address, Some("de-DE,de;q=0.9"));
+    let mail = app.request_email(&b, "sprache@example.com").await;
+    assert_written_in(&mail, "de");
+    assert_eq!(b.confirm_link(&mail.link()).await.status, 303);
+    assert_eq!(b.whoami().await.0, 200);
+}
