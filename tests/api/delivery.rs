@@ -1,5 +1,6 @@
 //! The outbox: what the email says, and delivery through SMTP trouble.
 use crate::helpers::*;
+use iris::clock::Clock;
 use std::time::Duration;
 
 #[tokio::test]
@@ -13,6 +14,19 @@ async fn the_email_has_both_parts_the_code_up_top_and_no_secret_in_the_subject()
     assert!(mail.html.contains(&mail.link().replace('&', "&amp;")));
     assert!(mail.text.contains("If this wasn't you, ignore this email"));
     assert!(mail.text.contains("Firefox on Linux"));
+    // When, in words read later: a date and a time with its zone, never a raw timestamp.
+    let when = regex::Regex::new(
+        r"This was requested on \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} at \d{2}:\d{2} UTC from Firefox on Linux\.",
+    )
+    .unwrap();
+    assert!(when.is_match(&mail.text), "{}", mail.text);
+    let today = app.clock.now();
+    assert!(
+        mail.text
+            .contains(&format!("{} {}", today.month(), today.year())),
+        "{}",
+        mail.text
+    );
     let outbox_id = app.sql("SELECT id FROM outbox");
     assert_eq!(
         mail.message_id.trim_matches(['<', '>']),
