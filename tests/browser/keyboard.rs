@@ -1,5 +1,6 @@
 //! Keyboard only: the field has focus, Tab reaches the button, Enter submits, focus is
-//! visible, and after an error the focus is on the field whose message is announced.
+//! visible, and after an error (a bad address, a wrong code) the focus is on the field whose
+//! message is announced.
 use crate::chrome::{Chrome, Options};
 use crate::helpers::*;
 use fantoccini::key::Key;
@@ -11,6 +12,24 @@ async fn focus_ring(chrome: &Chrome) -> (String, f64) {
              return [s.outlineStyle, parseFloat(s.outlineWidth)];")
         .await;
     (v[0].as_str().unwrap().to_owned(), v[1].as_f64().unwrap())
+}
+
+/// After an error: focus is on `field`, the message `error` describes it and is announced,
+/// and the field is marked invalid. Returns what the field holds.
+async fn error_is_announced_on(chrome: &Chrome, field: &str, error: &str) -> String {
+    assert_eq!(chrome.focused().await.0, field);
+    let tied = chrome
+        .js(&format!(
+            "const f = document.activeElement; \
+             const ids = (f.getAttribute('aria-describedby') || '').split(' '); \
+             const m = document.getElementById('{error}'); \
+             return [ids.includes('{error}'), m && m.getAttribute('role'), f.getAttribute('aria-invalid'), f.value];"
+        ))
+        .await;
+    assert_eq!(tied[0], true, "the message describes {field}");
+    assert_eq!(tied[1], "alert", "and is announced");
+    assert_eq!(tied[2], "true");
+    tied[3].as_str().unwrap_or_default().to_owned()
 }
 
 #[tokio::test]
@@ -64,18 +83,8 @@ async fn signs_in_with_the_keyboard_alone() {
         .await
         .unwrap();
     chrome.press(Key::Enter, "email-error").await;
-    // After the error: focus on the field, its message tied to it and announced.
-    assert_eq!(chrome.focused().await.0, "email");
-    let tied = chrome
-        .js("const f = document.activeElement; \
-             const ids = (f.getAttribute('aria-describedby') || '').split(' '); \
-             const m = document.getElementById('email-error'); \
-             return [ids.includes('email-error'), m && m.getAttribute('role'), f.getAttribute('aria-invalid'), f.value];")
-        .await;
-    assert_eq!(tied[0], true, "the message describes the field");
-    assert_eq!(tied[1], "alert", "and is announced");
-    assert_eq!(tied[2], "true");
-    assert_eq!(tied[3], "nobody at example", "what was typed is kept");
+    let typed = error_is_announced_on(&chrome, "email", "email-error").await;
+    assert_eq!(typed, "nobody at example", "what was typed is kept");
     // Fix it with the keyboard and go on: the code box has focus on the next page.
     let field = chrome.client.active_element().await.unwrap();
     field.clear().await.unwrap();
@@ -83,14 +92,20 @@ async fn signs_in_with_the_keyboard_alone() {
     chrome.press(Key::Enter, "check-your-inbox").await;
     assert_eq!(chrome.focused().await.0, "code");
     let mail = app.sink().wait_for(1).await.pop().unwrap();
+    // A wrong code: focus comes back to the box, its message tied to it and announced.
     chrome
         .client
         .active_element()
         .await
         .unwrap()
-        .send_keys(&mail.code())
+        .send_keys(mail.wrong_code())
         .await
         .unwrap();
+    chrome.press(Key::Enter, "wrong-code").await;
+    error_is_announced_on(&chrome, "code", "code-error").await;
+    let field = chrome.client.active_element().await.unwrap();
+    field.clear().await.unwrap();
+    field.send_keys(&mail.code()).await.unwrap();
     chrome.press(Key::Enter, "signed-in").await;
     assert_eq!(chrome.path().await, "/");
     // Signed in: Tab reaches "Sign out", Enter signs out.
