@@ -438,6 +438,48 @@ async fn settings_is_never_a_settings_page() {
     assert!(home.text().contains("set@example.com"), "{}", home.text());
 }
 
+/// A browser that followed a recovery link straight to Kratos lands on Iris's `/settings`
+/// with Kratos's fresh settings flow (message 1060001): it goes on to the flow's `return_to`,
+/// here the default (an admin-made link carries none), never to a settings form.
+#[tokio::test]
+async fn a_fresh_recovery_arriving_at_settings_goes_on_to_its_return_to() {
+    let (app, kratos) = recovery(Shape::RecoveryLink, |s| {
+        s.sign_in.default_return_url = "/account".into();
+    })
+    .await;
+    let id = known_identity(&kratos, "straight@example.com").await;
+    let link: serde_json::Value = reqwest::Client::new()
+        .post(format!("{}/admin/recovery/link", kratos.admin_url))
+        .json(&serde_json::json!({ "identity_id": id, "expires_in": "10m" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    // Kratos builds it on Iris's URL; the browser takes it to Kratos itself.
+    let link = url::Url::parse(link["recovery_link"].as_str().unwrap()).unwrap();
+    let at_kratos = format!(
+        "{}{}?{}",
+        kratos.public_url,
+        link.path(),
+        link.query().unwrap()
+    );
+    let b = app.browser();
+    let res = b.client.get(&at_kratos).send().await.unwrap();
+    assert_eq!(res.status(), 303);
+    let to = url::Url::parse(res.headers()["location"].to_str().unwrap()).unwrap();
+    assert_eq!(to.path(), "/settings", "{to}");
+    let page = b.get(&format!("/settings?{}", to.query().unwrap())).await;
+    assert_eq!(page.status, 303, "{}", page.text());
+    assert!(
+        page.location().unwrap().ends_with("/account"),
+        "{:?}",
+        page.location()
+    );
+    assert_eq!(b.whoami().await.1["email"], "straight@example.com");
+}
+
 /// As with `kratos-code`: a browser that signed in to the address before is not locked out
 /// by a third party's wrong recovery codes across flows; strangers are.
 #[tokio::test]
