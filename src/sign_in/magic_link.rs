@@ -68,12 +68,12 @@ impl MagicLink {
         // lookup, so known and unknown ones cannot be told apart by timing.
         // Iris's own accounts table is not asked then: an identity deleted in Kratos gets no
         // email, whatever Iris once recorded for it.
-        let recipients = match &self.kratos {
-            _ if self.config.allow_sign_up => Recipients::Anyone,
-            Some(kratos) => {
+        let recipients = match (&self.kratos, self.config.allow_sign_up) {
+            (_, true) => Recipients::Anyone,
+            (Some(kratos), false) => {
                 Recipients::Decided(kratos.identity_exists(email.canonical()).await? == Some(true))
             }
-            None => Recipients::Accounts,
+            (None, false) => Recipients::Accounts,
         };
         let request = IssueRequest {
             email,

@@ -136,6 +136,13 @@ impl Kratos {
     }
 
     /// Stops Kratos (as a crash would).
+    /// Points Iris's settings at this Kratos (public and admin API), in `shape`.
+    fn serve(&self, s: &mut iris::config::Settings, shape: Shape) {
+        shape.apply(s);
+        s.kratos.public_url = Some(self.public_url.parse().unwrap());
+        s.kratos.admin_url = Some(self.admin_url.parse().unwrap());
+    }
+
     pub fn stop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
@@ -402,14 +409,10 @@ pub async fn iris_with_kratos_as(
         env: shape.env(),
     };
     let kratos = Kratos::start_on(&iris, dsn).await;
-    let kratos_url = kratos.public_url.clone();
-    let admin_url = kratos.admin_url.clone();
     let app = spawn_app_on(
         listener,
         |s| {
-            shape.apply(s);
-            s.kratos.public_url = Some(kratos_url.parse().unwrap());
-            s.kratos.admin_url = Some(admin_url.parse().unwrap());
+            kratos.serve(s, shape);
             s.secrets.courier_api_key = Some(COURIER_KEY.to_owned().into());
             customise(s);
         },
@@ -423,17 +426,7 @@ pub async fn iris_with_kratos_as(
 /// node of a scaled-out deployment. Only for shapes where Iris sends its own mail (Kratos's
 /// courier knows the first Iris only).
 pub async fn another_iris(kratos: &Kratos, shape: Shape) -> TestApp {
-    let kratos_url = kratos.public_url.clone();
-    let admin_url = kratos.admin_url.clone();
-    spawn_app_with(
-        |s| {
-            shape.apply(s);
-            s.kratos.public_url = Some(kratos_url.parse().unwrap());
-            s.kratos.admin_url = Some(admin_url.parse().unwrap());
-        },
-        &[],
-    )
-    .await
+    spawn_app_with(|s| kratos.serve(s, shape), &[]).await
 }
 
 /// The requests Kratos has served so far, from its log, as "METHOD /path" with ids as `{id}`
