@@ -119,7 +119,8 @@ impl Kratos {
         kratos
     }
 
-    async fn wait_ready(&self) {
+    /// Waits until Kratos answers its readiness probe (15 s at most).
+    pub async fn wait_ready(&self) {
         let client = reqwest::Client::new();
         for _ in 0..300 {
             let ready = client

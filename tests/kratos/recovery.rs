@@ -385,6 +385,8 @@ async fn kratos_down_gives_a_503_page_and_iris_recovers() {
         "{:?}",
         started.elapsed()
     );
+    // Kratos, resumed, catches up first (on a loaded machine longer than kratos.timeout).
+    kratos.wait_ready().await;
     assert_eq!(b.whoami().await.0, 401);
     let again = press(&b, &form).await;
     if again.status == 410 {
