@@ -307,6 +307,7 @@ impl Chrome {
     /// Clicks an element (a button: the browser submits its form and loads the answer), then
     /// checks the page it lands on.
     pub async fn click(&self, css: &str, label: &str) {
+        let old = self.mark_document().await;
         self.client
             .find(Locator::Css(css))
             .await
@@ -314,11 +315,17 @@ impl Chrome {
             .click()
             .await
             .unwrap();
+        self.wait_for_new_document(old).await;
         self.check(label).await;
     }
 
     /// Presses a key on whatever has focus (`fantoccini::key::Key`), then checks the page.
+    /// Enter submits a form, so it waits for the answer as a click does; Tab only moves focus.
     pub async fn press(&self, key: fantoccini::key::Key, label: &str) {
+        let old = match key {
+            fantoccini::key::Key::Enter => self.mark_document().await,
+            _ => None,
+        };
         self.client
             .active_element()
             .await
@@ -326,7 +333,43 @@ impl Chrome {
             .send_keys(&char::from(key).to_string())
             .await
             .unwrap();
+        self.wait_for_new_document(old).await;
         self.check(label).await;
+    }
+
+    /// Tags the current document, so that a later `wait_for_new_document` can tell when the
+    /// browser has replaced it. Without this a check could read the old page: ChromeDriver's
+    /// click may return before a cross-site form's navigation has even begun (seen in CI, where
+    /// the 403 of Iris's `/login` was logged while the URL still named the other site).
+    async fn mark_document(&self) -> Option<String> {
+        let mark = format!("{:?}", std::time::Instant::now());
+        self.client
+            .execute("window.__irisDocument = arguments[0];", vec![json!(mark)])
+            .await
+            .ok()?;
+        Some(mark)
+    }
+
+    /// Waits (up to 10 s) until the tagged document is gone and its successor has loaded. A
+    /// script run while the old page is torn down may fail; that only means "not yet".
+    async fn wait_for_new_document(&self, old: Option<String>) {
+        let Some(old) = old else { return };
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while std::time::Instant::now() < deadline {
+            let state = self
+                .client
+                .execute(
+                    "return [window.__irisDocument || null, document.readyState];",
+                    vec![],
+                )
+                .await;
+            if let Ok(Value::Array(state)) = state {
+                if state[0] != json!(old) && state[1] == "complete" {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// The focused element's id (empty when it has none) and tag.
