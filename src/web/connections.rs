@@ -120,26 +120,37 @@ impl ConnectionCap {
         let Ok(peer) = stream.peer_addr() else {
             return;
         };
-        if self.trusted_proxies.iter().any(|n| n.contains(&peer.ip())) {
+        let Some((counted, over)) = self.count(peer.ip()) else {
             return;
-        }
-        let key = rate_key(peer.ip(), self.ipv6_prefix);
-        let over = {
-            let mut open = self.lock();
-            let n = open.entry(key).or_insert(0);
-            *n += 1;
-            *n > self.per_ip
         };
-        extensions.insert(Counted {
-            cap: self.clone(),
-            key,
-        });
+        let key = counted.key;
+        extensions.insert(counted);
         if over {
             // Counted, not logged line by line: a flood would otherwise flood the log too.
             self.metrics.count_event("excess_connections_per_ip");
             tracing::debug!(event = "excess_connections_per_ip", client_ip = %key, "connection refused");
             let _ = socket2::SockRef::from(stream).shutdown(std::net::Shutdown::Both);
         }
+    }
+
+    /// Counts a new connection from `ip` (an IPv6 address by its network), unless it comes
+    /// from a trusted proxy: the guard that gives the count back, and whether it is one too many.
+    fn count(&self, ip: IpAddr) -> Option<(Counted, bool)> {
+        if self.trusted_proxies.iter().any(|n| n.contains(&ip)) {
+            return None;
+        }
+        let key = rate_key(ip, self.ipv6_prefix);
+        let over = {
+            let mut open = self.lock();
+            let n = open.entry(key).or_insert(0);
+            *n += 1;
+            *n > self.per_ip
+        };
+        let counted = Counted {
+            cap: self.clone(),
+            key,
+        };
+        Some((counted, over))
     }
 
     /// Starts the connection's watchdog (see the module doc). It holds a duplicate of the
@@ -187,5 +198,57 @@ impl ConnectionCap {
             .get(&rate_key(ip, self.ipv6_prefix))
             .copied()
             .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ConnectionCap;
+    use crate::metrics::Metrics;
+    use std::net::IpAddr;
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    fn cap(per_ip: usize, proxies: &[&str]) -> ConnectionCap {
+        let proxies = proxies.iter().map(|p| p.parse().unwrap()).collect();
+        ConnectionCap::new(
+            per_ip,
+            64,
+            Arc::new(proxies),
+            Arc::new(Metrics::default()),
+            Duration::from_secs(1),
+        )
+    }
+
+    /// The loopback tests cannot connect from many IPv6 addresses, so the cap's keying is
+    /// proven here: one /64 shares one count, whatever its interface identifiers.
+    #[test]
+    fn one_ipv6_network_shares_one_count_and_gets_it_back() {
+        let cap = cap(2, &[]);
+        let (a, over_a) = cap.count(ip("2001:db8:1:2::1")).unwrap();
+        let (b, over_b) = cap.count(ip("2001:db8:1:2:ffff::9")).unwrap();
+        let (c, over_c) = cap.count(ip("2001:db8:1:2:1234:5678:9abc:def0")).unwrap();
+        assert_eq!((over_a, over_b, over_c), (false, false, true));
+        let (_, next_network) = cap.count(ip("2001:db8:1:3::1")).unwrap();
+        assert!(!next_network, "another /64 has its own count");
+        assert_eq!(cap.open_from(ip("2001:db8:1:2::77")), 3);
+        drop((a, b, c));
+        assert_eq!(cap.open_from(ip("2001:db8:1:2::77")), 0);
+    }
+
+    #[test]
+    fn ipv4_counts_each_address_and_proxies_are_not_counted() {
+        let cap = cap(1, &["10.0.0.0/8"]);
+        let _a = cap.count(ip("192.0.2.1")).unwrap();
+        let (_, other) = cap.count(ip("192.0.2.2")).unwrap();
+        assert!(!other);
+        let (_, again) = cap.count(ip("::ffff:192.0.2.1")).unwrap();
+        assert!(again, "an IPv4-mapped address is the IPv4 address");
+        assert!(cap.count(ip("10.1.2.3")).is_none());
+        assert_eq!(cap.open_from(ip("10.1.2.3")), 0);
     }
 }
