@@ -361,27 +361,7 @@ impl KratosClient {
             _ => Err(KratosError::Unexpected(format!("HTTP {status}"))),
         }
     }
-}
 
-/// What the error page shows of a Kratos error (never raw JSON).
-#[derive(Debug, Clone, Deserialize)]
-pub struct ErrorDetailView {
-    /// Kratos's string id (`security_csrf_violation`, `self_service_flow_expired`, …): what
-    /// the page says is chosen by it.
-    #[serde(default)]
-    pub id: Option<String>,
-    #[serde(default)]
-    pub code: Option<u16>,
-}
-
-async fn parse<T: serde::de::DeserializeOwned>(res: reqwest::Response) -> Result<T, KratosError> {
-    let status = res.status();
-    res.json()
-        .await
-        .map_err(|_| KratosError::Unexpected(format!("{status} with an unreadable body")))
-}
-
-impl KratosClient {
     /// A flow Kratos started (the browser arrived with `?flow=`), read with the browser's
     /// cookies; `None` when it is not a flow id or Kratos does not know it. Kratos's flow ids
     /// are UUIDs: anything else is not worth a call.
@@ -406,6 +386,24 @@ impl KratosClient {
             }
         }
     }
+}
+
+/// What the error page shows of a Kratos error (never raw JSON).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ErrorDetailView {
+    /// Kratos's string id (`security_csrf_violation`, `self_service_flow_expired`, …): what
+    /// the page says is chosen by it.
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub code: Option<u16>,
+}
+
+async fn parse<T: serde::de::DeserializeOwned>(res: reqwest::Response) -> Result<T, KratosError> {
+    let status = res.status();
+    res.json()
+        .await
+        .map_err(|_| KratosError::Unexpected(format!("{status} with an unreadable body")))
 }
 
 fn http_client(timeout: Duration) -> Result<reqwest::Client, KratosError> {

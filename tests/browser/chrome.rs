@@ -322,10 +322,7 @@ impl Chrome {
     /// Presses a key on whatever has focus (`fantoccini::key::Key`), then checks the page.
     /// Enter submits a form, so it waits for the answer as a click does; Tab only moves focus.
     pub async fn press(&self, key: fantoccini::key::Key, label: &str) {
-        let old = match key {
-            fantoccini::key::Key::Enter => self.mark_document().await,
-            _ => None,
-        };
+        let old = matches!(key, fantoccini::key::Key::Enter) && self.mark_document().await;
         self.client
             .active_element()
             .await
@@ -341,32 +338,30 @@ impl Chrome {
     /// browser has replaced it. Without this a check could read the old page: ChromeDriver's
     /// click may return before a cross-site form's navigation has even begun (seen in CI, where
     /// the 403 of Iris's `/login` was logged while the URL still named the other site).
-    async fn mark_document(&self) -> Option<String> {
-        let mark = format!("{:?}", std::time::Instant::now());
+    async fn mark_document(&self) -> bool {
         self.client
-            .execute("window.__irisDocument = arguments[0];", vec![json!(mark)])
+            .execute("window.__irisOldDocument = true;", vec![])
             .await
-            .ok()?;
-        Some(mark)
+            .is_ok()
     }
 
     /// Waits (up to 10 s) until the tagged document is gone and its successor has loaded. A
     /// script run while the old page is torn down may fail; that only means "not yet".
-    async fn wait_for_new_document(&self, old: Option<String>) {
-        let Some(old) = old else { return };
+    async fn wait_for_new_document(&self, marked: bool) {
+        if !marked {
+            return;
+        }
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
         while std::time::Instant::now() < deadline {
-            let state = self
+            let replaced = self
                 .client
                 .execute(
-                    "return [window.__irisDocument || null, document.readyState];",
+                    "return !window.__irisOldDocument && document.readyState === 'complete';",
                     vec![],
                 )
                 .await;
-            if let Ok(Value::Array(state)) = state {
-                if state[0] != json!(old) && state[1] == "complete" {
-                    return;
-                }
+            if matches!(replaced, Ok(Value::Bool(true))) {
+                return;
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }

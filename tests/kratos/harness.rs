@@ -136,7 +136,6 @@ impl Kratos {
         panic!("Kratos not ready after 15 s; log:\n{}", self.log());
     }
 
-    /// Stops Kratos (as a crash would).
     /// Points Iris's settings at this Kratos (public and admin API), in `shape`.
     fn serve(&self, s: &mut iris::config::Settings, shape: Shape) {
         shape.apply(s);
@@ -144,6 +143,7 @@ impl Kratos {
         s.kratos.admin_url = Some(self.admin_url.parse().unwrap());
     }
 
+    /// Stops Kratos (as a crash would).
     pub fn stop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
