@@ -65,20 +65,16 @@ async fn main() -> ExitCode {
             println!("configuration OK");
             ExitCode::SUCCESS
         }
-        Command::Migrate => {
-            match iris::store::SqliteStore::open(&settings.store.url, 1, settings.store.timeout)
-                .await
-            {
-                Ok(_) => {
-                    println!("database is up to date");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::from(1)
-                }
+        Command::Migrate => match iris::startup::open_stores(&settings.store).await {
+            Ok(_) => {
+                println!("database is up to date");
+                ExitCode::SUCCESS
             }
-        }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
         Command::KratosConfig => match iris::kratos::fragment(&settings) {
             Ok(yaml) => {
                 print!("{yaml}");

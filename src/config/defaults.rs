@@ -63,7 +63,10 @@ impl Default for MagicLinkSettings {
 impl Default for StoreSettings {
     fn default() -> Self {
         Self {
-            url: "sqlite://iris-data/iris.db".into(),
+            url: "sqlite://iris-data/iris.db"
+                .parse()
+                .unwrap_or_else(|_| unreachable!()),
+            url_file: None,
             max_connections: 8,
             timeout: Duration::from_secs(5),
         }

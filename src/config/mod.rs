@@ -1,6 +1,7 @@
 //! Typed settings. The only module that reads configuration: figment layers the defaults below,
 //! then a TOML file (`--config FILE` or `IRIS_CONFIG`), then `IRIS__SECTION__KEY` env vars.
 //! Secrets also accept a `_file` variant (`IRIS__SECRETS__SESSION_KEY_FILE=/run/secrets/k`).
+mod database_url;
 mod defaults;
 mod validate;
 
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use url::Url;
 
+pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
 pub use validate::{Problem, Severity};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -132,7 +134,10 @@ pub struct MagicLinkSettings {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct StoreSettings {
-    pub url: String,
+    /// `sqlite:…` or `postgres://user:password@host/db`; prints with its password masked.
+    pub url: DatabaseUrl,
+    /// The URL from a file (a mounted secret); overrides `url`.
+    pub url_file: Option<PathBuf>,
     pub max_connections: u32,
     #[serde(with = "humantime_serde")]
     pub timeout: Duration,
@@ -386,6 +391,14 @@ impl Settings {
         if let Some(path) = &self.mail.smtp_url_file {
             let text = read("mail.smtp_url_file", path)?;
             self.mail.smtp_url = Some(text.trim().to_owned().into());
+        }
+        if let Some(path) = &self.store.url_file {
+            let text = read("store.url_file", path)?;
+            // SECURITY: the error says what is wrong, never the file's text (a password).
+            self.store.url = text
+                .trim()
+                .parse()
+                .map_err(|e| ConfigError::Parse(format!("error: store.url_file: {e}")))?;
         }
         Ok(())
     }

@@ -1,5 +1,6 @@
 //! Newtypes at the edges: raw strings become these types in handlers and go no further.
 pub mod colour;
+pub mod credential;
 mod email_address;
 mod magic_token;
 mod one_time_code;

@@ -7,7 +7,7 @@ use super::transport::{build_message, MailTransport};
 use super::OutboxPayload;
 use crate::clock::SharedClock;
 use crate::secrets::Keys;
-use crate::store::{OutboxJob, SharedStore};
+use crate::store::{OutboxJob, OutboxStore};
 use futures_util::StreamExt;
 use lettre::message::Mailbox;
 use rand::Rng;
@@ -18,9 +18,6 @@ use tokio::sync::Notify;
 const LEASE: Duration = Duration::from_secs(60);
 const BATCH: u32 = 32;
 const IDLE_POLL: Duration = Duration::from_millis(500);
-const PURGE_EVERY: Duration = Duration::from_secs(60);
-/// How long spent credentials and expired sessions are kept before deletion.
-const PURGE_GRACE: Duration = Duration::from_secs(3600);
 
 pub struct WorkerSettings {
     pub from: Mailbox,
@@ -32,7 +29,7 @@ pub struct WorkerSettings {
 }
 
 pub struct Worker {
-    pub store: SharedStore,
+    pub outbox: Arc<dyn OutboxStore>,
     pub transport: Arc<dyn MailTransport>,
     pub keys: Arc<Keys>,
     pub clock: SharedClock,
@@ -46,12 +43,11 @@ pub struct Worker {
 impl Worker {
     /// Runs until `stop` says so or its sender is dropped.
     pub async fn run(self, mut stop: tokio::sync::watch::Receiver<bool>) {
-        let mut last_purge = tokio::time::Instant::now();
         loop {
             if *stop.borrow() || stop.has_changed().is_err() {
                 return;
             }
-            let worked = match self.store.claim(LEASE, BATCH, self.clock.now()).await {
+            let worked = match self.outbox.claim(LEASE, BATCH, self.clock.now()).await {
                 Ok(jobs) => {
                     let n = jobs.len();
                     let sent: Vec<String> = futures_util::stream::iter(jobs)
@@ -62,7 +58,7 @@ impl Worker {
                         .await;
                     // One write for the whole batch: the single SQLite writer is shared with
                     // the requests.
-                    if let Err(e) = self.store.sent(&sent, self.clock.now()).await {
+                    if let Err(e) = self.outbox.sent(&sent, self.clock.now()).await {
                         // The messages went out; their leases lapse and they may go once more
                         // (same Message-ID). At-least-once is the contract.
                         tracing::error!(error = %e, "emails sent but not marked");
@@ -74,16 +70,6 @@ impl Worker {
                     false
                 }
             };
-            if last_purge.elapsed() >= PURGE_EVERY {
-                last_purge = tokio::time::Instant::now();
-                match self.store.purge(PURGE_GRACE, self.clock.now()).await {
-                    Ok(n) if n > 0 => {
-                        tracing::info!(rows = n, "purged spent credentials and sessions")
-                    }
-                    Ok(_) => {}
-                    Err(e) => tracing::warn!(error = %e, "purge failed"),
-                }
-            }
             if !worked {
                 tokio::select! {
                     _ = self.wake.notified() => {}
@@ -129,7 +115,7 @@ impl Worker {
                     return None;
                 }
                 tracing::warn!(event = "email_retry", recipient_domain = %domain, reason = %e.reason, "temporary failure, will retry");
-                if let Err(e) = self.store.retry_at(&job.id, at, &e.reason).await {
+                if let Err(e) = self.outbox.retry_at(&job.id, at, &e.reason).await {
                     tracing::error!(error = %e, "cannot schedule retry");
                 }
             }
@@ -164,7 +150,7 @@ impl Worker {
 
     async fn fail(&self, job: &OutboxJob, reason: &str) {
         tracing::warn!(event = "email_failed", %reason, "email delivery failed for good");
-        if let Err(e) = self.store.failed(&job.id, reason, self.clock.now()).await {
+        if let Err(e) = self.outbox.failed(&job.id, reason, self.clock.now()).await {
             tracing::error!(error = %e, "cannot mark email failed");
         }
     }

@@ -9,14 +9,15 @@
 //! rule. The browser's binding names the flow (`kratos::FlowBinding`).
 use super::{Requester, SignInResult, Started, Trust, User};
 use crate::clock::SharedClock;
+use crate::domain::credential::{
+    CredentialView, Delivery, FailurePolicy, Redemption, Refusal, SendLimits,
+};
 use crate::domain::{EmailAddress, OneTimeCode, ReturnTo};
 use crate::kratos::{
     flow_param, ids, is_settings, Answer, CookieRelay, Flow, FlowBinding, FlowKind, KratosClient,
     Session, LOCALE_FIELD,
 };
-use crate::store::{
-    CredentialView, Delivery, FailurePolicy, Redemption, Refusal, SendLimits, SharedStore,
-};
+use crate::store::{AddressLimits, KratosRequests};
 use std::time::Duration;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -50,7 +51,10 @@ pub enum RecoveryMethod {
 pub struct KratosFlows {
     pub mode: KratosMode,
     pub client: KratosClient,
-    pub store: SharedStore,
+    /// Per-address limits and failures (Kratos has none of its own).
+    pub limits: std::sync::Arc<dyn AddressLimits>,
+    /// What Iris asked Kratos for, for the pages and emails that follow.
+    pub requests: std::sync::Arc<dyn KratosRequests>,
     /// For known-device cookies (see `trust`).
     pub keys: std::sync::Arc<crate::secrets::Keys>,
     pub clock: SharedClock,
@@ -69,7 +73,7 @@ impl KratosFlows {
     ) -> SignInResult<Started> {
         let now = self.clock.now();
         if let Some(refused) = self
-            .store
+            .limits
             .count_send(
                 &email,
                 self.config.limits,
@@ -89,7 +93,7 @@ impl KratosFlows {
             Ok(sent) => sent,
             Err(e) => {
                 // Nothing was sent: give the attempt back before answering 503.
-                if let Err(undo) = self.store.uncount_send(&email, now).await {
+                if let Err(undo) = self.limits.uncount_send(&email, now).await {
                     tracing::warn!(error = %undo, "cannot take back a send count");
                 }
                 return Err(e);
@@ -97,7 +101,7 @@ impl KratosFlows {
         };
         let Some(sent) = sent else {
             // Nothing was sent: the send count goes back too.
-            self.store.uncount_send(&email, now).await?;
+            self.limits.uncount_send(&email, now).await?;
             return Ok(Started::AlreadySignedIn);
         };
         tracing::info!(event = "authn_token_created", "Kratos email requested");
@@ -264,7 +268,7 @@ impl KratosFlows {
         // Kratos counts tries per flow, not per browser, so only a known device is exempt here.
         let exempt = trust.device.knows(&self.keys, &binding.email);
         if let (false, Some(retry_after)) =
-            (exempt, self.store.locked_for(&binding.email, now).await?)
+            (exempt, self.limits.locked_for(&binding.email, now).await?)
         {
             return Ok(Redemption::Refused(Refusal::Locked { retry_after }));
         }
@@ -276,14 +280,14 @@ impl KratosFlows {
         };
         match &result {
             Redemption::SignedIn { .. } => {
-                self.store.clear_failures(&binding.email).await?;
+                self.limits.clear_failures(&binding.email).await?;
                 tracing::info!(
                     event = "authn_login_success",
                     "signed in with a Kratos code"
                 );
             }
             Redemption::WrongCode { .. } => {
-                self.store
+                self.limits
                     .record_failure(&binding.email, self.config.failures, now)
                     .await?;
                 tracing::info!(event = "authn_login_fail", "wrong Kratos code");

@@ -11,10 +11,11 @@
 //! off Kratos sends an unknown address nothing, and answers exactly as for a known one.
 use super::kratos::KratosFlows;
 use super::{Requester, SignInResult};
+use crate::domain::credential::{CredentialView, Delivery, Redemption, Refusal};
 use crate::domain::{EmailAddress, ReturnTo};
 use crate::kratos::{flow_param, is_settings};
 use crate::kratos::{Answer, CookieRelay, FlowBinding, FlowKind};
-use crate::store::{CredentialView, Delivery, KratosRequest, Redemption, Refusal};
+use crate::store::KratosRequest;
 use time::OffsetDateTime;
 
 impl KratosFlows {
@@ -67,7 +68,7 @@ impl KratosFlows {
             used_at: None,
         };
         Ok(self
-            .store
+            .requests
             .record_request(&request, binding.email.canonical())
             .await?)
     }
@@ -75,7 +76,7 @@ impl KratosFlows {
     /// The confirm page behind an emailed recovery link: what Iris recorded when it asked.
     /// Never a call to Kratos (that would need the token).
     pub async fn inspect_recovery_link(&self, flow: &str) -> SignInResult<Option<CredentialView>> {
-        let Some(request) = self.store.request_by_flow(flow).await? else {
+        let Some(request) = self.requests.request_by_flow(flow).await? else {
             return Ok(None);
         };
         let Ok(email) = EmailAddress::from_stored(&request.email) else {
@@ -152,8 +153,10 @@ impl KratosFlows {
         };
         match &result {
             Redemption::SignedIn { .. } => {
-                self.store.mark_request_used(flow, self.clock.now()).await?;
-                self.store.clear_failures(&view.email).await?;
+                self.requests
+                    .mark_request_used(flow, self.clock.now())
+                    .await?;
+                self.limits.clear_failures(&view.email).await?;
                 tracing::info!(
                     event = "authn_login_success",
                     "signed in with a Kratos link"

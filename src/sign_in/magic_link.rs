@@ -2,16 +2,17 @@
 //! `magic_link.sessions = "kratos"` Kratos's: the identity is found or created in Kratos on
 //! the first successful use, and Kratos's session is handed to the browser
 //! (`kratos::handover`). Kratos sends no email either way.
-use super::{Backoff, CodeEntry, Requester, SignInResult, Started, Trust};
+use super::{Requester, SignInResult, Started, Trust};
 use crate::clock::SharedClock;
+use crate::domain::credential::{
+    Backoff, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, Refusal,
+    SendLimits,
+};
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
 use crate::kratos::{CookieRelay, HandedOver, KratosClient};
 use crate::mail::{OutboxPayload, SignInEmail};
 use crate::secrets::{random_id, Keys, Purpose};
-use crate::store::{
-    CredentialView, FailurePolicy, IssueOutcome, IssueRequest, Recipients, Redemption, Refusal,
-    SendLimits, SharedStore,
-};
+use crate::store::{IssueRequest, Recipients, SignInStore};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Notify;
@@ -28,7 +29,7 @@ pub struct MagicLinkConfig {
 
 #[derive(Clone)]
 pub struct MagicLink {
-    pub store: SharedStore,
+    pub store: Arc<dyn SignInStore>,
     pub keys: Arc<Keys>,
     pub clock: SharedClock,
     pub config: MagicLinkConfig,

@@ -10,11 +10,12 @@ mod trust;
 pub use kratos::{KratosConfig, KratosFlows, KratosMode, RecoveryMethod};
 pub use magic_link::{MagicLink, MagicLinkConfig};
 use outcome::started;
-pub use trust::{Backoff, CodeEntry, KnownDevice, Trust, KNOWN_DEVICE_ADDRESSES};
+pub use trust::{KnownDevice, Trust, KNOWN_DEVICE_ADDRESSES};
 
+use crate::domain::credential::{CredentialView, Redemption};
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
 use crate::kratos::{CookieRelay, KratosError};
-use crate::store::{CredentialView, Redemption, StoreError};
+use crate::store::StoreError;
 
 /// The approaches: Iris's own magic link (its sessions, or Kratos's), or a Kratos strategy
 /// (`KratosMode`: code, or recovery by link or code).
@@ -184,7 +185,9 @@ impl SignIn {
             {
                 k.confirm_recovery_link(flow, token, relay).await
             }
-            _ => Ok(Redemption::Refused(crate::store::Refusal::Unknown)),
+            _ => Ok(Redemption::Refused(
+                crate::domain::credential::Refusal::Unknown,
+            )),
         }
     }
 

@@ -1,7 +1,7 @@
 //! The store's answer to a send, as the browser hears it. Both approaches share it, so their
 //! limits answer alike.
 use super::Started;
-use crate::store::IssueOutcome;
+use crate::domain::credential::IssueOutcome;
 
 /// What the store's answer to a send means for the browser; refusals are logged as the
 /// security events they are.

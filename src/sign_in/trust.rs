@@ -9,6 +9,7 @@
 //!   wrong one itself. A browser that only joined may enter the code too (a second device), but
 //!   its wrong codes do not use up the tries of the email someone else asked for: they count
 //!   toward the address's back-off, which does hold it.
+use crate::domain::credential::{Backoff, CodeEntry};
 use crate::domain::EmailAddress;
 use crate::secrets::{Keys, Purpose};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -69,31 +70,12 @@ impl KnownDevice {
     }
 }
 
-/// Whether the address's failure back-off applies to one code entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backoff {
-    /// A stranger: it applies.
-    Applies,
-    /// The browser that asked for this credential: not until it enters a wrong code itself.
-    UntilOwnFailure,
-    /// A known device for the address: never.
-    Exempt,
-}
-
 /// What the browser submitting a code proves.
 #[derive(Debug, Clone, Copy)]
 pub struct Trust<'a> {
     pub device: &'a KnownDevice,
     /// Its binding says it asked for the credential itself (not one it joined).
     pub asked_here: bool,
-}
-
-/// How one code entry is judged: which back-off holds it, and whether a wrong code uses up one
-/// of the email's tries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CodeEntry {
-    pub backoff: Backoff,
-    pub uses_tries: bool,
 }
 
 impl Trust<'_> {

@@ -1,38 +1,53 @@
-//! Storage seams. SQL lives only below this module; callers see these traits and types.
-//! Every method that compares against "now" takes it as an argument (the injected clock).
+//! Storage seams. SQL lives only below this module; callers see these traits and the domain's
+//! credential vocabulary. Each trait has its own handle in `Stores`, so one backend can take
+//! over some of them (sessions, say) while the others stay where they are. Every method that
+//! compares against "now" takes it as an argument (the injected clock).
+pub mod purge;
+pub mod rules;
+mod sql;
 mod sqlite;
 
-pub use sqlite::{OpenError, SqliteStore};
+pub use purge::Purger;
+pub use sqlite::SqliteStore;
 
+use crate::domain::credential::{
+    CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
+};
 use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
-pub use crate::sign_in::{Backoff, CodeEntry};
 use async_trait::async_trait;
 use std::sync::Arc;
 use std::time::Duration;
 use time::OffsetDateTime;
 
-#[derive(Debug, thiserror::Error)]
+/// What a backend's failure carries, whatever the backend: its error, kept as the source so
+/// the log shows the whole chain. Shared, because one failed batch answers every request in it.
+pub type BackendError = Arc<dyn std::error::Error + Send + Sync + 'static>;
+
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
-    /// Shared, because one failed batch answers every request in it.
     #[error("the database is unavailable")]
-    Unavailable(#[source] Arc<sqlx::Error>),
+    Unavailable(#[source] BackendError),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
 }
 
-impl From<sqlx::Error> for StoreError {
-    fn from(e: sqlx::Error) -> Self {
-        StoreError::Unavailable(Arc::new(e))
-    }
-}
-
 pub type StoreResult<T> = Result<T, StoreError>;
 
-#[derive(Debug, Clone)]
-pub struct Account {
-    pub id: String,
-    pub email: EmailAddress,
+/// Why a backend could not be opened. Each names `store.url`; none repeats the URL (it may
+/// hold a password).
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("store.url: {0}")]
+    Url(#[source] BackendError),
+    #[error("store.url: cannot create the database folder {0}: {1}")]
+    Folder(String, #[source] std::io::Error),
+    #[error("store.url: cannot open the database: {0}")]
+    Connect(#[source] BackendError),
+    #[error("store.url: migrations failed: {0}")]
+    Migrate(#[source] BackendError),
+    #[error("store.url: {0} is not supported by this build yet")]
+    Unsupported(&'static str),
 }
 
 /// Everything needed to issue one emailed credential, decided before the transaction starts.
@@ -68,107 +83,6 @@ pub enum Recipients {
     Decided(bool),
 }
 
-#[derive(Debug, Clone, Copy)]
-pub struct SendLimits {
-    pub cooldown: Duration,
-    pub per_hour: u32,
-    /// All addresses together, per UTC day.
-    pub per_day: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IssueOutcome {
-    /// Credential and outbox row committed together.
-    Issued { credential_id: String },
-    /// Within the cooldown: nothing new was created; the newest live credential stays valid.
-    CoolingDown {
-        credential_id: Option<String>,
-        retry_after: u64,
-    },
-    /// The hourly budget for this address is spent.
-    HourlyLimit { retry_after: u64 },
-    /// Too many wrong codes for this address recently: back-off in force.
-    Locked { retry_after: u64 },
-    /// Today's outbound budget (all addresses) is spent; it renews at midnight UTC.
-    DailyBudget { retry_after: u64 },
-}
-
-/// Why a credential could not be used. The same for known and unknown addresses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
-    Unknown,
-    Used,
-    Superseded,
-    Expired,
-    TooManyAttempts,
-    Locked { retry_after: u64 },
-}
-
-#[derive(Debug, Clone)]
-pub enum Redemption {
-    /// `account` is the Iris account when Iris owns the session; `None` when another system
-    /// (Kratos) issued it.
-    SignedIn {
-        account: Option<Account>,
-        /// The address signed in to (the browser becomes a known device for it).
-        email: EmailAddress,
-        return_to: String,
-    },
-    /// `attempts_left` when known (Kratos does not say).
-    WrongCode {
-        attempts_left: Option<u32>,
-    },
-    Refused(Refusal),
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct FailurePolicy {
-    pub max_attempts: u32,
-    pub account_failures: u32,
-    pub backoff_max: Duration,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Delivery {
-    Pending,
-    Sent,
-    Failed,
-}
-
-/// What the pages show about a credential: never the secrets.
-#[derive(Debug, Clone)]
-pub struct CredentialView {
-    pub id: String,
-    pub email: EmailAddress,
-    pub requested_at: OffsetDateTime,
-    pub requested_by: String,
-    pub expires_at: OffsetDateTime,
-    pub state: Result<(), Refusal>,
-    pub delivery: Delivery,
-    /// When this address may be sent another email.
-    pub next_send_at: OffsetDateTime,
-    /// Validated when the credential was issued; a resend keeps it.
-    pub return_to: String,
-    /// Wrong codes entered for it so far.
-    pub attempts: u32,
-}
-
-impl CredentialView {
-    /// The view as this browser meets it: the account's back-off does not show where it does
-    /// not apply to the browser (see `sign_in::Backoff`).
-    pub fn for_browser(mut self, backoff: Backoff) -> Self {
-        let exempt = match backoff {
-            Backoff::Exempt => true,
-            Backoff::UntilOwnFailure => self.attempts == 0,
-            Backoff::Applies => false,
-        };
-        if exempt && matches!(self.state, Err(Refusal::Locked { .. })) {
-            self.state = Ok(());
-        }
-        self
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct OutboxJob {
     pub id: String,
@@ -178,8 +92,16 @@ pub struct OutboxJob {
     pub deadline: OffsetDateTime,
 }
 
+/// Every trait deletes its own dead rows: what is older than `grace` past its end.
 #[async_trait]
-pub trait SignInStore: Send + Sync {
+pub trait Purge: Send + Sync {
+    /// Deletes what this store no longer needs; returns how many rows went. A backend shared
+    /// by several instances runs it on one instance at a time.
+    async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64>;
+}
+
+#[async_trait]
+pub trait SignInStore: Purge {
     /// Checks the address's back-off and send limits, then commits the credential and its outbox
     /// row in one transaction (security.md item 44). Mail goes to the stored address of record.
     async fn issue(&self, req: IssueRequest, now: OffsetDateTime) -> StoreResult<IssueOutcome>;
@@ -234,7 +156,7 @@ pub trait SignInStore: Send + Sync {
 /// Per-address limits and failure counts for flows whose credentials live elsewhere (Kratos):
 /// the same rules and tables as Iris's own credentials.
 #[async_trait]
-pub trait AddressLimits: Send + Sync {
+pub trait AddressLimits: Purge {
     /// Counts one email to `email` if back-off, cooldown and hourly budget allow it (for a
     /// `trusted` browser, a known device for the address, the cooldown alone); otherwise says
     /// why not (never `Issued`).
@@ -276,7 +198,7 @@ pub struct OutboxStats {
 }
 
 #[async_trait]
-pub trait OutboxStore: Send + Sync {
+pub trait OutboxStore: Purge {
     /// Queues an email that belongs to no Iris credential (Kratos's courier hook): the sealed
     /// payload is sent before `deadline` or fails.
     async fn enqueue(
@@ -287,7 +209,8 @@ pub trait OutboxStore: Send + Sync {
         deadline: OffsetDateTime,
         now: OffsetDateTime,
     ) -> StoreResult<()>;
-    /// Leases up to `limit` due rows (queued, or sending with a lapsed lease).
+    /// Leases up to `limit` due rows (queued, or sending with a lapsed lease); two workers,
+    /// in one process or in two, never hold the same row at once.
     async fn claim(
         &self,
         lease: Duration,
@@ -299,14 +222,14 @@ pub trait OutboxStore: Send + Sync {
     async fn retry_at(&self, id: &str, at: OffsetDateTime, error: &str) -> StoreResult<()>;
     /// Marks failed and drops the sealed payload.
     async fn failed(&self, id: &str, error: &str, now: OffsetDateTime) -> StoreResult<()>;
-    /// Deletes spent credentials, expired sessions and stale payloads older than `grace`.
-    async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64>;
     /// The outbox and today's budget now (a read; for `/metrics`).
     async fn stats(&self, now: OffsetDateTime) -> StoreResult<OutboxStats>;
 }
 
+/// Server-side session records, keyed by a hash of the cookie's session key. A session that
+/// is signed in carries its account's id, so an account's sessions can be listed and ended.
 #[async_trait]
-pub trait SessionRecords: Send + Sync {
+pub trait SessionRecords: Purge {
     async fn load_session(
         &self,
         key_hash: &[u8],
@@ -315,6 +238,7 @@ pub trait SessionRecords: Send + Sync {
     async fn save_session(
         &self,
         key_hash: &[u8],
+        account_id: Option<&str>,
         state: &str,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()>;
@@ -323,6 +247,7 @@ pub trait SessionRecords: Send + Sync {
     async fn update_session(
         &self,
         key_hash: &[u8],
+        account_id: Option<&str>,
         state: &str,
         expires_at: OffsetDateTime,
     ) -> StoreResult<bool>;
@@ -346,7 +271,7 @@ pub struct KratosRequest {
 }
 
 #[async_trait]
-pub trait KratosRequests: Send + Sync {
+pub trait KratosRequests: Purge {
     /// Records (or refreshes, on a resend in the same flow) a request.
     async fn record_request(&self, request: &KratosRequest, email_key: &str) -> StoreResult<()>;
     async fn request_by_flow(&self, flow_id: &str) -> StoreResult<Option<KratosRequest>>;
@@ -360,15 +285,34 @@ pub trait KratosRequests: Send + Sync {
     ) -> StoreResult<Option<KratosRequest>>;
 }
 
+/// Readiness: can the backend answer a trivial query right now?
 #[async_trait]
-pub trait Store:
-    SignInStore + AddressLimits + OutboxStore + SessionRecords + KratosRequests
-{
-    /// Readiness: can the store answer a trivial query right now?
+pub trait Health: Send + Sync {
     async fn ping(&self) -> StoreResult<()>;
 }
 
-pub type SharedStore = Arc<dyn Store>;
+/// One handle per store trait. Built in one place (`startup::deps`) from the settings; every
+/// other module takes only the handles it uses.
+#[derive(Clone)]
+pub struct Stores {
+    pub sign_in: Arc<dyn SignInStore>,
+    pub limits: Arc<dyn AddressLimits>,
+    pub outbox: Arc<dyn OutboxStore>,
+    pub sessions: Arc<dyn SessionRecords>,
+    pub kratos_requests: Arc<dyn KratosRequests>,
+    pub health: Arc<dyn Health>,
+}
+
+impl Stores {
+    /// Every store's purge, one after the other; how many rows went in all.
+    pub async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64> {
+        Ok(self.sign_in.purge(grace, now).await?
+            + self.limits.purge(grace, now).await?
+            + self.outbox.purge(grace, now).await?
+            + self.sessions.purge(grace, now).await?
+            + self.kratos_requests.purge(grace, now).await?)
+    }
+}
 
 pub(crate) fn unix(t: OffsetDateTime) -> i64 {
     t.unix_timestamp()
@@ -376,13 +320,4 @@ pub(crate) fn unix(t: OffsetDateTime) -> i64 {
 
 pub fn from_unix(s: i64) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp(s).unwrap_or(OffsetDateTime::UNIX_EPOCH)
-}
-
-/// Back-off once an account passes its failure threshold: 30 s, doubling, capped.
-pub(crate) fn backoff_secs(failures: u32, policy: FailurePolicy) -> u64 {
-    if failures < policy.account_failures {
-        return 0;
-    }
-    let over = (failures - policy.account_failures).min(16);
-    (30u64 << over).min(policy.backoff_max.as_secs())
 }

@@ -16,7 +16,7 @@ use crate::domain::ReturnTo;
 use crate::i18n::{SharedCatalogue, Tr};
 use crate::secrets::Keys;
 use crate::sign_in::SignIn;
-use crate::store::SharedStore;
+use crate::store::{OutboxStore, Stores};
 use actix_web::{web, HttpRequest};
 use std::sync::Arc;
 use std::time::Duration;
@@ -27,7 +27,8 @@ use views::{Brand, Ui};
 #[derive(Clone)]
 pub struct AppState {
     pub sign_in: SignIn,
-    pub store: SharedStore,
+    /// The handlers' own store use: readiness, the courier's outbox and Kratos requests.
+    pub stores: Stores,
     pub keys: Arc<Keys>,
     pub clock: SharedClock,
     pub brand: Brand,
@@ -96,7 +97,7 @@ impl AppState {
 /// What the metrics listener needs (it serves `/metrics` and nothing else).
 pub struct MetricsState {
     pub metrics: Arc<crate::metrics::Metrics>,
-    pub store: SharedStore,
+    pub outbox: Arc<dyn OutboxStore>,
     pub clock: SharedClock,
     pub emails_per_day: u32,
 }

@@ -1,8 +1,9 @@
 //! Server-side sessions (security.md items 21-25): actix-session over our store, never the cookie
 //! store. The store keeps a SHA-256 of the session key, so a database leak yields no live cookie.
 use crate::clock::SharedClock;
+use crate::domain::credential::Account;
 use crate::secrets::random_bytes;
-use crate::store::{Account, SharedStore};
+use crate::store::SessionRecords;
 use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
 use actix_session::Session;
 use actix_web::cookie::time::Duration as CookieDuration;
@@ -22,8 +23,8 @@ pub fn cookie_name(secure: bool) -> &'static str {
     }
 }
 
-pub struct SqlSessionStore {
-    pub store: SharedStore,
+pub struct ServerSessions {
+    pub sessions: std::sync::Arc<dyn SessionRecords>,
     pub clock: SharedClock,
 }
 
@@ -33,14 +34,21 @@ fn key_hash(key: &SessionKey) -> Vec<u8> {
     Sha256::digest(key.as_ref().as_bytes()).to_vec()
 }
 
+/// The account a session state is signed in to, if any: stored beside the state, so that an
+/// account's sessions can be found.
+fn account_id(state: &State) -> Option<String> {
+    let user: SignedIn = serde_json::from_str(state.get(USER)?).ok()?;
+    Some(user.user_id)
+}
+
 fn ttl_end(clock: &SharedClock, ttl: &CookieDuration) -> OffsetDateTime {
     clock.now() + time::Duration::seconds(ttl.whole_seconds())
 }
 
-impl SessionStore for SqlSessionStore {
+impl SessionStore for ServerSessions {
     async fn load(&self, session_key: &SessionKey) -> Result<Option<State>, LoadError> {
         let raw = self
-            .store
+            .sessions
             .load_session(&key_hash(session_key), self.clock.now())
             .await
             .map_err(|e| LoadError::Other(e.into()))?;
@@ -54,8 +62,13 @@ impl SessionStore for SqlSessionStore {
         let json = serde_json::to_string(&state).map_err(|e| SaveError::Serialization(e.into()))?;
         let key = SessionKey::try_from(URL_SAFE_NO_PAD.encode(random_bytes(32)))
             .map_err(|e| SaveError::Other(e.into()))?;
-        self.store
-            .save_session(&key_hash(&key), &json, ttl_end(&self.clock, ttl))
+        self.sessions
+            .save_session(
+                &key_hash(&key),
+                account_id(&state).as_deref(),
+                &json,
+                ttl_end(&self.clock, ttl),
+            )
             .await
             .map_err(|e| SaveError::Other(e.into()))?;
         Ok(key)
@@ -70,8 +83,13 @@ impl SessionStore for SqlSessionStore {
         let json =
             serde_json::to_string(&state).map_err(|e| UpdateError::Serialization(e.into()))?;
         let updated = self
-            .store
-            .update_session(&key_hash(&key), &json, ttl_end(&self.clock, ttl))
+            .sessions
+            .update_session(
+                &key_hash(&key),
+                account_id(&state).as_deref(),
+                &json,
+                ttl_end(&self.clock, ttl),
+            )
             .await
             .map_err(|e| UpdateError::Other(e.into()))?;
         if updated {
@@ -91,13 +109,13 @@ impl SessionStore for SqlSessionStore {
         ttl: &CookieDuration,
     ) -> Result<(), anyhow::Error> {
         Ok(self
-            .store
+            .sessions
             .touch_session(&key_hash(key), ttl_end(&self.clock, ttl))
             .await?)
     }
 
     async fn delete(&self, key: &SessionKey) -> Result<(), anyhow::Error> {
-        Ok(self.store.delete_session(&key_hash(key)).await?)
+        Ok(self.sessions.delete_session(&key_hash(key)).await?)
     }
 }
 

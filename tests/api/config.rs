@@ -95,6 +95,7 @@ fn unknown_keys_and_bad_values_are_named() {
             ("IRIS__MAIL__SMTP_URL", "smtp://mail.example.com:25"),
             "mail.smtp_url",
         ),
+        (("IRIS__STORE__URL", "mysql://db/iris"), "store.url"),
     ] {
         let mut vars = vec![env];
         if key == "mail.smtp_url" {
@@ -144,6 +145,142 @@ fn secrets_can_come_from_files_and_a_good_file_config_passes() {
         dir.path(),
     );
     assert_ne!(code, 0, "{text}");
+}
+
+/// A database URL's password never reaches the terminal: not from check-config, not when a
+/// URL is refused (bad scheme, bad port), whatever the log level.
+#[test]
+fn check_config_never_prints_the_database_password() {
+    let dir = tempfile::tempdir().unwrap();
+    for url in [
+        PG_URL,
+        "mysql://iris:s3cr3t-pw@db/iris",
+        "postgres://iris:s3cr3t-pw@db:port/iris",
+        "postgres://iris:s3cr3t-pw@db",
+        "postgres://db/iris?user=iris&password=s3cr3t-pw",
+    ] {
+        let (code, text) = iris(
+            &["check-config"],
+            &[("IRIS__STORE__URL", url), ("RUST_LOG", "trace")],
+            dir.path(),
+        );
+        assert_ne!(code, 0, "{url}: {text}");
+        assert!(
+            text.contains("store.url"),
+            "{url}: store.url not named in:\n{text}"
+        );
+        assert!(!text.contains(PASSWORD), "{url}: the password was printed");
+    }
+    let (_, text) = iris(
+        &["check-config"],
+        &[("IRIS__STORE__URL", "mysql://iris:s3cr3t-pw@db/iris")],
+        dir.path(),
+    );
+    assert!(text.contains("postgres://"), "the accepted schemes: {text}");
+}
+
+/// `store.url_file` holds the URL like any other secret file: trimmed, and used (migrate creates
+/// the database it names). A missing file or a bad URL in it is named by key, never echoed.
+#[test]
+fn the_store_url_can_come_from_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let url_file = dir.path().join("store.url");
+    let db = dir.path().join("from-file.db");
+    std::fs::write(&url_file, format!("  sqlite://{}\n", db.display())).unwrap();
+    let env = [("IRIS__STORE__URL_FILE", url_file.to_str().unwrap())];
+    let (code, text) = iris(&["check-config"], &env, dir.path());
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = iris(&["migrate"], &env, dir.path());
+    assert_eq!(code, 0, "{text}");
+    assert!(db.exists(), "migrate did not use the file's URL: {text}");
+
+    let missing = dir.path().join("absent.url");
+    let (code, text) = iris(
+        &["check-config"],
+        &[("IRIS__STORE__URL_FILE", missing.to_str().unwrap())],
+        dir.path(),
+    );
+    assert_ne!(code, 0, "{text}");
+    assert!(
+        text.contains("error: store.url_file: cannot read"),
+        "{text}"
+    );
+
+    std::fs::write(&url_file, "mysql://iris:s3cr3t-pw@db/iris\n").unwrap();
+    let (code, text) = iris(&["check-config"], &env, dir.path());
+    assert_ne!(code, 0, "{text}");
+    assert!(text.contains("error: store.url_file:"), "{text}");
+    assert!(!text.contains(PASSWORD), "the file's password was printed");
+}
+
+/// Starting on a postgres URL (nothing listens on port 1) fails without printing its password,
+/// and leaves nothing named after it on disk (SQLite would take the URL for a path).
+#[test]
+fn serve_and_migrate_on_a_postgres_url_never_print_its_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let bind = format!("127.0.0.1:{}", free_port());
+    let env = [
+        ("IRIS__STORE__URL", PG_URL),
+        ("IRIS__STORE__TIMEOUT", "2s"),
+        ("IRIS__SERVER__BIND", bind.as_str()),
+        ("RUST_LOG", "trace"),
+    ];
+    for command in ["serve", "migrate"] {
+        let (code, text) = iris_within(Duration::from_secs(30), &[command], &env, dir.path());
+        assert_ne!(code, 0, "{command} started: {text}");
+        assert!(text.contains("store.url"), "{command}: {text}");
+        assert!(!text.contains(PASSWORD), "{command} printed the password");
+    }
+    let mut left: Vec<String> = Vec::new();
+    let mut todo = vec![dir.path().to_owned()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(d).unwrap() {
+            let path = entry.unwrap().path();
+            left.push(path.display().to_string());
+            if path.is_dir() {
+                todo.push(path);
+            }
+        }
+    }
+    assert!(!left.concat().contains(PASSWORD), "{left:?}");
+}
+
+const PASSWORD: &str = "s3cr3t-pw";
+const PG_URL: &str = "postgres://iris:s3cr3t-pw@127.0.0.1:1/iris";
+
+/// `iris` as a child that must exit within `limit` (killed and failed otherwise); its output
+/// goes to files, so a chatty child cannot block on a full pipe.
+fn iris_within(
+    limit: Duration,
+    args: &[&str],
+    env: &[(&str, &str)],
+    dir: &std::path::Path,
+) -> (i32, String) {
+    let logs = tempfile::tempdir().unwrap();
+    let (out, err) = (logs.path().join("stdout"), logs.path().join("stderr"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iris"))
+        .args(args)
+        .env_remove("IRIS_CONFIG")
+        .envs(env.iter().copied())
+        .current_dir(dir)
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("{args:?} still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let text = std::fs::read_to_string(err).unwrap() + &std::fs::read_to_string(out).unwrap();
+    (status.code().unwrap_or(-1), text)
 }
 
 /// The embedded default (console mail), run as a user would, end to end; every log line is then searched for

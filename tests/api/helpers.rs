@@ -235,7 +235,9 @@ pub fn test_settings(data: &Path, port: u16, smtp_port: u16) -> Settings {
         ..Default::default()
     };
     s.server.public_url = format!("http://127.0.0.1:{port}/").parse().unwrap();
-    s.store.url = format!("sqlite://{}/iris.db", data.display());
+    s.store.url = format!("sqlite://{}/iris.db", data.display())
+        .parse()
+        .unwrap();
     s.mail.transport = MailTransport::Smtp;
     s.mail.smtp_url = Some(format!("smtp://127.0.0.1:{smtp_port}").into());
     s.mail.retry_base = Duration::from_secs(1);

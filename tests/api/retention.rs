@@ -1,11 +1,9 @@
 //! Retention (security.md item 54): spent credentials, their outbox rows, expired sessions and
 //! old limit counters are deleted after their time plus a grace period.
 use iris::clock::Clock;
+use iris::domain::credential::{IssueOutcome, SendLimits};
 use iris::domain::EmailAddress;
-use iris::store::{
-    IssueOutcome, IssueRequest, OutboxStore, Recipients, SendLimits, SessionRecords, SignInStore,
-    SqliteStore,
-};
+use iris::store::{IssueRequest, Recipients, SqliteStore};
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -36,31 +34,42 @@ async fn purge_removes_what_has_expired_and_keeps_what_is_live() {
     let url = format!("sqlite://{}/iris.db", dir.path().display());
     let store = SqliteStore::open(&url, 2, Duration::from_secs(5))
         .await
-        .unwrap();
+        .unwrap()
+        .stores();
     let start = iris::clock::SystemClock.now();
     // Two days back: a day of the outbound budget that is long over.
     let past = start - time::Duration::days(2);
     store
+        .sign_in
         .issue(request("older@example.com", past, 3), past)
         .await
         .unwrap();
     let issued = store
+        .sign_in
         .issue(request("old@example.com", start, 1), start)
         .await
         .unwrap();
     assert!(matches!(issued, IssueOutcome::Issued { .. }));
     store
-        .save_session(b"old-session", "{}", start + time::Duration::hours(1))
+        .sessions
+        .save_session(b"old-session", None, "{}", start + time::Duration::hours(1))
         .await
         .unwrap();
 
     let later = start + time::Duration::hours(3);
     store
+        .sign_in
         .issue(request("new@example.com", later, 2), later)
         .await
         .unwrap();
     store
-        .save_session(b"live-session", "{}", later + time::Duration::hours(1))
+        .sessions
+        .save_session(
+            b"live-session",
+            Some("account-1"),
+            "{}",
+            later + time::Duration::hours(1),
+        )
         .await
         .unwrap();
 
@@ -87,6 +96,7 @@ async fn purge_removes_what_has_expired_and_keeps_what_is_live() {
     assert_eq!(budget(day(past)), "0", "a past day's budget is purged");
     assert_eq!(budget(day(later)), "1", "today's budget is kept");
     assert!(store
+        .sessions
         .load_session(b"live-session", later)
         .await
         .unwrap()

@@ -4,14 +4,11 @@
 //! of them in one transaction with multi-row statements: five round trips per batch instead
 //! of five per request. Per-address rules stay exact: a batch holds each address at most once
 //! (later ones wait for the next batch and then see the first one's limits).
-use super::budget_day;
-use super::sign_in::refusal;
-use crate::store::{
-    unix, IssueOutcome, IssueRequest, Recipients, SendLimits, StoreError, StoreResult,
-};
+use super::limits::{count_sends, refusal, Sending};
+use crate::domain::credential::IssueOutcome;
+use crate::store::{unix, IssueRequest, Recipients, StoreError, StoreResult};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::sync::Arc;
 use time::OffsetDateTime;
 use tokio::sync::{mpsc, oneshot};
 
@@ -55,12 +52,8 @@ async fn run(writer: SqlitePool, mut rx: mpsc::Receiver<Job>) {
                 }
             }
             Err(e) => {
-                let shared = match e {
-                    StoreError::Unavailable(e) => e,
-                    other => Arc::new(sqlx::Error::Protocol(other.to_string())),
-                };
                 for job in batch {
-                    let _ = job.reply.send(Err(StoreError::Unavailable(shared.clone())));
+                    let _ = job.reply.send(Err(e.clone()));
                 }
             }
         }
@@ -116,66 +109,6 @@ async fn process(writer: &SqlitePool, batch: &[Job]) -> StoreResult<Vec<IssueOut
     }
     tx.commit().await?;
     Ok(outcomes)
-}
-
-/// One email to be counted: the address, when, and whether the asking browser is a known
-/// device for it (then neither the hourly budget nor the failure back-off applies).
-pub(super) struct Sending<'a> {
-    pub key: &'a str,
-    pub now: i64,
-    pub trusted: bool,
-}
-
-/// Today's budget, then back-off, cooldown and hourly budget per address: checked and counted
-/// in one conditional upsert (the trigger `email_budget_on_*` counts the day). Sends are tried
-/// in order and only as many as the day has room for, so the budget is never exceeded.
-/// Returns the addresses that may be sent to.
-pub(super) async fn count_sends(
-    tx: &mut Transaction<'static, Sqlite>,
-    sends: &[Sending<'_>],
-    limits: SendLimits,
-) -> StoreResult<HashSet<String>> {
-    let rows: Vec<String> = (0..sends.len())
-        .map(|i| {
-            format!(
-                "(?{}, ?{}, {}, ?{})",
-                5 + 3 * i,
-                6 + 3 * i,
-                i + 1,
-                7 + 3 * i
-            )
-        })
-        .collect();
-    // The room left today is read once, before the first row is counted (SQLite evaluates an
-    // uncorrelated scalar subquery once per statement).
-    let sql = format!(
-        "INSERT INTO email_limits (email_key, last_sent_at, window_start, window_count, trusted) \
-         SELECT v.column1, v.column2, v.column2, 1, v.column4 FROM (VALUES {}) AS v \
-         WHERE v.column3 <= ?3 - COALESCE((SELECT used FROM email_budget WHERE day = ?4), 0) \
-           AND (v.column4 OR NOT EXISTS (SELECT 1 FROM account_failures f \
-           WHERE f.email_key = v.column1 AND f.locked_until > v.column2)) \
-         ON CONFLICT (email_key) DO UPDATE SET last_sent_at = excluded.last_sent_at, \
-           window_start = CASE WHEN window_start + 3600 <= excluded.last_sent_at \
-             THEN excluded.last_sent_at ELSE window_start END, \
-           window_count = CASE WHEN window_start + 3600 <= excluded.last_sent_at \
-             THEN 1 ELSE window_count + 1 END, \
-           trusted = excluded.trusted \
-         WHERE last_sent_at + ?1 <= excluded.last_sent_at \
-           AND (excluded.trusted OR window_start + 3600 <= excluded.last_sent_at \
-             OR window_count < ?2) \
-         RETURNING email_key",
-        rows.join(", ")
-    );
-    let day = sends.first().map_or(0, |s| budget_day(s.now));
-    let mut q = sqlx::query_scalar::<_, String>(&sql)
-        .bind(limits.cooldown.as_secs() as i64)
-        .bind(i64::from(limits.per_hour))
-        .bind(i64::from(limits.per_day))
-        .bind(day);
-    for s in sends {
-        q = q.bind(s.key).bind(s.now).bind(s.trusted);
-    }
-    Ok(q.fetch_all(&mut **tx).await?.into_iter().collect())
 }
 
 /// Inserts the credentials; mail goes to the address of record when there is one (Django

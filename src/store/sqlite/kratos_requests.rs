@@ -1,40 +1,16 @@
 //! Requests Iris made to Kratos for a browser (see `migrations/sqlite/0005_kratos_requests.sql`).
 use super::SqliteStore;
-use crate::store::{unix, KratosRequest, KratosRequests, StoreResult};
+use crate::store::rules::purge_cutoff;
+use crate::store::sql::{KratosRequestRow, KRATOS_REQUEST_COLUMNS as COLUMNS};
+use crate::store::{unix, KratosRequest, KratosRequests, Purge, StoreResult};
 use async_trait::async_trait;
+use std::time::Duration;
 use time::OffsetDateTime;
 
-type Row = (
-    String,
-    String,
-    String,
-    String,
-    i64,
-    String,
-    i64,
-    Option<i64>,
-);
-
-fn request(
-    (flow_id, email, locale, requested_by, requested_at, return_to, expires_at, used_at): Row,
-) -> KratosRequest {
-    KratosRequest {
-        flow_id,
-        email,
-        locale,
-        requested_by,
-        requested_at,
-        return_to,
-        expires_at,
-        used_at,
-    }
-}
-
-const COLUMNS: &str =
-    "flow_id, email, locale, requested_by, requested_at, return_to, expires_at, used_at";
+pub(super) struct SqliteKratosRequests(pub SqliteStore);
 
 #[async_trait]
-impl KratosRequests for SqliteStore {
+impl KratosRequests for SqliteKratosRequests {
     async fn record_request(&self, r: &KratosRequest, email_key: &str) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO kratos_requests (flow_id, email_key, email, locale, requested_by, \
@@ -51,26 +27,26 @@ impl KratosRequests for SqliteStore {
         .bind(r.requested_at)
         .bind(&r.return_to)
         .bind(r.expires_at)
-        .execute(&self.writer)
+        .execute(&self.0.writer)
         .await?;
         Ok(())
     }
 
     async fn request_by_flow(&self, flow_id: &str) -> StoreResult<Option<KratosRequest>> {
-        let row: Option<Row> = sqlx::query_as(&format!(
+        let row: Option<KratosRequestRow> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} FROM kratos_requests WHERE flow_id = ?"
         ))
         .bind(flow_id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.0.pool)
         .await?;
-        Ok(row.map(request))
+        Ok(row.map(KratosRequest::from))
     }
 
     async fn mark_request_used(&self, flow_id: &str, now: OffsetDateTime) -> StoreResult<()> {
         sqlx::query("UPDATE kratos_requests SET used_at = ? WHERE flow_id = ? AND used_at IS NULL")
             .bind(unix(now))
             .bind(flow_id)
-            .execute(&self.writer)
+            .execute(&self.0.writer)
             .await?;
         Ok(())
     }
@@ -80,14 +56,27 @@ impl KratosRequests for SqliteStore {
         email_key: &str,
         now: OffsetDateTime,
     ) -> StoreResult<Option<KratosRequest>> {
-        let row: Option<Row> = sqlx::query_as(&format!(
+        let row: Option<KratosRequestRow> = sqlx::query_as(&format!(
             "SELECT {COLUMNS} FROM kratos_requests WHERE email_key = ? AND expires_at > ? \
              ORDER BY requested_at DESC LIMIT 1"
         ))
         .bind(email_key)
         .bind(unix(now))
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.0.pool)
         .await?;
-        Ok(row.map(request))
+        Ok(row.map(KratosRequest::from))
+    }
+}
+
+#[async_trait]
+impl Purge for SqliteKratosRequests {
+    async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64> {
+        Ok(
+            sqlx::query("DELETE FROM kratos_requests WHERE expires_at <= ?")
+                .bind(purge_cutoff(grace, now))
+                .execute(&self.0.writer)
+                .await?
+                .rows_affected(),
+        )
     }
 }

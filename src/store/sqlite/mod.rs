@@ -1,4 +1,5 @@
-//! SQLite implementation of the store traits (the embedded default).
+//! SQLite implementation of the store traits (the embedded default): statements only; the
+//! decisions are `store::rules`.
 //!
 //! SQLite has one writer at a time. Writes therefore go through a pool of exactly one
 //! connection, so they queue in-process (fair and cheap) instead of spinning in SQLite's busy
@@ -8,17 +9,21 @@
 mod accounts;
 mod issue_batch;
 mod kratos_requests;
+mod limits;
 mod outbox;
 mod sessions;
 mod sign_in;
 
-use super::{Store, StoreResult};
+use super::{Health, OpenError, StoreResult, Stores};
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
+/// One SQLite database: its pools and its issuing task. Each store trait has a handle of its
+/// own over it (`stores`).
 #[derive(Clone)]
 pub struct SqliteStore {
     /// Readers.
@@ -29,18 +34,6 @@ pub struct SqliteStore {
     issuer: tokio::sync::mpsc::Sender<issue_batch::Job>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum OpenError {
-    #[error("store.url: {0}")]
-    Url(#[source] sqlx::Error),
-    #[error("store.url: cannot create the database folder {0}: {1}")]
-    Folder(String, #[source] std::io::Error),
-    #[error("store.url: cannot open the database: {0}")]
-    Connect(#[source] sqlx::Error),
-    #[error("store.url: migrations failed: {0}")]
-    Migrate(#[source] sqlx::migrate::MigrateError),
-}
-
 impl SqliteStore {
     /// Opens (creating if needed) the database and brings its schema up to date.
     pub async fn open(
@@ -49,7 +42,7 @@ impl SqliteStore {
         timeout: Duration,
     ) -> Result<Self, OpenError> {
         let options = SqliteConnectOptions::from_str(url)
-            .map_err(OpenError::Url)?
+            .map_err(|e| OpenError::Url(Arc::new(e)))?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
@@ -69,18 +62,18 @@ impl SqliteStore {
             .acquire_timeout(timeout)
             .connect_with(options.clone())
             .await
-            .map_err(OpenError::Connect)?;
+            .map_err(|e| OpenError::Connect(Arc::new(e)))?;
         sqlx::migrate!("./migrations/sqlite")
             .run(&writer)
             .await
-            .map_err(OpenError::Migrate)?;
+            .map_err(|e| OpenError::Migrate(Arc::new(e)))?;
         let pool = SqlitePoolOptions::new()
             .max_connections(max_connections)
             .test_before_acquire(false)
             .acquire_timeout(timeout)
             .connect_with(options.read_only(true))
             .await
-            .map_err(OpenError::Connect)?;
+            .map_err(|e| OpenError::Connect(Arc::new(e)))?;
         let issuer = issue_batch::spawn(writer.clone());
         Ok(Self {
             pool,
@@ -89,13 +82,25 @@ impl SqliteStore {
         })
     }
 
+    /// A handle for each store trait, all on this database.
+    pub fn stores(self) -> Stores {
+        Stores {
+            sign_in: Arc::new(sign_in::SqliteSignIn(self.clone())),
+            limits: Arc::new(limits::SqliteLimits(self.clone())),
+            outbox: Arc::new(outbox::SqliteOutbox(self.clone())),
+            sessions: Arc::new(sessions::SqliteSessions(self.clone())),
+            kratos_requests: Arc::new(kratos_requests::SqliteKratosRequests(self.clone())),
+            health: Arc::new(self),
+        }
+    }
+
     async fn write_tx(&self) -> StoreResult<Transaction<'static, Sqlite>> {
         Ok(self.writer.begin_with("BEGIN IMMEDIATE").await?)
     }
 }
 
 #[async_trait]
-impl Store for SqliteStore {
+impl Health for SqliteStore {
     async fn ping(&self) -> StoreResult<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
@@ -105,9 +110,4 @@ impl Store for SqliteStore {
 /// `?, ?, ?` for an `IN (…)` list of `n` values.
 fn placeholders(n: usize) -> String {
     vec!["?"; n].join(", ")
-}
-
-/// The daily email budget's day (UTC) for a unix time, as `email_budget.day` stores it.
-fn budget_day(unix_s: i64) -> i64 {
-    unix_s.div_euclid(86_400)
 }

@@ -1,12 +1,19 @@
 //! The outbox: rows written with their credential, leased and finished by the mail worker.
-use super::{budget_day, placeholders, SqliteStore};
-use crate::store::{from_unix, unix, OutboxJob, OutboxStats, OutboxStore, StoreResult};
+use super::{placeholders, SqliteStore};
+use crate::store::rules::{budget_day, purge_cutoff};
+use crate::store::sql::{OutboxRow, StatsRow};
+use crate::store::{unix, OutboxJob, OutboxStats, OutboxStore, Purge, StoreResult};
 use async_trait::async_trait;
 use std::time::Duration;
 use time::OffsetDateTime;
 
+pub(super) struct SqliteOutbox(pub SqliteStore);
+
+/// The `credential_id` of emails that belong to no Iris credential (Kratos's courier).
+const COURIER: &str = "kratos-courier";
+
 #[async_trait]
-impl OutboxStore for SqliteStore {
+impl OutboxStore for SqliteOutbox {
     async fn enqueue(
         &self,
         id: &str,
@@ -17,15 +24,16 @@ impl OutboxStore for SqliteStore {
     ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO outbox (id, credential_id, recipient, payload, status, next_attempt_at, \
-             deadline, created_at) VALUES (?, 'kratos-courier', ?, ?, 'queued', ?, ?, ?)",
+             deadline, created_at) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)",
         )
         .bind(id)
+        .bind(COURIER)
         .bind(recipient)
         .bind(sealed_payload)
         .bind(unix(now))
         .bind(unix(deadline))
         .bind(unix(now))
-        .execute(&self.writer)
+        .execute(&self.0.writer)
         .await?;
         Ok(())
     }
@@ -38,8 +46,8 @@ impl OutboxStore for SqliteStore {
     ) -> StoreResult<Vec<OutboxJob>> {
         let now_s = unix(now);
         // One UPDATE … RETURNING takes the lease, so two workers never hold the same row
-        // (SQLite serialises writers; PostgreSQL would add FOR UPDATE SKIP LOCKED).
-        let rows: Vec<(String, String, Vec<u8>, i64, i64)> = sqlx::query_as(
+        // (SQLite serialises writers).
+        let rows: Vec<OutboxRow> = sqlx::query_as(
             "UPDATE outbox SET status = 'sending', lease_until = ?, attempts = attempts + 1 \
              WHERE id IN (SELECT id FROM outbox WHERE payload IS NOT NULL AND ( \
                (status = 'queued' AND next_attempt_at <= ?) OR \
@@ -50,18 +58,9 @@ impl OutboxStore for SqliteStore {
         .bind(now_s)
         .bind(now_s)
         .bind(limit)
-        .fetch_all(&self.writer)
+        .fetch_all(&self.0.writer)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, recipient, payload, attempts, deadline)| OutboxJob {
-                id,
-                recipient,
-                payload,
-                attempts: attempts.clamp(0, i64::from(u32::MAX)) as u32,
-                deadline: from_unix(deadline),
-            })
-            .collect())
+        Ok(rows.into_iter().map(OutboxJob::from).collect())
     }
 
     async fn sent(&self, ids: &[String], now: OffsetDateTime) -> StoreResult<()> {
@@ -77,7 +76,7 @@ impl OutboxStore for SqliteStore {
         for id in ids {
             q = q.bind(id);
         }
-        q.execute(&self.writer).await?;
+        q.execute(&self.0.writer).await?;
         Ok(())
     }
 
@@ -89,7 +88,7 @@ impl OutboxStore for SqliteStore {
         .bind(unix(at))
         .bind(error)
         .bind(id)
-        .execute(&self.writer)
+        .execute(&self.0.writer)
         .await?;
         Ok(())
     }
@@ -102,58 +101,29 @@ impl OutboxStore for SqliteStore {
         .bind(error)
         .bind(unix(now))
         .bind(id)
-        .execute(&self.writer)
+        .execute(&self.0.writer)
         .await?;
         Ok(())
     }
 
-    async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64> {
-        let cutoff = unix(now) - grace.as_secs() as i64;
-        let mut tx = self.write_tx().await?;
-        let mut removed = 0;
-        // Rows past their deadline that never went out are failures the user should see.
-        sqlx::query(
-            "UPDATE outbox SET status = 'failed', payload = NULL, last_error = 'expired before delivery', \
-             finished_at = ? WHERE payload IS NOT NULL AND deadline <= ?",
-        )
-        .bind(unix(now))
-        .bind(unix(now))
-        .execute(&mut *tx)
-        .await?;
-        // Limits and failure counts only matter within their hour; older rows are dead weight
-        // (one per address ever seen).
-        for sql in [
-            "DELETE FROM outbox WHERE credential_id IN \
-               (SELECT id FROM credentials WHERE expires_at <= ?)",
-            "DELETE FROM credentials WHERE expires_at <= ?",
-            "DELETE FROM sessions WHERE expires_at <= ?",
-            "DELETE FROM kratos_requests WHERE expires_at <= ?",
-            "DELETE FROM email_limits WHERE window_start + 3600 <= ?",
-            "DELETE FROM email_budget WHERE (day + 1) * 86400 <= ?",
-            "DELETE FROM account_failures WHERE last_failure_at + 3600 <= ? AND locked_until <= ?",
-        ] {
-            let mut q = sqlx::query(sql);
-            for _ in 0..sql.matches('?').count() {
-                q = q.bind(cutoff);
-            }
-            removed += q.execute(&mut *tx).await?.rows_affected();
-        }
-        tx.commit().await?;
-        Ok(removed)
-    }
-
     async fn stats(&self, now: OffsetDateTime) -> StoreResult<OutboxStats> {
         let now_s = unix(now);
-        let (pending, oldest, failed, today): (i64, i64, i64, i64) = sqlx::query_as(
-            "SELECT COALESCE(SUM(status IN ('queued', 'sending')), 0), \
-             COALESCE(MIN(CASE WHEN status IN ('queued', 'sending') THEN created_at END), ?1), \
-             COALESCE(SUM(status = 'failed'), 0), \
-             COALESCE((SELECT used FROM email_budget WHERE day = ?2), 0) \
+        let StatsRow {
+            pending,
+            oldest,
+            failed,
+            today,
+        } = sqlx::query_as(
+            "SELECT COALESCE(SUM(status IN ('queued', 'sending')), 0) AS pending, \
+             COALESCE(MIN(CASE WHEN status IN ('queued', 'sending') THEN created_at END), ?1) \
+               AS oldest, \
+             COALESCE(SUM(status = 'failed'), 0) AS failed, \
+             COALESCE((SELECT used FROM email_budget WHERE day = ?2), 0) AS today \
              FROM outbox",
         )
         .bind(now_s)
         .bind(budget_day(now_s))
-        .fetch_one(&self.pool)
+        .fetch_one(&self.0.pool)
         .await?;
         let count = |n: i64| u64::try_from(n).unwrap_or(0);
         Ok(OutboxStats {
@@ -162,5 +132,34 @@ impl OutboxStore for SqliteStore {
             failed: count(failed),
             emails_today: count(today),
         })
+    }
+}
+
+#[async_trait]
+impl Purge for SqliteOutbox {
+    /// Emails past their deadline that never went out become failures the user can see; the
+    /// courier's finished emails go once their deadline is `grace` behind (a sign-in email's
+    /// row goes with its credential).
+    async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64> {
+        let mut tx = self.0.write_tx().await?;
+        sqlx::query(
+            "UPDATE outbox SET status = 'failed', payload = NULL, \
+             last_error = 'expired before delivery', finished_at = ? \
+             WHERE payload IS NOT NULL AND deadline <= ?",
+        )
+        .bind(unix(now))
+        .bind(unix(now))
+        .execute(&mut *tx)
+        .await?;
+        let removed = sqlx::query(
+            "DELETE FROM outbox WHERE credential_id = ? AND payload IS NULL AND deadline <= ?",
+        )
+        .bind(COURIER)
+        .bind(purge_cutoff(grace, now))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(removed)
     }
 }

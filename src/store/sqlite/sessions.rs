@@ -1,11 +1,15 @@
 //! Server-side session records, keyed by a hash of the cookie's session key.
 use super::SqliteStore;
-use crate::store::{unix, SessionRecords, StoreResult};
+use crate::store::rules::purge_cutoff;
+use crate::store::{unix, Purge, SessionRecords, StoreResult};
 use async_trait::async_trait;
+use std::time::Duration;
 use time::OffsetDateTime;
 
+pub(super) struct SqliteSessions(pub SqliteStore);
+
 #[async_trait]
-impl SessionRecords for SqliteStore {
+impl SessionRecords for SqliteSessions {
     async fn load_session(
         &self,
         key_hash: &[u8],
@@ -15,7 +19,7 @@ impl SessionRecords for SqliteStore {
             sqlx::query_scalar("SELECT state FROM sessions WHERE key_hash = ? AND expires_at > ?")
                 .bind(key_hash)
                 .bind(unix(now))
-                .fetch_optional(&self.pool)
+                .fetch_optional(&self.0.pool)
                 .await?,
         )
     }
@@ -23,30 +27,38 @@ impl SessionRecords for SqliteStore {
     async fn save_session(
         &self,
         key_hash: &[u8],
+        account_id: Option<&str>,
         state: &str,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
-        sqlx::query("INSERT INTO sessions (key_hash, state, expires_at) VALUES (?, ?, ?)")
-            .bind(key_hash)
-            .bind(state)
-            .bind(unix(expires_at))
-            .execute(&self.writer)
-            .await?;
+        sqlx::query(
+            "INSERT INTO sessions (key_hash, account_id, state, expires_at) VALUES (?, ?, ?, ?)",
+        )
+        .bind(key_hash)
+        .bind(account_id)
+        .bind(state)
+        .bind(unix(expires_at))
+        .execute(&self.0.writer)
+        .await?;
         Ok(())
     }
 
     async fn update_session(
         &self,
         key_hash: &[u8],
+        account_id: Option<&str>,
         state: &str,
         expires_at: OffsetDateTime,
     ) -> StoreResult<bool> {
-        let done = sqlx::query("UPDATE sessions SET state = ?, expires_at = ? WHERE key_hash = ?")
-            .bind(state)
-            .bind(unix(expires_at))
-            .bind(key_hash)
-            .execute(&self.writer)
-            .await?;
+        let done = sqlx::query(
+            "UPDATE sessions SET account_id = ?, state = ?, expires_at = ? WHERE key_hash = ?",
+        )
+        .bind(account_id)
+        .bind(state)
+        .bind(unix(expires_at))
+        .bind(key_hash)
+        .execute(&self.0.writer)
+        .await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -54,7 +66,7 @@ impl SessionRecords for SqliteStore {
         sqlx::query("UPDATE sessions SET expires_at = ? WHERE key_hash = ?")
             .bind(unix(expires_at))
             .bind(key_hash)
-            .execute(&self.writer)
+            .execute(&self.0.writer)
             .await?;
         Ok(())
     }
@@ -62,8 +74,19 @@ impl SessionRecords for SqliteStore {
     async fn delete_session(&self, key_hash: &[u8]) -> StoreResult<()> {
         sqlx::query("DELETE FROM sessions WHERE key_hash = ?")
             .bind(key_hash)
-            .execute(&self.writer)
+            .execute(&self.0.writer)
             .await?;
         Ok(())
+    }
+}
+
+#[async_trait]
+impl Purge for SqliteSessions {
+    async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64> {
+        Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
+            .bind(purge_cutoff(grace, now))
+            .execute(&self.0.writer)
+            .await?
+            .rows_affected())
     }
 }

@@ -19,7 +19,7 @@ pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
             &serde_json::json!({ "status": "unavailable", "kratos": "down" }),
         );
     }
-    match state.store.ping().await {
+    match state.stores.health.ping().await {
         Ok(()) => json(StatusCode::OK, &serde_json::json!({ "status": "ok" })),
         Err(e) => {
             tracing::warn!(error = %e, "readiness: store unavailable");
@@ -34,7 +34,7 @@ pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
 /// `GET /metrics` on `server.metrics_bind`. A store that does not answer still gets a 200 with
 /// `iris_store_up 0`, so the scrape itself keeps working and can alert on it.
 pub async fn metrics(state: web::Data<MetricsState>) -> HttpResponse {
-    let stats = match state.store.stats(state.clock.now()).await {
+    let stats = match state.outbox.stats(state.clock.now()).await {
         Ok(stats) => Some(stats),
         Err(e) => {
             tracing::warn!(error = %e, "metrics: store unavailable");

@@ -130,7 +130,8 @@ pub async fn courier(
         .seal(&serde_json::to_vec(&payload).unwrap_or_default());
     let id = random_id();
     match state
-        .store
+        .stores
+        .outbox
         .enqueue(&id, recipient.as_str(), &sealed, deadline, now)
         .await
     {
@@ -173,10 +174,11 @@ async fn sign_in_email(
         return Ok(None);
     }
     let request = match link.as_ref().and_then(|(flow, _)| flow.clone()) {
-        Some(flow) => state.store.request_by_flow(&flow).await?,
+        Some(flow) => state.stores.kratos_requests.request_by_flow(&flow).await?,
         None => {
             state
-                .store
+                .stores
+                .kratos_requests
                 .latest_request(recipient.canonical(), now)
                 .await?
         }

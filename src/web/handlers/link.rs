@@ -4,9 +4,9 @@
 //! the page's POST redeems it and signs in.
 use super::pending::resend_for;
 use super::{relay, see_other, with_cookies, WebResult};
+use crate::domain::credential::{CredentialView, Redemption, Refusal};
 use crate::domain::MagicToken;
 use crate::sign_in::EmailedLink;
-use crate::store::{CredentialView, Redemption, Refusal};
 use crate::web::csrf::{self, Csrf};
 use crate::web::finish::TOKEN_PAGE_REFERRER_POLICY;
 use crate::web::session::sign_in;

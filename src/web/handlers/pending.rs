@@ -1,12 +1,12 @@
 //! "Check your inbox": the page after asking, its code box and its resend button. The browser's
 //! binding cookie names the credential it asked for; codes only work against that one.
 use super::{relay, requester, see_other, with_cookies, WebResult};
+use crate::domain::credential::{CredentialView, Delivery, Redemption, Refusal};
 use crate::domain::OneTimeCode;
 use crate::i18n::Msg;
 use crate::kratos::CookieRelay;
 use crate::sign_in::Started;
 use crate::sign_in::Trust;
-use crate::store::{CredentialView, Delivery, Redemption, Refusal};
 use crate::web::csrf::{self, Csrf};
 use crate::web::rate_limit::{mail_paused, too_many};
 use crate::web::session::sign_in;

@@ -1,24 +1,20 @@
-//! Wiring: the only place that reads the approach switch and picks implementations.
+//! Wiring: builds the server, the mail worker and the purge job from `deps::Dependencies`
+//! (the only place that matches on the approach and the store backend).
+mod deps;
+
+pub use deps::{open_stores, Dependencies};
+
 use crate::clock::{SharedClock, SystemClock};
-use crate::config::{
-    Approach, MailTransport as TransportKind, RecoveryMethodSetting, Settings, Severity,
-};
+use crate::config::{MailTransport as TransportKind, Settings, Severity};
 use crate::domain::ReturnTo;
-use crate::i18n::Catalogue;
-use crate::kratos::KratosClient;
-use crate::mail::transport::{ConsoleTransport, FileTransport, MailTransport, SmtpTransport};
 use crate::mail::worker::{Worker, WorkerSettings};
 use crate::metrics::Metrics;
-use crate::secrets::Keys;
-use crate::sign_in::{
-    KratosConfig, KratosFlows, KratosMode, MagicLink, MagicLinkConfig, RecoveryMethod, SignIn,
-};
-use crate::store::{FailurePolicy, SendLimits, SharedStore, SqliteStore};
+use crate::store::Purger;
 use crate::telemetry::IrisRootSpan;
 use crate::web::body::{read_bodies_in_time, BodyRules};
 use crate::web::connections::{mark_requests, ConnectionCap};
 use crate::web::rate_limit::ClientIpKey;
-use crate::web::session::{self, SqlSessionStore};
+use crate::web::session::{self, ServerSessions};
 use crate::web::views::Brand;
 use crate::web::{finish::finish, metrics_routes, routes, AppState, CourierHook, MetricsState};
 use actix_governor::{Governor, GovernorConfigBuilder};
@@ -29,11 +25,9 @@ use actix_web::dev::Server;
 use actix_web::http::Method;
 use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpResponse, HttpServer};
-use secrecy::ExposeSecret;
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
 use tokio::sync::watch;
-use tokio::sync::Notify;
 use tracing_actix_web::TracingLogger;
 
 #[derive(Debug, thiserror::Error)]
@@ -88,121 +82,30 @@ impl Application {
         metrics: Arc<Metrics>,
     ) -> Result<Self, StartupError> {
         check(&settings)?;
-        let (keys, dev_secrets) = Keys::from_settings(&settings)?;
-        let keys = Arc::new(keys);
-        let store: SharedStore = Arc::new(
-            SqliteStore::open(
-                &settings.store.url,
-                settings.store.max_connections,
-                settings.store.timeout,
-            )
-            .await?,
-        );
-        let transport = transport(&settings)?;
-        let i18n = Arc::new(
-            Catalogue::new(&settings.i18n.locales, &settings.i18n.default_locale)
-                .map_err(|e| StartupError::Config(e.to_string()))?,
-        );
-        let wake = Arc::new(Notify::new());
-        let brand = Brand {
-            product_name: settings.branding.product_name.clone(),
-            accent_color: settings.branding.accent_color.clone(),
-        };
-
+        let Dependencies {
+            keys,
+            dev_secrets,
+            stores,
+            transport,
+            i18n,
+            sign_in,
+            wake,
+            brand,
+        } = Dependencies::from_settings(&settings, clock.clone()).await?;
         let worker = Worker {
-            store: store.clone(),
+            outbox: stores.outbox.clone(),
             transport,
             keys: keys.clone(),
             clock: clock.clone(),
-            settings: WorkerSettings {
-                from: settings
-                    .mail
-                    .from
-                    .parse()
-                    .map_err(|_| StartupError::Mail("mail.from does not parse".into()))?,
-                message_id_host: settings
-                    .server
-                    .public_url
-                    .host_str()
-                    .unwrap_or("localhost")
-                    .to_owned(),
-                product_name: brand.product_name.clone(),
-                accent_color: brand.accent_color.clone(),
-                retry_base: settings.mail.retry_base,
-                retry_max: settings.mail.retry_max,
-            },
+            settings: worker_settings(&settings, &brand)?,
             i18n: i18n.clone(),
             wake: wake.clone(),
         };
-
+        let purger = Purger {
+            stores: stores.clone(),
+            clock: clock.clone(),
+        };
         let limits = &settings.limits;
-        let failures = FailurePolicy {
-            max_attempts: limits.code_attempts,
-            account_failures: limits.account_failures,
-            backoff_max: limits.account_backoff_max,
-        };
-        let send_limits = SendLimits {
-            cooldown: limits.email_cooldown,
-            per_hour: limits.email_per_hour,
-            per_day: limits.emails_per_day,
-        };
-        let kratos = match (settings.uses_kratos(), &settings.kratos.public_url) {
-            (true, Some(url)) => Some(
-                KratosClient::new(
-                    url.clone(),
-                    settings.kratos.admin_url.clone(),
-                    settings.kratos.timeout,
-                )
-                .map_err(|e| StartupError::Config(format!("kratos.public_url: {e}")))?,
-            ),
-            (true, None) => return Err(StartupError::Config("kratos.public_url: required".into())),
-            (false, _) => None,
-        };
-        let kratos_flows = |mode, client: KratosClient, code_lifespan| {
-            SignIn::Kratos(KratosFlows {
-                mode,
-                client,
-                store: store.clone(),
-                keys: keys.clone(),
-                clock: clock.clone(),
-                config: KratosConfig {
-                    allow_sign_up: settings.sign_in.allow_sign_up,
-                    limits: send_limits,
-                    failures,
-                    code_lifespan,
-                },
-            })
-        };
-        let sign_in = match (settings.sign_in.approach, kratos) {
-            (Approach::KratosCode, Some(client)) => {
-                kratos_flows(KratosMode::Code, client, settings.kratos.code_lifespan)
-            }
-            (Approach::KratosRecovery, Some(client)) => {
-                // A recovery link lives as long as Iris's own links (`iris kratos-config` says
-                // so to Kratos); a recovery code as long as Kratos's other codes.
-                let (method, lifespan) = match settings.recovery_method() {
-                    RecoveryMethodSetting::Link => (RecoveryMethod::Link, settings.magic_link.ttl),
-                    RecoveryMethodSetting::Code => {
-                        (RecoveryMethod::Code, settings.kratos.code_lifespan)
-                    }
-                };
-                kratos_flows(KratosMode::Recovery(method), client, lifespan)
-            }
-            (_, kratos) => SignIn::MagicLink(MagicLink {
-                store: store.clone(),
-                keys: keys.clone(),
-                clock: clock.clone(),
-                config: MagicLinkConfig {
-                    ttl: settings.magic_link.ttl,
-                    allow_sign_up: settings.sign_in.allow_sign_up,
-                    public_url: settings.server.public_url.clone(),
-                    limits: send_limits,
-                    failures,
-                },
-                wake: wake.clone(),
-                kratos,
-            }),
-        };
         let secure = settings.secure_cookies();
         let body_rules = BodyRules {
             timeout: settings.server.body_timeout,
@@ -211,7 +114,7 @@ impl Application {
         let trusted_proxies = Arc::new(settings.server.trusted_proxies.clone());
         let state = AppState {
             sign_in,
-            store: store.clone(),
+            stores: stores.clone(),
             keys: keys.clone(),
             clock: clock.clone(),
             brand: brand.clone(),
@@ -254,7 +157,7 @@ impl Application {
         let metrics_state = settings.server.metrics_bind.map(|addr| {
             let state = MetricsState {
                 metrics: metrics.clone(),
-                store: store.clone(),
+                outbox: stores.outbox.clone(),
                 clock: clock.clone(),
                 emails_per_day: limits.emails_per_day,
             };
@@ -271,8 +174,8 @@ impl Application {
         let srv = &settings.server;
         let mut server = HttpServer::new(move || {
             let sessions = SessionMiddleware::builder(
-                SqlSessionStore {
-                    store: store.clone(),
+                ServerSessions {
+                    sessions: stores.sessions.clone(),
                     clock: clock.clone(),
                 },
                 cookie_key.clone(),
@@ -351,7 +254,7 @@ impl Application {
             );
         }
         // The worker renders and sends mail on a thread of its own, so that work never competes
-        // with the runtime that serves requests or issues credentials.
+        // with the runtime that serves requests or issues credentials; the purge job runs there too.
         let (stop_worker, stop) = watch::channel(false);
         std::thread::Builder::new()
             .name("iris-mail".into())
@@ -360,7 +263,9 @@ impl Application {
                     .enable_all()
                     .build()
                 {
-                    Ok(rt) => rt.block_on(worker.run(stop)),
+                    Ok(rt) => rt.block_on(async move {
+                        tokio::join!(worker.run(stop.clone()), purger.run(stop));
+                    }),
                     Err(e) => tracing::error!(error = %e, "cannot start the mail worker"),
                 }
             })
@@ -440,25 +345,22 @@ fn check(settings: &Settings) -> Result<(), StartupError> {
     }
 }
 
-fn transport(settings: &Settings) -> Result<Arc<dyn MailTransport>, StartupError> {
-    let dir = settings.mail_dir();
-    let file = || {
-        FileTransport::new(dir.clone())
-            .map_err(|e| StartupError::Mail(format!("mail.file_dir {}: {e}", dir.display())))
-    };
-    Ok(match settings.mail.transport {
-        TransportKind::Console => Arc::new(ConsoleTransport(file()?)),
-        TransportKind::File => Arc::new(file()?),
-        TransportKind::Smtp => {
-            let url = settings
-                .mail
-                .smtp_url
-                .as_ref()
-                .ok_or_else(|| StartupError::Mail("mail.smtp_url is required".into()))?;
-            Arc::new(
-                SmtpTransport::from_url(url.expose_secret(), settings.mail.smtp_connections)
-                    .map_err(|e| StartupError::Mail(format!("mail.smtp_url: {e}")))?,
-            )
-        }
+fn worker_settings(settings: &Settings, brand: &Brand) -> Result<WorkerSettings, StartupError> {
+    Ok(WorkerSettings {
+        from: settings
+            .mail
+            .from
+            .parse()
+            .map_err(|_| StartupError::Mail("mail.from does not parse".into()))?,
+        message_id_host: settings
+            .server
+            .public_url
+            .host_str()
+            .unwrap_or("localhost")
+            .to_owned(),
+        product_name: brand.product_name.clone(),
+        accent_color: brand.accent_color.clone(),
+        retry_base: settings.mail.retry_base,
+        retry_max: settings.mail.retry_max,
     })
 }

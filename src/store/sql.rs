@@ -1,0 +1,162 @@
+//! What the SQL backends share: their rows, decoded with `sqlx::FromRow` into the types the
+//! rules read, and the mapping of SQLx's errors to the backend-neutral `StoreError`.
+use super::rules::{self, CredentialFacts, LimitFacts};
+use super::{from_unix, KratosRequest, OutboxJob, StoreError, StoreResult};
+use crate::domain::credential::{CredentialView, FailurePolicy};
+use std::sync::Arc;
+use std::time::Duration;
+use time::OffsetDateTime;
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        StoreError::Unavailable(Arc::new(e))
+    }
+}
+
+/// A credential as both pages read it: with its address's back-off end, its address's last
+/// send and its email's outbox status (the statements name these columns so).
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct CredentialRow {
+    id: String,
+    email: String,
+    requested_at: i64,
+    requested_by: String,
+    expires_at: i64,
+    used_at: Option<i64>,
+    outcome: Option<String>,
+    attempts: i64,
+    locked_until: i64,
+    last_sent_at: i64,
+    status: Option<String>,
+    return_to: String,
+}
+
+impl CredentialRow {
+    pub fn view(
+        self,
+        cooldown: Duration,
+        policy: FailurePolicy,
+        now: OffsetDateTime,
+    ) -> StoreResult<CredentialView> {
+        let facts = CredentialFacts {
+            used_at: self.used_at,
+            outcome: self.outcome.as_deref(),
+            expires_at: self.expires_at,
+            attempts: self.attempts,
+            locked_until: self.locked_until,
+        };
+        let state = rules::credential_state(&facts, policy, now.unix_timestamp());
+        Ok(CredentialView {
+            id: self.id,
+            email: rules::stored_email(&self.email)?,
+            requested_at: from_unix(self.requested_at),
+            requested_by: self.requested_by,
+            expires_at: from_unix(self.expires_at),
+            state,
+            delivery: rules::delivery(self.status.as_deref()),
+            next_send_at: from_unix(self.last_sent_at + cooldown.as_secs() as i64),
+            return_to: self.return_to,
+            attempts: self.attempts.clamp(0, i64::from(u32::MAX)) as u32,
+        })
+    }
+}
+
+/// What the refusal of a send reads (see `rules::send_refusal`).
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct LimitRow {
+    locked_until: i64,
+    last_sent_at: i64,
+    window_start: i64,
+    window_count: i64,
+    newest_live: Option<String>,
+}
+
+impl From<LimitRow> for LimitFacts {
+    fn from(r: LimitRow) -> Self {
+        LimitFacts {
+            locked_until: r.locked_until,
+            last_sent_at: r.last_sent_at,
+            window_start: r.window_start,
+            window_count: r.window_count,
+            newest_live: r.newest_live,
+        }
+    }
+}
+
+/// A redeemed credential: whose it was and where the browser goes next.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct RedeemedRow {
+    pub email: String,
+    pub email_key: String,
+    pub return_to: String,
+}
+
+/// A code entry's effect on its credential.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct CodeRow {
+    pub matched: bool,
+    pub attempts: i64,
+    pub email: String,
+    pub email_key: String,
+    pub return_to: String,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct OutboxRow {
+    id: String,
+    recipient: String,
+    payload: Vec<u8>,
+    attempts: i64,
+    deadline: i64,
+}
+
+impl From<OutboxRow> for OutboxJob {
+    fn from(r: OutboxRow) -> Self {
+        OutboxJob {
+            id: r.id,
+            recipient: r.recipient,
+            payload: r.payload,
+            attempts: r.attempts.clamp(0, i64::from(u32::MAX)) as u32,
+            deadline: from_unix(r.deadline),
+        }
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct StatsRow {
+    pub pending: i64,
+    pub oldest: i64,
+    pub failed: i64,
+    pub today: i64,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct KratosRequestRow {
+    flow_id: String,
+    email: String,
+    locale: String,
+    requested_by: String,
+    requested_at: i64,
+    return_to: String,
+    expires_at: i64,
+    used_at: Option<i64>,
+}
+
+impl From<KratosRequestRow> for KratosRequest {
+    fn from(r: KratosRequestRow) -> Self {
+        KratosRequest {
+            flow_id: r.flow_id,
+            email: r.email,
+            locale: r.locale,
+            requested_by: r.requested_by,
+            requested_at: r.requested_at,
+            return_to: r.return_to,
+            expires_at: r.expires_at,
+            used_at: r.used_at,
+        }
+    }
+}
+
+/// The columns of `KratosRequestRow`, for both backends' statements.
+pub(super) const KRATOS_REQUEST_COLUMNS: &str =
+    "flow_id, email, locale, requested_by, requested_at, return_to, expires_at, used_at";
