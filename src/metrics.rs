@@ -6,12 +6,15 @@
 //!   of failures and throttles read these (security.md item 55).
 //! - gauges read from the store at each scrape: the outbox (pending, oldest pending age,
 //!   failed) and today's email budget.
-use crate::store::OutboxStats;
+//! - `iris_store_operation_duration_seconds{op,result}`: every store call's latency, per trait
+//!   method, on every backend (`store::StoreObserver`).
+use crate::store::{OutboxStats, StoreObserver};
 use prometheus_client::encoding::text::encode;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 use std::fmt::Debug;
 use tracing::field::{Field, Visit};
@@ -23,9 +26,23 @@ struct EventLabel {
     event: String,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct StoreOpLabel {
+    op: &'static str,
+    result: &'static str,
+}
+
+type LatencyFamily = Family<StoreOpLabel, Histogram, fn() -> Histogram>;
+
+/// 100 µs to about 3.3 s, doubling: a local SQLite read to a store at its timeout.
+fn latency_buckets() -> Histogram {
+    Histogram::new(exponential_buckets(0.0001, 2.0, 16))
+}
+
 pub struct Metrics {
     registry: Registry,
     events: Family<EventLabel, Counter>,
+    store_latency: LatencyFamily,
     store_up: Gauge,
     outbox_pending: Gauge,
     outbox_oldest_pending: Gauge,
@@ -42,6 +59,12 @@ impl Metrics {
             "events",
             "Security and delivery events, by their name in the log",
             events.clone(),
+        );
+        let store_latency = LatencyFamily::new_with_constructor(latency_buckets);
+        registry.register(
+            "store_operation_duration_seconds",
+            "Store calls by operation and result (ok, error)",
+            store_latency.clone(),
         );
         let mut gauge = |name: &str, help: &str| {
             let g = Gauge::default();
@@ -63,6 +86,7 @@ impl Metrics {
         Self {
             registry,
             events,
+            store_latency,
             store_up,
             outbox_pending,
             outbox_oldest_pending,
@@ -101,6 +125,15 @@ impl Metrics {
     /// Counts an event that does not come from Iris's own log lines (`http_protocol_error`).
     pub fn count_event(&self, event: &str) {
         self.count(event.to_owned());
+    }
+}
+
+impl StoreObserver for Metrics {
+    fn observe(&self, op: &'static str, took: std::time::Duration, ok: bool) {
+        let result = if ok { "ok" } else { "error" };
+        self.store_latency
+            .get_or_create(&StoreOpLabel { op, result })
+            .observe(took.as_secs_f64());
     }
 }
 

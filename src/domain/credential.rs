@@ -114,7 +114,7 @@ pub struct CredentialView {
     pub next_send_at: OffsetDateTime,
     /// Validated when the credential was issued; a resend keeps it.
     pub return_to: String,
-    /// Wrong codes entered for it so far.
+    /// Codes entered for it so far (a right one counts too: it ends the credential).
     pub attempts: u32,
 }
 

@@ -11,11 +11,12 @@ use crate::domain::credential::{FailurePolicy, SendLimits};
 use crate::i18n::{Catalogue, SharedCatalogue};
 use crate::kratos::KratosClient;
 use crate::mail::transport::{ConsoleTransport, FileTransport, MailTransport, SmtpTransport};
+use crate::metrics::Metrics;
 use crate::secrets::Keys;
 use crate::sign_in::{
     KratosConfig, KratosFlows, KratosMode, MagicLink, MagicLinkConfig, RecoveryMethod, SignIn,
 };
-use crate::store::{OpenError, SqliteStore, Stores};
+use crate::store::{OpenError, PostgresStore, SqliteStore, Stores};
 use crate::web::views::Brand;
 use secrecy::ExposeSecret;
 use std::path::PathBuf;
@@ -37,13 +38,15 @@ pub struct Dependencies {
 }
 
 impl Dependencies {
+    /// `metrics` receives every store call's latency.
     pub async fn from_settings(
         settings: &Settings,
         clock: SharedClock,
+        metrics: Arc<Metrics>,
     ) -> Result<Self, StartupError> {
         let (keys, dev_secrets) = Keys::from_settings(settings)?;
         let keys = Arc::new(keys);
-        let stores = open_stores(&settings.store).await?;
+        let stores = open_stores(&settings.store).await?.measured(metrics);
         let i18n = Arc::new(
             Catalogue::new(&settings.i18n.locales, &settings.i18n.default_locale)
                 .map_err(|e| StartupError::Config(e.to_string()))?,
@@ -76,7 +79,13 @@ pub async fn open_stores(settings: &StoreSettings) -> Result<Stores, OpenError> 
         )
         .await?
         .stores()),
-        Backend::Postgres => Err(OpenError::Unsupported("postgres")),
+        Backend::Postgres => Ok(PostgresStore::open(
+            settings.url.expose_secret(),
+            settings.max_connections,
+            settings.timeout,
+        )
+        .await?
+        .stores()),
     }
 }
 

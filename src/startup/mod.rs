@@ -91,7 +91,7 @@ impl Application {
             sign_in,
             wake,
             brand,
-        } = Dependencies::from_settings(&settings, clock.clone()).await?;
+        } = Dependencies::from_settings(&settings, clock.clone(), metrics.clone()).await?;
         let worker = Worker {
             outbox: stores.outbox.clone(),
             transport,

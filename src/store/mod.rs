@@ -2,11 +2,16 @@
 //! credential vocabulary. Each trait has its own handle in `Stores`, so one backend can take
 //! over some of them (sessions, say) while the others stay where they are. Every method that
 //! compares against "now" takes it as an argument (the injected clock).
+mod issue_queue;
+mod measured;
+mod postgres;
 pub mod purge;
 pub mod rules;
 mod sql;
 mod sqlite;
 
+pub use measured::StoreObserver;
+pub use postgres::PostgresStore;
 pub use purge::Purger;
 pub use sqlite::SqliteStore;
 
@@ -46,8 +51,6 @@ pub enum OpenError {
     Connect(#[source] BackendError),
     #[error("store.url: migrations failed: {0}")]
     Migrate(#[source] BackendError),
-    #[error("store.url: {0} is not supported by this build yet")]
-    Unsupported(&'static str),
 }
 
 /// Everything needed to issue one emailed credential, decided before the transaction starts.
@@ -242,8 +245,8 @@ pub trait SessionRecords: Purge {
         state: &str,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()>;
-    /// Updates a live session; `false` when it is gone (purged or expired), so a concurrent
-    /// request can never bring a signed-out session back.
+    /// Updates a stored session; `false` when it is gone (deleted or purged), so a concurrent
+    /// request can never bring a signed-out session back. (An expired one never loads.)
     async fn update_session(
         &self,
         key_hash: &[u8],

@@ -61,6 +61,15 @@ impl CredentialRow {
     }
 }
 
+/// The columns `CredentialRow` decodes, for a credential `c` (the same text on both backends).
+pub(super) const CREDENTIAL_COLUMNS: &str = "c.id, c.email, c.requested_at, c.requested_by, \
+     c.expires_at, c.used_at, c.outcome, c.attempts, \
+     COALESCE((SELECT locked_until FROM account_failures f WHERE f.email_key = c.email_key), 0) \
+       AS locked_until, \
+     COALESCE((SELECT last_sent_at FROM email_limits l WHERE l.email_key = c.email_key), 0) \
+       AS last_sent_at, \
+     (SELECT status FROM outbox o WHERE o.credential_id = c.id) AS status, c.return_to";
+
 /// What the refusal of a send reads (see `rules::send_refusal`).
 #[derive(Debug, sqlx::FromRow)]
 pub(super) struct LimitRow {

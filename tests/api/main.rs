@@ -17,6 +17,5 @@ mod lockout;
 mod metrics;
 mod privacy;
 mod redirects;
-mod retention;
 mod sessions;
 mod soak;

@@ -69,3 +69,31 @@ async fn failed_deliveries_show_until_purged_and_metrics_stay_off_the_public_por
     assert_eq!(failed, Some(1.0));
     assert_eq!(b.get("/metrics").await.status, 404);
 }
+
+/// Every store call is timed per operation: a sign-in's issue and redeem show in the
+/// histograms, and a store that fails shows as `result="error"`.
+#[tokio::test]
+async fn store_calls_are_timed_per_operation_and_result() {
+    let app = spawn_app_with(with_metrics, &[]).await;
+    let b = app.browser();
+    let mail = app.request_email(&b, "timed@example.com").await;
+    b.enter_code(&mail.code()).await;
+    let scrape = app.metrics().await;
+    let count = |op: &str, result: &str| {
+        sample(
+            &scrape,
+            &format!(
+                "iris_store_operation_duration_seconds_count{{op=\"{op}\",result=\"{result}\"}}"
+            ),
+        )
+    };
+    assert_eq!(count("issue", "ok"), Some(1.0), "{scrape}");
+    assert_eq!(count("redeem_code", "ok"), Some(1.0), "{scrape}");
+    assert!(count("claim", "ok").unwrap_or(0.0) >= 1.0, "{scrape}");
+    assert_eq!(count("issue", "error"), None, "{scrape}");
+    let slowest = sample(
+        &scrape,
+        "iris_store_operation_duration_seconds_bucket{le=\"+Inf\",op=\"issue\",result=\"ok\"}",
+    );
+    assert_eq!(slowest, Some(1.0), "{scrape}");
+}

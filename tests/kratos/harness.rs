@@ -7,6 +7,13 @@ use std::time::Duration;
 
 use crate::helpers::{free_port, spawn_app_on, spawn_app_with, TestApp};
 
+// Throwaway PostgreSQL clusters (here for Kratos's database) are in tests/support/, for every
+// suite. A #[path] in this file is relative to its folder, whichever binary includes it.
+#[path = "../support/postgres.rs"]
+mod postgres;
+#[allow(unused_imports)] // the browser suite starts no PostgreSQL
+pub use postgres::{run_ok, Postgres};
+
 pub const COURIER_KEY: &str = "iris-test-courier-key-0123456789abcdef";
 
 /// The Kratos binary: `IRIS_TEST_KRATOS` (set by scripts/test), else built (or found in the
@@ -191,150 +198,6 @@ impl Drop for Kratos {
     }
 }
 
-/// A throwaway PostgreSQL server on a free 127.0.0.1 port, from Debian's server binaries
-/// (`IRIS_TEST_PG_BIN`, else the newest /usr/lib/postgresql/*/bin). As root, it runs as the
-/// `postgres` user, since PostgreSQL refuses to run as root.
-pub struct Postgres {
-    pub port: u16,
-    bin: PathBuf,
-    dir: tempfile::TempDir,
-    root: bool,
-}
-
-impl Postgres {
-    pub fn start() -> Postgres {
-        let bin = pg_bin();
-        let dir = tempfile::tempdir().unwrap();
-        let root = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
-        if root {
-            let ok = Command::new("chown")
-                .args(["-R", "postgres"])
-                .arg(dir.path())
-                .status()
-                .unwrap();
-            assert!(ok.success(), "chown to postgres");
-        }
-        let pg = Postgres {
-            port: free_port(),
-            bin,
-            dir,
-            root,
-        };
-        let data = pg.dir.path().join("data");
-        pg.run_as_owner(
-            "initdb",
-            &[
-                "-D".as_ref(),
-                data.as_os_str(),
-                "-A".as_ref(),
-                "trust".as_ref(),
-                "-U".as_ref(),
-                "postgres".as_ref(),
-                "--no-sync".as_ref(),
-            ],
-        );
-        let options = format!(
-            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
-            pg.port,
-            pg.dir.path().display()
-        );
-        let log = pg.dir.path().join("postgres.log");
-        pg.run_as_owner(
-            "pg_ctl",
-            &[
-                "-D".as_ref(),
-                data.as_os_str(),
-                "-o".as_ref(),
-                options.as_ref(),
-                "-l".as_ref(),
-                log.as_os_str(),
-                "-w".as_ref(),
-                "start".as_ref(),
-            ],
-        );
-        pg
-    }
-
-    /// A server tool, run as the cluster's owner.
-    fn owner_cmd(&self, tool: &str) -> Command {
-        let exe = self.bin.join(tool);
-        if self.root {
-            let mut c = Command::new("runuser");
-            c.args(["-u", "postgres", "--"]).arg(exe);
-            c
-        } else {
-            Command::new(exe)
-        }
-    }
-
-    fn run_as_owner(&self, tool: &str, args: &[&std::ffi::OsStr]) {
-        run_ok(self.owner_cmd(tool).args(args));
-    }
-
-    /// Creates a database; its URL, as Kratos and psql take it.
-    pub fn create_db(&self, name: &str) -> String {
-        run_ok(
-            Command::new(self.bin.join("psql"))
-                .args(["-h", "127.0.0.1", "-U", "postgres", "-p"])
-                .arg(self.port.to_string())
-                .args(["-c", &format!("CREATE DATABASE {name}")]),
-        );
-        format!(
-            "postgres://postgres@127.0.0.1:{}/{name}?sslmode=disable",
-            self.port
-        )
-    }
-
-    /// `pg_dump --data-only` of a database.
-    pub fn dump(&self, name: &str) -> String {
-        let out = run_ok(
-            Command::new(self.bin.join("pg_dump"))
-                .args(["--data-only", "-h", "127.0.0.1", "-U", "postgres", "-p"])
-                .arg(self.port.to_string())
-                .arg(name),
-        );
-        String::from_utf8_lossy(&out).into_owned()
-    }
-
-    /// Where `psql` is, for scripts that need it on their PATH.
-    pub fn bin_dir(&self) -> &Path {
-        &self.bin
-    }
-}
-
-impl Drop for Postgres {
-    fn drop(&mut self) {
-        let data = self.dir.path().join("data");
-        let _ = self
-            .owner_cmd("pg_ctl")
-            .arg("-D")
-            .arg(&data)
-            .args(["-m", "immediate", "stop"])
-            .output();
-    }
-}
-
-fn pg_bin() -> PathBuf {
-    if let Ok(dir) = std::env::var("IRIS_TEST_PG_BIN") {
-        return dir.into();
-    }
-    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .expect("PostgreSQL server binaries (scripts/install-deps installs them)")
-        .filter_map(|e| e.ok().map(|e| e.path().join("bin")))
-        .filter(|p| p.join("postgres").exists())
-        .collect();
-    found.sort_by_key(|p| {
-        p.parent()
-            .and_then(|v| v.file_name())
-            .and_then(|v| v.to_str())
-            .and_then(|v| v.parse::<u32>().ok())
-            .unwrap_or(0)
-    });
-    found
-        .pop()
-        .expect("a PostgreSQL server under /usr/lib/postgresql")
-}
-
 /// Iris in `kratos-code` mode in front of a Kratos of its own on `dsn` (see `Kratos::start_on`),
 /// with the admin API and the courier hook; `customise` adjusts Iris's settings.
 pub async fn iris_with_kratos_on(
@@ -479,18 +342,6 @@ pub fn assert_written_in(mail: &crate::helpers::Mail, tag: &str) {
         mail.html.contains(&format!(r#"<html lang="{tag}">"#)),
         "{tag}"
     );
-}
-
-/// Runs a command that must succeed; its standard output.
-pub fn run_ok(cmd: &mut Command) -> Vec<u8> {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{cmd:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
 }
 
 /// Creates a Kratos identity through the admin API, as an operator's import would; its id.

@@ -1,79 +1,22 @@
-//! Issuing in batches ("group commit"). Each request to SQLite's single writer is a round trip
-//! to its connection thread, and those trips, not SQL work, bound how many emails per second
-//! can be issued. So concurrent `issue` calls are queued to one task that handles up to `MAX`
-//! of them in one transaction with multi-row statements: five round trips per batch instead
-//! of five per request. Per-address rules stay exact: a batch holds each address at most once
-//! (later ones wait for the next batch and then see the first one's limits).
+//! One batch of credentials issued on SQLite (`store::issue_queue`): each request to SQLite's
+//! single writer is a round trip to its connection thread, so a batch is one transaction of
+//! multi-row statements, five round trips for up to 64 requests.
 use super::limits::{count_sends, refusal, Sending};
 use crate::domain::credential::IssueOutcome;
-use crate::store::{unix, IssueRequest, Recipients, StoreError, StoreResult};
+use crate::store::issue_queue::{IssueBatch, Job};
+use crate::store::{unix, Recipients, StoreError, StoreResult};
+use async_trait::async_trait;
 use sqlx::{Sqlite, SqlitePool, Transaction};
-use std::collections::{HashMap, HashSet, VecDeque};
-use time::OffsetDateTime;
-use tokio::sync::{mpsc, oneshot};
+use std::collections::HashMap;
 
-const MAX: usize = 64;
-const QUEUE: usize = 4096;
+/// SQLite's statements for one batch (see `IssueBatch`).
+pub(super) struct SqliteIssuer(pub SqlitePool);
 
-pub(super) struct Job {
-    pub req: IssueRequest,
-    pub now: OffsetDateTime,
-    pub reply: oneshot::Sender<StoreResult<IssueOutcome>>,
-}
-
-/// Starts the batching task on the current runtime; it ends when every sender is gone.
-pub(super) fn spawn(writer: SqlitePool) -> mpsc::Sender<Job> {
-    let (tx, rx) = mpsc::channel(QUEUE);
-    tokio::spawn(run(writer, rx));
-    tx
-}
-
-async fn run(writer: SqlitePool, mut rx: mpsc::Receiver<Job>) {
-    let mut waiting: VecDeque<Job> = VecDeque::new();
-    loop {
-        if waiting.is_empty() {
-            match rx.recv().await {
-                Some(job) => waiting.push_back(job),
-                None => return,
-            }
-        }
-        while waiting.len() < QUEUE {
-            match rx.try_recv() {
-                Ok(job) => waiting.push_back(job),
-                Err(_) => break,
-            }
-        }
-        let batch = take_batch(&mut waiting);
-        let result = process(&writer, &batch).await;
-        match result {
-            Ok(outcomes) => {
-                for (job, outcome) in batch.into_iter().zip(outcomes) {
-                    let _ = job.reply.send(Ok(outcome));
-                }
-            }
-            Err(e) => {
-                for job in batch {
-                    let _ = job.reply.send(Err(e.clone()));
-                }
-            }
-        }
+#[async_trait]
+impl IssueBatch for SqliteIssuer {
+    async fn issue_batch(&self, batch: &[Job]) -> StoreResult<Vec<IssueOutcome>> {
+        process(&self.0, batch).await
     }
-}
-
-/// Up to `MAX` jobs in arrival order, each address at most once; the rest keep their place.
-fn take_batch(waiting: &mut VecDeque<Job>) -> Vec<Job> {
-    let mut batch = Vec::new();
-    let mut keys = HashSet::new();
-    let mut rest = VecDeque::new();
-    while let Some(job) = waiting.pop_front() {
-        if batch.len() < MAX && keys.insert(job.req.email.canonical().to_owned()) {
-            batch.push(job);
-        } else {
-            rest.push_back(job);
-        }
-    }
-    *waiting = rest;
-    batch
 }
 
 async fn process(writer: &SqlitePool, batch: &[Job]) -> StoreResult<Vec<IssueOutcome>> {

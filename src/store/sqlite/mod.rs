@@ -14,6 +14,7 @@ mod outbox;
 mod sessions;
 mod sign_in;
 
+use super::issue_queue::IssueQueue;
 use super::{Health, OpenError, StoreResult, Stores};
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -31,7 +32,7 @@ pub struct SqliteStore {
     /// The single writer.
     writer: SqlitePool,
     /// Queue to the task that issues credentials in batches.
-    issuer: tokio::sync::mpsc::Sender<issue_batch::Job>,
+    issuer: IssueQueue,
 }
 
 impl SqliteStore {
@@ -74,7 +75,7 @@ impl SqliteStore {
             .connect_with(options.read_only(true))
             .await
             .map_err(|e| OpenError::Connect(Arc::new(e)))?;
-        let issuer = issue_batch::spawn(writer.clone());
+        let issuer = IssueQueue::spawn(issue_batch::SqliteIssuer(writer.clone()));
         Ok(Self {
             pool,
             writer,

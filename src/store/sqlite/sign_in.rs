@@ -1,6 +1,5 @@
 //! Emailed credentials: issuing (through the batching task), redeeming, reading.
 use super::accounts::sign_in_account;
-use super::issue_batch::Job;
 use super::limits::count_failure;
 use super::{placeholders, SqliteStore};
 use crate::domain::credential::{
@@ -8,34 +7,18 @@ use crate::domain::credential::{
 };
 use crate::secrets::Mac32;
 use crate::store::rules::{self, purge_cutoff};
-use crate::store::sql::{CodeRow, CredentialRow, RedeemedRow};
-use crate::store::{unix, IssueRequest, Purge, SignInStore, StoreError, StoreResult};
+use crate::store::sql::{CodeRow, CredentialRow, RedeemedRow, CREDENTIAL_COLUMNS};
+use crate::store::{unix, IssueRequest, Purge, SignInStore, StoreResult};
 use async_trait::async_trait;
 use std::time::Duration;
 use time::OffsetDateTime;
 
 pub(super) struct SqliteSignIn(pub SqliteStore);
 
-/// The columns `CredentialRow` decodes, for a credential `c`.
-const CREDENTIAL_COLUMNS: &str = "c.id, c.email, c.requested_at, c.requested_by, c.expires_at, \
-     c.used_at, c.outcome, c.attempts, \
-     COALESCE((SELECT locked_until FROM account_failures f WHERE f.email_key = c.email_key), 0) \
-       AS locked_until, \
-     COALESCE((SELECT last_sent_at FROM email_limits l WHERE l.email_key = c.email_key), 0) \
-       AS last_sent_at, \
-     (SELECT status FROM outbox o WHERE o.credential_id = c.id) AS status, c.return_to";
-
 #[async_trait]
 impl SignInStore for SqliteSignIn {
     async fn issue(&self, req: IssueRequest, now: OffsetDateTime) -> StoreResult<IssueOutcome> {
-        let (reply, answer) = tokio::sync::oneshot::channel();
-        let stopped = || StoreError::Corrupt("the issuing task has stopped".into());
-        self.0
-            .issuer
-            .send(Job { req, now, reply })
-            .await
-            .map_err(|_| stopped())?;
-        answer.await.map_err(|_| stopped())?
+        self.0.issuer.issue(req, now).await
     }
 
     async fn redeem_link(

@@ -1,0 +1,108 @@
+//! Requests Iris made to Kratos for a browser, on PostgreSQL.
+use super::{purge_lock, PostgresStore};
+use crate::store::rules::purge_cutoff;
+use crate::store::sql::{KratosRequestRow, KRATOS_REQUEST_COLUMNS as COLUMNS};
+use crate::store::{unix, KratosRequest, KratosRequests, Purge, StoreResult};
+use async_trait::async_trait;
+use std::time::Duration;
+use time::OffsetDateTime;
+
+pub(super) struct PostgresKratosRequests(pub PostgresStore);
+
+#[async_trait]
+impl KratosRequests for PostgresKratosRequests {
+    async fn record_request(&self, r: &KratosRequest, email_key: &str) -> StoreResult<()> {
+        self.0
+            .timed(async {
+                sqlx::query(
+                    "INSERT INTO kratos_requests (flow_id, email_key, email, locale, \
+                     requested_by, requested_at, return_to, expires_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                     ON CONFLICT (flow_id) DO UPDATE SET requested_at = excluded.requested_at, \
+                     expires_at = excluded.expires_at, locale = excluded.locale, \
+                     requested_by = excluded.requested_by",
+                )
+                .bind(&r.flow_id)
+                .bind(email_key)
+                .bind(&r.email)
+                .bind(&r.locale)
+                .bind(&r.requested_by)
+                .bind(r.requested_at)
+                .bind(&r.return_to)
+                .bind(r.expires_at)
+                .execute(&self.0.pool)
+                .await?;
+                Ok(())
+            })
+            .await
+    }
+
+    async fn request_by_flow(&self, flow_id: &str) -> StoreResult<Option<KratosRequest>> {
+        let sql = format!("SELECT {COLUMNS} FROM kratos_requests WHERE flow_id = $1");
+        let row: Option<KratosRequestRow> = self
+            .0
+            .timed(async {
+                Ok(sqlx::query_as(&sql)
+                    .bind(flow_id)
+                    .fetch_optional(&self.0.pool)
+                    .await?)
+            })
+            .await?;
+        Ok(row.map(KratosRequest::from))
+    }
+
+    async fn mark_request_used(&self, flow_id: &str, now: OffsetDateTime) -> StoreResult<()> {
+        self.0
+            .timed(async {
+                sqlx::query(
+                    "UPDATE kratos_requests SET used_at = $1 \
+                     WHERE flow_id = $2 AND used_at IS NULL",
+                )
+                .bind(unix(now))
+                .bind(flow_id)
+                .execute(&self.0.pool)
+                .await?;
+                Ok(())
+            })
+            .await
+    }
+
+    async fn latest_request(
+        &self,
+        email_key: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<KratosRequest>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM kratos_requests WHERE email_key = $1 AND expires_at > $2 \
+             ORDER BY requested_at DESC LIMIT 1"
+        );
+        let row: Option<KratosRequestRow> = self
+            .0
+            .timed(async {
+                Ok(sqlx::query_as(&sql)
+                    .bind(email_key)
+                    .bind(unix(now))
+                    .fetch_optional(&self.0.pool)
+                    .await?)
+            })
+            .await?;
+        Ok(row.map(KratosRequest::from))
+    }
+}
+
+#[async_trait]
+impl Purge for PostgresKratosRequests {
+    async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64> {
+        let mut tx = self.0.pool.begin().await?;
+        if !purge_lock(&mut tx, 5).await? {
+            return Ok(0);
+        }
+        let removed = sqlx::query("DELETE FROM kratos_requests WHERE expires_at <= $1")
+            .bind(purge_cutoff(grace, now))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        Ok(removed)
+    }
+}

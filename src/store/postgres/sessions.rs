@@ -1,0 +1,120 @@
+//! Server-side session records on PostgreSQL, keyed by a hash of the cookie's session key.
+use super::{purge_lock, PostgresStore};
+use crate::store::rules::purge_cutoff;
+use crate::store::{unix, Purge, SessionRecords, StoreResult};
+use async_trait::async_trait;
+use std::time::Duration;
+use time::OffsetDateTime;
+
+pub(super) struct PostgresSessions(pub PostgresStore);
+
+#[async_trait]
+impl SessionRecords for PostgresSessions {
+    async fn load_session(
+        &self,
+        key_hash: &[u8],
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<String>> {
+        self.0
+            .timed(async {
+                Ok(sqlx::query_scalar(
+                    "SELECT state FROM sessions WHERE key_hash = $1 AND expires_at > $2",
+                )
+                .bind(key_hash)
+                .bind(unix(now))
+                .fetch_optional(&self.0.pool)
+                .await?)
+            })
+            .await
+    }
+
+    async fn save_session(
+        &self,
+        key_hash: &[u8],
+        account_id: Option<&str>,
+        state: &str,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()> {
+        self.0
+            .timed(async {
+                sqlx::query(
+                    "INSERT INTO sessions (key_hash, account_id, state, expires_at) \
+                     VALUES ($1, $2, $3, $4)",
+                )
+                .bind(key_hash)
+                .bind(account_id)
+                .bind(state)
+                .bind(unix(expires_at))
+                .execute(&self.0.pool)
+                .await?;
+                Ok(())
+            })
+            .await
+    }
+
+    async fn update_session(
+        &self,
+        key_hash: &[u8],
+        account_id: Option<&str>,
+        state: &str,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        self.0
+            .timed(async {
+                let done = sqlx::query(
+                    "UPDATE sessions SET account_id = $1, state = $2, expires_at = $3 \
+                     WHERE key_hash = $4",
+                )
+                .bind(account_id)
+                .bind(state)
+                .bind(unix(expires_at))
+                .bind(key_hash)
+                .execute(&self.0.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            })
+            .await
+    }
+
+    async fn touch_session(&self, key_hash: &[u8], expires_at: OffsetDateTime) -> StoreResult<()> {
+        self.0
+            .timed(async {
+                sqlx::query("UPDATE sessions SET expires_at = $1 WHERE key_hash = $2")
+                    .bind(unix(expires_at))
+                    .bind(key_hash)
+                    .execute(&self.0.pool)
+                    .await?;
+                Ok(())
+            })
+            .await
+    }
+
+    async fn delete_session(&self, key_hash: &[u8]) -> StoreResult<()> {
+        self.0
+            .timed(async {
+                sqlx::query("DELETE FROM sessions WHERE key_hash = $1")
+                    .bind(key_hash)
+                    .execute(&self.0.pool)
+                    .await?;
+                Ok(())
+            })
+            .await
+    }
+}
+
+#[async_trait]
+impl Purge for PostgresSessions {
+    async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64> {
+        let mut tx = self.0.pool.begin().await?;
+        if !purge_lock(&mut tx, 4).await? {
+            return Ok(0);
+        }
+        let removed = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(purge_cutoff(grace, now))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        Ok(removed)
+    }
+}

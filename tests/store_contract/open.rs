@@ -1,0 +1,60 @@
+//! Opening a store: a fresh one answers, and opening it again (a restart, or a second
+//! instance) keeps everything (security.md item 45).
+use crate::support::*;
+use iris::domain::credential::Refusal;
+
+pub async fn a_fresh_store_answers_a_ping_and_holds_nothing(b: Backend) {
+    let f = Fixture::open(b).await;
+    f.stores.health.ping().await.unwrap();
+    for table in [
+        "accounts",
+        "credentials",
+        "outbox",
+        "email_limits",
+        "email_budget",
+        "account_failures",
+        "sessions",
+        "kratos_requests",
+    ] {
+        assert_eq!(f.count(table), 0, "{table}");
+    }
+}
+
+pub async fn reopening_a_store_keeps_its_rows_and_its_answers(b: Backend) {
+    let f = Fixture::open(b).await;
+    let used = f.issue("ann@example.com", at(0)).await;
+    let live = f.issue("bob@example.com", at(0)).await;
+    signed_in(&f.redeem_link(used.token, at(1)).await);
+    f.stores
+        .sessions
+        .save_session(b"session", Some("account-1"), "{}", at(600))
+        .await
+        .unwrap();
+
+    // Migrations run again on an existing schema and change nothing.
+    let again = f.reopen().await;
+    again.health.ping().await.unwrap();
+    let used_again = again
+        .sign_in
+        .redeem_link(&[used.token], POLICY, at(2))
+        .await
+        .unwrap();
+    assert_eq!(
+        refused(&used_again),
+        Refusal::Used,
+        "a used link stays used"
+    );
+    let live_again = again
+        .sign_in
+        .redeem_link(&[live.token], POLICY, at(2))
+        .await
+        .unwrap();
+    signed_in(&live_again);
+    assert!(again
+        .sessions
+        .load_session(b"session", at(2))
+        .await
+        .unwrap()
+        .is_some());
+    assert_eq!(f.count("accounts"), 2);
+}

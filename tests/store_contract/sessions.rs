@@ -1,0 +1,113 @@
+//! Server-side session records (security.md items 22 and 25).
+use crate::support::*;
+use iris::store::SessionRecords;
+
+const KEY: &[u8] = b"key-hash-of-session-one-32-bytes";
+
+async fn load(s: &dyn SessionRecords, key: &[u8], secs: i64) -> Option<String> {
+    s.load_session(key, at(secs)).await.unwrap()
+}
+
+pub async fn a_saved_session_loads_updates_and_is_deleted(b: Backend) {
+    let f = Fixture::open(b).await;
+    let s = f.stores.sessions.as_ref();
+    assert_eq!(load(s, KEY, 0).await, None);
+    s.save_session(KEY, None, r#"{"csrf":"a"}"#, at(3600))
+        .await
+        .unwrap();
+    assert_eq!(load(s, KEY, 0).await.as_deref(), Some(r#"{"csrf":"a"}"#));
+    assert_eq!(load(s, b"another key", 0).await, None);
+
+    assert!(s
+        .update_session(KEY, Some("account-1"), r#"{"csrf":"b"}"#, at(3600))
+        .await
+        .unwrap());
+    assert_eq!(load(s, KEY, 1).await.as_deref(), Some(r#"{"csrf":"b"}"#));
+    assert_eq!(f.count_where("sessions", "account_id = 'account-1'"), 1);
+    // Updating as signed out drops the account.
+    assert!(s
+        .update_session(KEY, None, r#"{"csrf":"c"}"#, at(3600))
+        .await
+        .unwrap());
+    assert_eq!(f.count_where("sessions", "account_id IS NULL"), 1);
+
+    s.delete_session(KEY).await.unwrap();
+    assert_eq!(load(s, KEY, 2).await, None);
+    assert_eq!(f.count("sessions"), 0);
+    // Deleting again is not an error.
+    s.delete_session(KEY).await.unwrap();
+}
+
+pub async fn updating_a_deleted_session_does_not_bring_it_back(b: Backend) {
+    let f = Fixture::open(b).await;
+    let s = f.stores.sessions.as_ref();
+    s.save_session(KEY, Some("account-1"), "{}", at(3600))
+        .await
+        .unwrap();
+    s.delete_session(KEY).await.unwrap();
+    let updated = s
+        .update_session(KEY, Some("account-1"), r#"{"late":true}"#, at(7200))
+        .await
+        .unwrap();
+    assert!(!updated, "a signed-out session stays signed out");
+    s.touch_session(KEY, at(7200)).await.unwrap();
+    assert_eq!(load(s, KEY, 0).await, None);
+    assert_eq!(f.count("sessions"), 0);
+}
+
+pub async fn a_session_expires_at_its_time_and_touching_extends_it(b: Backend) {
+    let f = Fixture::open(b).await;
+    let s = f.stores.sessions.as_ref();
+    s.save_session(KEY, None, "{}", at(600)).await.unwrap();
+    assert!(load(s, KEY, 599).await.is_some());
+    assert_eq!(load(s, KEY, 600).await, None, "expired at its time");
+
+    s.touch_session(KEY, at(1200)).await.unwrap();
+    assert!(
+        load(s, KEY, 600).await.is_some(),
+        "touched: alive again until 1200"
+    );
+    assert!(load(s, KEY, 1199).await.is_some());
+    assert_eq!(load(s, KEY, 1200).await, None);
+    // Touching a session that is not there creates nothing.
+    s.touch_session(b"no such key", at(1200)).await.unwrap();
+    assert_eq!(f.count("sessions"), 1);
+}
+
+pub async fn a_session_saved_signed_in_keeps_its_account_id(b: Backend) {
+    let f = Fixture::open(b).await;
+    let s = f.stores.sessions.as_ref();
+    s.save_session(KEY, Some("account-7"), "{}", at(600))
+        .await
+        .unwrap();
+    s.save_session(b"anonymous", None, "{}", at(600))
+        .await
+        .unwrap();
+    s.save_session(b"second device", Some("account-7"), "{}", at(600))
+        .await
+        .unwrap();
+    assert_eq!(f.count_where("sessions", "account_id = 'account-7'"), 2);
+    assert_eq!(f.count_where("sessions", "account_id IS NULL"), 1);
+    // Touching keeps it too.
+    s.touch_session(KEY, at(1200)).await.unwrap();
+    assert_eq!(f.count_where("sessions", "account_id = 'account-7'"), 2);
+    assert_eq!(
+        f.sql("SELECT state FROM sessions WHERE account_id IS NULL"),
+        "{}"
+    );
+}
+
+pub async fn session_keys_are_opaque_bytes(b: Backend) {
+    let f = Fixture::open(b).await;
+    let s = f.stores.sessions.as_ref();
+    // Hashes are raw bytes: zero bytes and invalid UTF-8 included.
+    let zeros = [0u8; 32];
+    let high = [0xFFu8; 32];
+    s.save_session(&zeros, None, "zeros", at(600))
+        .await
+        .unwrap();
+    s.save_session(&high, None, "high", at(600)).await.unwrap();
+    assert_eq!(load(s, &zeros, 0).await.as_deref(), Some("zeros"));
+    assert_eq!(load(s, &high, 0).await.as_deref(), Some("high"));
+    assert_eq!(load(s, &zeros[..31], 0).await, None);
+}
