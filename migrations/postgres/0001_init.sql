@@ -96,7 +96,7 @@ $$;
 CREATE TRIGGER email_budget_on_first_send AFTER INSERT ON email_limits
     FOR EACH ROW EXECUTE FUNCTION email_budget_count_send();
 CREATE TRIGGER email_budget_on_send AFTER UPDATE OF last_sent_at ON email_limits
-    FOR EACH ROW WHEN (NEW.last_sent_at > OLD.last_sent_at)
+    FOR EACH ROW WHEN (NEW.last_sent_at <> 0)
     EXECUTE FUNCTION email_budget_count_send();
 
 CREATE TABLE account_failures (

@@ -84,6 +84,7 @@ impl Default for MailSettings {
             file_dir: None,
             retry_base: Duration::from_secs(2),
             retry_max: Duration::from_secs(60),
+            lease: Duration::from_secs(60),
             insecure_plain_smtp: false,
         }
     }

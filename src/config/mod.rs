@@ -182,6 +182,11 @@ pub struct MailSettings {
     pub retry_base: Duration,
     #[serde(with = "humantime_serde")]
     pub retry_max: Duration,
+    /// How long a mail worker holds the emails it claimed before another worker (of this
+    /// instance or another) may take them over: a crashed instance's emails wait this long.
+    /// Longer than sending one batch can take, or a slow batch is sent twice.
+    #[serde(with = "humantime_serde")]
+    pub lease: Duration,
     /// Development only (production refuses it): allow plain SMTP to a non-loopback host, for
     /// a mail catcher on a container network.
     pub insecure_plain_smtp: bool,

@@ -135,6 +135,13 @@ impl Settings {
                 "not allowed in production".into(),
             );
         }
+        // One SMTP command may take 15 s (the transport's timeout) before it fails.
+        if self.mail.lease < Duration::from_secs(5) {
+            err(
+                "mail.lease",
+                "must be at least 5s (longer than sending a batch of emails can take)".into(),
+            );
+        }
         if self.mail.retry_base.is_zero() || self.mail.retry_base > self.mail.retry_max {
             err(
                 "mail.retry_base",

@@ -15,7 +15,6 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Notify;
 
-const LEASE: Duration = Duration::from_secs(60);
 const BATCH: u32 = 32;
 const IDLE_POLL: Duration = Duration::from_millis(500);
 
@@ -26,6 +25,8 @@ pub struct WorkerSettings {
     pub accent_color: String,
     pub retry_base: Duration,
     pub retry_max: Duration,
+    /// How long claimed emails stay this worker's (`mail.lease`).
+    pub lease: Duration,
 }
 
 pub struct Worker {
@@ -47,7 +48,11 @@ impl Worker {
             if *stop.borrow() || stop.has_changed().is_err() {
                 return;
             }
-            let worked = match self.outbox.claim(LEASE, BATCH, self.clock.now()).await {
+            let worked = match self
+                .outbox
+                .claim(self.settings.lease, BATCH, self.clock.now())
+                .await
+            {
                 Ok(jobs) => {
                     let n = jobs.len();
                     let sent: Vec<String> = futures_util::stream::iter(jobs)

@@ -362,5 +362,6 @@ fn worker_settings(settings: &Settings, brand: &Brand) -> Result<WorkerSettings,
         accent_color: brand.accent_color.clone(),
         retry_base: settings.mail.retry_base,
         retry_max: settings.mail.retry_max,
+        lease: settings.mail.lease,
     })
 }

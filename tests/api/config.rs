@@ -96,6 +96,7 @@ fn unknown_keys_and_bad_values_are_named() {
             "mail.smtp_url",
         ),
         (("IRIS__STORE__URL", "mysql://db/iris"), "store.url"),
+        (("IRIS__MAIL__LEASE", "2s"), "mail.lease"),
     ] {
         let mut vars = vec![env];
         if key == "mail.smtp_url" {

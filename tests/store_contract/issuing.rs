@@ -101,6 +101,36 @@ pub async fn the_daily_budget_counts_every_address_and_renews_at_midnight_utc(b:
     assert_eq!(stats.emails_today, 1, "a new day, a new budget");
 }
 
+/// Sends to one address within one second (no cooldown) each count against the day: the
+/// budget is a number of emails, however close together they go.
+pub async fn sends_within_one_second_each_count_against_the_day(b: Backend) {
+    let f = Fixture::open(b).await;
+    let limits = SendLimits {
+        cooldown: std::time::Duration::ZERO,
+        per_day: 2,
+        ..LIMITS
+    };
+    let mut outcomes = Vec::new();
+    for _ in 0..3 {
+        let (mut req, _) = f.request("ann@example.com", at(5));
+        req.limits = limits;
+        outcomes.push(f.stores.sign_in.issue(req, at(5)).await.unwrap());
+    }
+    assert!(
+        matches!(outcomes[0], IssueOutcome::Issued { .. }),
+        "{outcomes:?}"
+    );
+    assert!(
+        matches!(outcomes[1], IssueOutcome::Issued { .. }),
+        "{outcomes:?}"
+    );
+    assert!(
+        matches!(outcomes[2], IssueOutcome::DailyBudget { .. }),
+        "{outcomes:?}"
+    );
+    assert_eq!(f.stores.outbox.stats(at(5)).await.unwrap().emails_today, 2);
+}
+
 /// From two server instances at once, each with its own issuing task.
 pub async fn fifty_concurrent_requests_never_exceed_the_daily_budget(b: Backend) {
     let f = Fixture::open(b).await;

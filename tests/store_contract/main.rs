@@ -52,6 +52,7 @@ macro_rules! contract_tests {
                 issuing::a_cooldown_after_signing_in_names_no_credential,
                 issuing::the_hourly_budget_refuses_with_the_wait_until_its_window_ends,
                 issuing::the_daily_budget_counts_every_address_and_renews_at_midnight_utc,
+                issuing::sends_within_one_second_each_count_against_the_day,
                 issuing::a_trusted_browser_skips_the_hourly_budget_and_the_back_off_not_the_cooldown,
                 issuing::a_newer_credential_supersedes_the_older_one,
                 recipients::an_unknown_address_among_accounts_gets_a_credential_that_never_works,
