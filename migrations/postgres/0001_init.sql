@@ -62,6 +62,9 @@ CREATE TABLE outbox (
     finished_at      BIGINT
 );
 CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+-- What a claim reads, in its order: small, because sent rows leave them (see postgres/outbox.rs).
+CREATE INDEX outbox_queued ON outbox (next_attempt_at) WHERE status = 'queued';
+CREATE INDEX outbox_leased ON outbox (lease_until) WHERE status = 'sending';
 CREATE INDEX outbox_by_credential ON outbox (credential_id);
 
 CREATE TABLE email_limits (
