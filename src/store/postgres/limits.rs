@@ -161,63 +161,90 @@ pub(super) struct Sending<'a> {
 }
 
 /// Today's budget, then back-off, cooldown and hourly budget per address, checked and counted
-/// in one conditional upsert (the `email_budget_on_*` triggers count the day); returns the
-/// addresses that may be sent to.
+/// in one conditional upsert (the `email_budget_on_*` triggers count the day): the CTEs
+/// `budget` and `counted`, whose `counted` names the addresses that may be sent to. Parameters
+/// $1 to $8 are `SendBinds`'. Sends are tried in order and only as many as the day has room for
+/// (`ord`), so the budget is never exceeded.
 ///
 /// SECURITY: today's budget row is locked first, and held to the commit, so the room read here
 /// is exact across every instance (security.md item 16): a concurrent counter waits for this
 /// transaction, then reads what it used. The lock is taken by an upsert because `ON CONFLICT
 /// DO UPDATE` always reads the newest committed row, as a plain read in this isolation level
-/// would not.
+/// would not (the statement's snapshot is older than the lock it waited for).
+pub(super) const COUNT_SENDS: &str = "budget AS ( \
+       INSERT INTO email_budget (day, used) VALUES ($1, 0) \
+       ON CONFLICT (day) DO UPDATE SET used = email_budget.used RETURNING used), \
+     counted AS ( \
+       INSERT INTO email_limits AS l (email_key, last_sent_at, window_start, window_count, \
+         trusted) \
+       SELECT v.key, v.at, v.at, 1, v.trusted \
+       FROM UNNEST($2::text[], $3::bigint[], $4::boolean[]) WITH ORDINALITY \
+         AS v(key, at, trusted, ord) \
+       WHERE v.ord <= $5 - (SELECT used FROM budget) \
+         AND (v.trusted OR NOT EXISTS (SELECT 1 FROM account_failures f \
+           WHERE f.email_key = v.key AND f.locked_until > v.at)) \
+       ON CONFLICT (email_key) DO UPDATE SET last_sent_at = excluded.last_sent_at, \
+         window_start = CASE WHEN l.window_start + $6 <= excluded.last_sent_at \
+           THEN excluded.last_sent_at ELSE l.window_start END, \
+         window_count = CASE WHEN l.window_start + $6 <= excluded.last_sent_at \
+           THEN 1 ELSE l.window_count + 1 END, \
+         trusted = excluded.trusted \
+       WHERE l.last_sent_at + $7 <= excluded.last_sent_at \
+         AND (excluded.trusted OR l.window_start + $6 <= excluded.last_sent_at \
+           OR l.window_count < $8) \
+       RETURNING l.email_key)";
+
+/// The values of `COUNT_SENDS`' parameters $1 to $8, for `sends` (in their order).
+pub(super) struct SendBinds<'a> {
+    day: i64,
+    keys: Vec<&'a str>,
+    times: Vec<i64>,
+    trusted: Vec<bool>,
+    limits: SendLimits,
+}
+
+impl<'a> SendBinds<'a> {
+    /// `None` for no sends.
+    pub fn new(sends: &[Sending<'a>], limits: SendLimits) -> Option<Self> {
+        let first = sends.first()?;
+        Some(SendBinds {
+            day: budget_day(first.now),
+            keys: sends.iter().map(|s| s.key).collect(),
+            times: sends.iter().map(|s| s.now).collect(),
+            trusted: sends.iter().map(|s| s.trusted).collect(),
+            limits,
+        })
+    }
+
+    pub fn bind<'q, O>(
+        &'q self,
+        q: sqlx::query::QueryScalar<'q, sqlx::Postgres, O, sqlx::postgres::PgArguments>,
+    ) -> sqlx::query::QueryScalar<'q, sqlx::Postgres, O, sqlx::postgres::PgArguments> {
+        q.bind(self.day)
+            .bind(&self.keys)
+            .bind(&self.times)
+            .bind(&self.trusted)
+            .bind(i64::from(self.limits.per_day))
+            .bind(WINDOW_SECS)
+            .bind(self.limits.cooldown.as_secs() as i64)
+            .bind(i64::from(self.limits.per_hour))
+    }
+}
+
+/// Counts these sends (`COUNT_SENDS`); returns the addresses that may be sent to.
 pub(super) async fn count_sends(
     conn: &mut PgConnection,
     sends: &[Sending<'_>],
     limits: SendLimits,
 ) -> StoreResult<HashSet<String>> {
-    let Some(first) = sends.first() else {
+    let Some(binds) = SendBinds::new(sends, limits) else {
         return Ok(HashSet::new());
     };
-    let used: i64 = sqlx::query_scalar(
-        "INSERT INTO email_budget (day, used) VALUES ($1, 0) \
-         ON CONFLICT (day) DO UPDATE SET used = email_budget.used RETURNING used",
-    )
-    .bind(budget_day(first.now))
-    .fetch_one(&mut *conn)
-    .await?;
-    let room = i64::from(limits.per_day) - used;
-    let keys: Vec<&str> = sends.iter().map(|s| s.key).collect();
-    let times: Vec<i64> = sends.iter().map(|s| s.now).collect();
-    let trusted: Vec<bool> = sends.iter().map(|s| s.trusted).collect();
-    // Sends are tried in order and only as many as the day has room for (`ord`), so the
-    // budget is never exceeded.
-    let rows: Vec<String> = sqlx::query_scalar(
-        "INSERT INTO email_limits AS l (email_key, last_sent_at, window_start, window_count, \
-           trusted) \
-         SELECT v.key, v.at, v.at, 1, v.trusted \
-         FROM UNNEST($1::text[], $2::bigint[], $3::boolean[]) WITH ORDINALITY \
-           AS v(key, at, trusted, ord) \
-         WHERE v.ord <= $4 AND (v.trusted OR NOT EXISTS (SELECT 1 FROM account_failures f \
-           WHERE f.email_key = v.key AND f.locked_until > v.at)) \
-         ON CONFLICT (email_key) DO UPDATE SET last_sent_at = excluded.last_sent_at, \
-           window_start = CASE WHEN l.window_start + $5 <= excluded.last_sent_at \
-             THEN excluded.last_sent_at ELSE l.window_start END, \
-           window_count = CASE WHEN l.window_start + $5 <= excluded.last_sent_at \
-             THEN 1 ELSE l.window_count + 1 END, \
-           trusted = excluded.trusted \
-         WHERE l.last_sent_at + $6 <= excluded.last_sent_at \
-           AND (excluded.trusted OR l.window_start + $5 <= excluded.last_sent_at \
-             OR l.window_count < $7) \
-         RETURNING l.email_key",
-    )
-    .bind(&keys)
-    .bind(&times)
-    .bind(&trusted)
-    .bind(room)
-    .bind(WINDOW_SECS)
-    .bind(limits.cooldown.as_secs() as i64)
-    .bind(i64::from(limits.per_hour))
-    .fetch_all(&mut *conn)
-    .await?;
+    let sql = format!("WITH {COUNT_SENDS} SELECT email_key FROM counted");
+    let rows: Vec<String> = binds
+        .bind(sqlx::query_scalar(&sql))
+        .fetch_all(&mut *conn)
+        .await?;
     Ok(rows.into_iter().collect())
 }
 
