@@ -86,6 +86,18 @@ pub enum Recipients {
     Decided(bool),
 }
 
+impl Recipients {
+    /// Delivered only when the address has an account in this store.
+    pub fn needs_account(self) -> bool {
+        self == Recipients::Accounts
+    }
+
+    /// Delivered whatever this store knows of the address.
+    pub fn always(self) -> bool {
+        matches!(self, Recipients::Anyone | Recipients::Decided(true))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct OutboxJob {
     pub id: String,

@@ -166,6 +166,9 @@ impl From<KratosRequestRow> for KratosRequest {
     }
 }
 
+/// The outbox's `credential_id` for emails that belong to no Iris credential (Kratos's courier).
+pub(super) const COURIER: &str = "kratos-courier";
+
 /// The columns of `KratosRequestRow`, for both backends' statements.
 pub(super) const KRATOS_REQUEST_COLUMNS: &str =
     "flow_id, email, locale, requested_by, requested_at, return_to, expires_at, used_at";

@@ -10,7 +10,7 @@ use super::limits::{refusal, SendBinds, Sending, COUNT_SENDS};
 use super::timed;
 use crate::domain::credential::IssueOutcome;
 use crate::store::issue_queue::{IssueBatch, Job};
-use crate::store::{unix, Recipients, StoreResult};
+use crate::store::{unix, StoreResult};
 use async_trait::async_trait;
 use sqlx::PgPool;
 use std::collections::HashSet;
@@ -91,19 +91,16 @@ impl IssueBatch for PostgresIssuer {
                         .map(|j| unix(j.req.expires_at))
                         .collect::<Vec<i64>>(),
                 )
-                .bind(flags(|j| j.req.recipients == Recipients::Accounts))
-                .bind(flags(|j| {
-                    matches!(
-                        j.req.recipients,
-                        Recipients::Anyone | Recipients::Decided(true)
-                    )
-                }))
+                .bind(flags(|j| j.req.recipients.needs_account()))
+                .bind(flags(|j| j.req.recipients.always()))
                 .bind(col(|j| j.req.outbox_id.clone()))
                 .bind(bytes(|j| j.req.sealed_payload.clone()))
                 .fetch_all(&self.pool)
                 .await?;
             let counted: HashSet<String> = counted.into_iter().collect();
             let mut outcomes = Vec::with_capacity(batch.len());
+            // One connection for the refused few, taken when the first one needs it.
+            let mut conn = None;
             for job in batch {
                 let key = job.req.email.canonical();
                 outcomes.push(if counted.contains(key) {
@@ -112,9 +109,12 @@ impl IssueBatch for PostgresIssuer {
                     }
                 } else {
                     // What refused it, read after the fact: the decision itself was atomic.
-                    let mut conn = self.pool.acquire().await?;
+                    let conn = match &mut conn {
+                        Some(conn) => conn,
+                        None => conn.insert(self.pool.acquire().await?),
+                    };
                     let (trusted, now) = (job.req.trusted, unix(job.now));
-                    refusal(&mut conn, key, limits, trusted, now).await?
+                    refusal(conn, key, limits, trusted, now).await?
                 });
             }
             Ok(outcomes)

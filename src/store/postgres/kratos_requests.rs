@@ -1,6 +1,5 @@
 //! Requests Iris made to Kratos for a browser, on PostgreSQL.
-use super::{purge_lock, PostgresStore};
-use crate::store::rules::purge_cutoff;
+use super::{purge_expired, PostgresStore};
 use crate::store::sql::{KratosRequestRow, KRATOS_REQUEST_COLUMNS as COLUMNS};
 use crate::store::{unix, KratosRequest, KratosRequests, Purge, StoreResult};
 use async_trait::async_trait;
@@ -93,16 +92,7 @@ impl KratosRequests for PostgresKratosRequests {
 #[async_trait]
 impl Purge for PostgresKratosRequests {
     async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64> {
-        let mut tx = self.0.pool.begin().await?;
-        if !purge_lock(&mut tx, 5).await? {
-            return Ok(0);
-        }
-        let removed = sqlx::query("DELETE FROM kratos_requests WHERE expires_at <= $1")
-            .bind(purge_cutoff(grace, now))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        tx.commit().await?;
-        Ok(removed)
+        let sql = "DELETE FROM kratos_requests WHERE expires_at <= $1";
+        purge_expired(&self.0.pool, 5, sql, grace, now).await
     }
 }

@@ -119,6 +119,28 @@ async fn purge_lock(conn: &mut PgConnection, store: i64) -> StoreResult<bool> {
         .await?)
 }
 
+/// Deletes with `sql` (one `$1`: the purge cutoff) under store `lock`'s purge lock; 0 when
+/// another instance holds it.
+async fn purge_expired(
+    pool: &PgPool,
+    lock: i64,
+    sql: &str,
+    grace: Duration,
+    now: time::OffsetDateTime,
+) -> StoreResult<u64> {
+    let mut tx = pool.begin().await?;
+    if !purge_lock(&mut tx, lock).await? {
+        return Ok(0);
+    }
+    let removed = sqlx::query(sql)
+        .bind(super::rules::purge_cutoff(grace, now))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok(removed)
+}
+
 /// The MACs as PostgreSQL's `bytea[]`, for `= ANY($n)`.
 fn hashes(macs: &[crate::secrets::Mac32]) -> Vec<Vec<u8>> {
     macs.iter().map(|m| m.to_vec()).collect()

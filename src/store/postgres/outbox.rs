@@ -2,16 +2,13 @@
 //! instance's mail worker.
 use super::{purge_lock, PostgresStore};
 use crate::store::rules::{budget_day, purge_cutoff};
-use crate::store::sql::{OutboxRow, StatsRow};
+use crate::store::sql::{OutboxRow, StatsRow, COURIER};
 use crate::store::{unix, OutboxJob, OutboxStats, OutboxStore, Purge, StoreResult};
 use async_trait::async_trait;
 use std::time::Duration;
 use time::OffsetDateTime;
 
 pub(super) struct PostgresOutbox(pub PostgresStore);
-
-/// The `credential_id` of emails that belong to no Iris credential (Kratos's courier).
-const COURIER: &str = "kratos-courier";
 
 #[async_trait]
 impl OutboxStore for PostgresOutbox {

@@ -1,6 +1,5 @@
 //! Server-side session records on PostgreSQL, keyed by a hash of the cookie's session key.
-use super::{purge_lock, PostgresStore};
-use crate::store::rules::purge_cutoff;
+use super::{purge_expired, PostgresStore};
 use crate::store::{unix, Purge, SessionRecords, StoreResult};
 use async_trait::async_trait;
 use std::time::Duration;
@@ -105,16 +104,7 @@ impl SessionRecords for PostgresSessions {
 #[async_trait]
 impl Purge for PostgresSessions {
     async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64> {
-        let mut tx = self.0.pool.begin().await?;
-        if !purge_lock(&mut tx, 4).await? {
-            return Ok(0);
-        }
-        let removed = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-            .bind(purge_cutoff(grace, now))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        tx.commit().await?;
-        Ok(removed)
+        let sql = "DELETE FROM sessions WHERE expires_at <= $1";
+        purge_expired(&self.0.pool, 4, sql, grace, now).await
     }
 }

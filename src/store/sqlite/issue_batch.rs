@@ -4,7 +4,7 @@
 use super::limits::{count_sends, refusal, Sending};
 use crate::domain::credential::IssueOutcome;
 use crate::store::issue_queue::{IssueBatch, Job};
-use crate::store::{unix, Recipients, StoreError, StoreResult};
+use crate::store::{unix, StoreError, StoreResult};
 use async_trait::async_trait;
 use sqlx::{Sqlite, SqlitePool, Transaction};
 use std::collections::HashMap;
@@ -94,11 +94,8 @@ async fn insert_credentials(
             .bind(unix(job.now))
             .bind(&r.requested_by)
             .bind(unix(r.expires_at))
-            .bind(r.recipients == Recipients::Accounts)
-            .bind(matches!(
-                r.recipients,
-                Recipients::Anyone | Recipients::Decided(true)
-            ));
+            .bind(r.recipients.needs_account())
+            .bind(r.recipients.always());
     }
     Ok(q.fetch_all(&mut **tx)
         .await?

@@ -1,16 +1,13 @@
 //! The outbox: rows written with their credential, leased and finished by the mail worker.
 use super::{placeholders, SqliteStore};
 use crate::store::rules::{budget_day, purge_cutoff};
-use crate::store::sql::{OutboxRow, StatsRow};
+use crate::store::sql::{OutboxRow, StatsRow, COURIER};
 use crate::store::{unix, OutboxJob, OutboxStats, OutboxStore, Purge, StoreResult};
 use async_trait::async_trait;
 use std::time::Duration;
 use time::OffsetDateTime;
 
 pub(super) struct SqliteOutbox(pub SqliteStore);
-
-/// The `credential_id` of emails that belong to no Iris credential (Kratos's courier).
-const COURIER: &str = "kratos-courier";
 
 #[async_trait]
 impl OutboxStore for SqliteOutbox {
