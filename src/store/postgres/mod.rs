@@ -51,17 +51,17 @@ impl PostgresStore {
         let pool = PgPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(timeout)
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .map_err(|e| OpenError::Connect(Arc::new(e)))?;
         sqlx::migrate!("./migrations/postgres")
             .run(&pool)
             .await
             .map_err(|e| OpenError::Migrate(Arc::new(e)))?;
-        let issuer = IssueQueue::spawn(issue_batch::PostgresIssuer {
-            pool: pool.clone(),
-            timeout,
-        });
+        let issuer = issue_batch::PostgresIssuer::connect(options, timeout)
+            .await
+            .map_err(|e| OpenError::Connect(Arc::new(e)))?;
+        let issuer = IssueQueue::spawn(issuer);
         Ok(Self {
             pool,
             issuer,
