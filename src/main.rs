@@ -65,7 +65,7 @@ async fn main() -> ExitCode {
             println!("configuration OK");
             ExitCode::SUCCESS
         }
-        Command::Migrate => match iris::startup::open_stores(&settings.store).await {
+        Command::Migrate => match migrate(&settings).await {
             Ok(_) => {
                 println!("database is up to date");
                 ExitCode::SUCCESS
@@ -125,4 +125,14 @@ async fn shutdown_signal() {
         }
     }
     let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Brings the SQL schema up to date. Redis has no schema, so it is not asked (a migration job
+/// may well run before Redis is up).
+async fn migrate(settings: &Settings) -> Result<(), iris::store::OpenError> {
+    let mut store = settings.store.clone();
+    store.redis_url = None;
+    let quota = iris::startup::ip_quota(settings);
+    iris::startup::open_stores(&store, quota, Arc::new(())).await?;
+    Ok(())
 }

@@ -43,6 +43,7 @@ pub struct Metrics {
     registry: Registry,
     events: Family<EventLabel, Counter>,
     store_latency: LatencyFamily,
+    redis_latency: LatencyFamily,
     store_up: Gauge,
     outbox_pending: Gauge,
     outbox_oldest_pending: Gauge,
@@ -66,6 +67,12 @@ impl Metrics {
             "Store calls by operation and result (ok, error)",
             store_latency.clone(),
         );
+        let redis_latency = LatencyFamily::new_with_constructor(latency_buckets);
+        registry.register(
+            "redis_command_duration_seconds",
+            "Redis commands (store.redis_url) by operation and result (ok, error)",
+            redis_latency.clone(),
+        );
         let mut gauge = |name: &str, help: &str| {
             let g = Gauge::default();
             registry.register(name, help, g.clone());
@@ -87,6 +94,7 @@ impl Metrics {
             registry,
             events,
             store_latency,
+            redis_latency,
             store_up,
             outbox_pending,
             outbox_oldest_pending,
@@ -130,11 +138,25 @@ impl Metrics {
 
 impl StoreObserver for Metrics {
     fn observe(&self, op: &'static str, took: std::time::Duration, ok: bool) {
-        let result = if ok { "ok" } else { "error" };
-        self.store_latency
-            .get_or_create(&StoreOpLabel { op, result })
-            .observe(took.as_secs_f64());
+        observe(&self.store_latency, op, took, ok);
     }
+}
+
+/// Where Redis's own command latencies go (`iris_redis_command_duration_seconds`); the store
+/// calls that use Redis are timed as store operations too.
+pub struct RedisLatency(pub std::sync::Arc<Metrics>);
+
+impl StoreObserver for RedisLatency {
+    fn observe(&self, op: &'static str, took: std::time::Duration, ok: bool) {
+        observe(&self.0.redis_latency, op, took, ok);
+    }
+}
+
+fn observe(family: &LatencyFamily, op: &'static str, took: std::time::Duration, ok: bool) {
+    let result = if ok { "ok" } else { "error" };
+    family
+        .get_or_create(&StoreOpLabel { op, result })
+        .observe(took.as_secs_f64());
 }
 
 impl Default for Metrics {

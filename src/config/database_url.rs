@@ -114,7 +114,7 @@ impl FromStr for DatabaseUrl {
             if database.is_empty() || database.contains('/') {
                 return Err(DatabaseUrlError::NoDatabase);
             }
-            (Backend::Postgres, text.to_owned(), mask_postgres(&url))
+            (Backend::Postgres, text.to_owned(), mask_url(&url))
         };
         Ok(Self {
             backend,
@@ -134,7 +134,7 @@ impl TryFrom<String> for DatabaseUrl {
 
 /// The scheme, if the text starts like `scheme://`: enough to tell the operator what was
 /// refused. Anything less URL-like is not echoed at all (it could be a bare password).
-fn printable_scheme(text: &str) -> Option<String> {
+pub(super) fn printable_scheme(text: &str) -> Option<String> {
     let (scheme, rest) = text.split_once(':')?;
     let mut chars = scheme.chars();
     let well_formed = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -144,7 +144,7 @@ fn printable_scheme(text: &str) -> Option<String> {
 }
 
 /// The URL with its userinfo password and any `*password*` query value replaced by `***`.
-fn mask_postgres(url: &Url) -> String {
+pub(super) fn mask_url(url: &Url) -> String {
     let mut shown = url.clone();
     if shown.password().is_some() {
         // Cannot fail: the URL has a host (checked before).

@@ -67,6 +67,8 @@ impl Default for StoreSettings {
                 .parse()
                 .unwrap_or_else(|_| unreachable!()),
             url_file: None,
+            redis_url: None,
+            redis_url_file: None,
             max_connections: 8,
             timeout: Duration::from_secs(5),
         }

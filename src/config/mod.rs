@@ -3,6 +3,7 @@
 //! Secrets also accept a `_file` variant (`IRIS__SECRETS__SESSION_KEY_FILE=/run/secrets/k`).
 mod database_url;
 mod defaults;
+mod redis_url;
 mod validate;
 
 use figment::providers::{Env, Format, Toml};
@@ -16,6 +17,7 @@ use std::time::Duration;
 use url::Url;
 
 pub use database_url::{Backend, DatabaseUrl, DatabaseUrlError};
+pub use redis_url::{RedisUrl, RedisUrlError};
 pub use validate::{Problem, Severity};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -138,6 +140,11 @@ pub struct StoreSettings {
     pub url: DatabaseUrl,
     /// The URL from a file (a mounted secret); overrides `url`.
     pub url_file: Option<PathBuf>,
+    /// `redis://…` or `rediss://…`: sessions and the per-IP limit in Redis, shared by every
+    /// instance. Unset: sessions in `url`'s database, the per-IP limit per instance.
+    pub redis_url: Option<RedisUrl>,
+    /// The Redis URL from a file (a mounted secret); overrides `redis_url`.
+    pub redis_url_file: Option<PathBuf>,
     pub max_connections: u32,
     #[serde(with = "humantime_serde")]
     pub timeout: Duration,
@@ -404,6 +411,14 @@ impl Settings {
                 .trim()
                 .parse()
                 .map_err(|e| ConfigError::Parse(format!("error: store.url_file: {e}")))?;
+        }
+        if let Some(path) = &self.store.redis_url_file {
+            let text = read("store.redis_url_file", path)?;
+            // SECURITY: as above, the error never repeats the file's text.
+            self.store.redis_url =
+                Some(text.trim().parse().map_err(|e| {
+                    ConfigError::Parse(format!("error: store.redis_url_file: {e}"))
+                })?);
         }
         Ok(())
     }

@@ -16,7 +16,10 @@ use crate::secrets::Keys;
 use crate::sign_in::{
     KratosConfig, KratosFlows, KratosMode, MagicLink, MagicLinkConfig, RecoveryMethod, SignIn,
 };
-use crate::store::{OpenError, PostgresStore, SqliteStore, Stores};
+use crate::store::{
+    IpQuota, LocalIpLimits, OpenError, PostgresStore, RedisStore, SqliteStore, StoreObserver,
+    Stores,
+};
 use crate::web::views::Brand;
 use secrecy::ExposeSecret;
 use std::path::PathBuf;
@@ -46,7 +49,10 @@ impl Dependencies {
     ) -> Result<Self, StartupError> {
         let (keys, dev_secrets) = Keys::from_settings(settings)?;
         let keys = Arc::new(keys);
-        let stores = open_stores(&settings.store).await?.measured(metrics);
+        let redis_latency = Arc::new(crate::metrics::RedisLatency(metrics.clone()));
+        let stores = open_stores(&settings.store, ip_quota(settings), redis_latency)
+            .await?
+            .measured(metrics);
         let i18n = Arc::new(
             Catalogue::new(&settings.i18n.locales, &settings.i18n.default_locale)
                 .map_err(|e| StartupError::Config(e.to_string()))?,
@@ -69,24 +75,55 @@ impl Dependencies {
     }
 }
 
-/// Opens the configured backend, bringing its schema up to date, with a handle per store.
-pub async fn open_stores(settings: &StoreSettings) -> Result<Stores, OpenError> {
-    match settings.url.backend() {
-        Backend::Sqlite => Ok(SqliteStore::open(
-            settings.url.expose_secret(),
-            settings.max_connections,
-            settings.timeout,
-        )
-        .await?
-        .stores()),
-        Backend::Postgres => Ok(PostgresStore::open(
-            settings.url.expose_secret(),
-            settings.max_connections,
-            settings.timeout,
-        )
-        .await?
-        .stores()),
+/// The per-IP limit's rate and burst (`limits.ip_per_minute`, `limits.ip_burst`).
+pub fn ip_quota(settings: &Settings) -> IpQuota {
+    let per_minute = u64::from(settings.limits.ip_per_minute.max(1));
+    IpQuota {
+        interval: std::time::Duration::from_nanos((60_000_000_000 / per_minute).max(1)),
+        burst: settings.limits.ip_burst,
     }
+}
+
+/// Opens the configured backend, bringing its schema up to date, with a handle per store; with
+/// `store.redis_url`, the sessions and the per-IP limit are Redis's (its commands timed for
+/// `redis_latency`).
+pub async fn open_stores(
+    settings: &StoreSettings,
+    quota: IpQuota,
+    redis_latency: Arc<dyn StoreObserver>,
+) -> Result<Stores, OpenError> {
+    let redis = match &settings.redis_url {
+        Some(url) => {
+            Some(RedisStore::open(url.expose_secret(), settings.timeout, redis_latency).await?)
+        }
+        None => None,
+    };
+    let ip_limits = match &redis {
+        Some(redis) => redis.ip_limits(quota),
+        None => Arc::new(LocalIpLimits::new(quota).ok_or_else(|| {
+            OpenError::Config("limits.ip_per_minute and limits.ip_burst must be at least 1")
+        })?),
+    };
+    let mut stores = match settings.url.backend() {
+        Backend::Sqlite => SqliteStore::open(
+            settings.url.expose_secret(),
+            settings.max_connections,
+            settings.timeout,
+        )
+        .await?
+        .stores(ip_limits),
+        Backend::Postgres => PostgresStore::open(
+            settings.url.expose_secret(),
+            settings.max_connections,
+            settings.timeout,
+        )
+        .await?
+        .stores(ip_limits),
+    };
+    if let Some(redis) = redis {
+        stores.health.push(("redis", redis.health()));
+    }
+    Ok(stores)
 }
 
 /// The approach: the only place that tells them apart (then `SignIn` dispatches).

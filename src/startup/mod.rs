@@ -2,7 +2,7 @@
 //! (the only place that matches on the approach and the store backend).
 mod deps;
 
-pub use deps::{open_stores, Dependencies};
+pub use deps::{ip_quota, open_stores, Dependencies};
 
 use crate::clock::{SharedClock, SystemClock};
 use crate::config::{MailTransport as TransportKind, Settings, Severity};
@@ -13,16 +13,14 @@ use crate::store::Purger;
 use crate::telemetry::IrisRootSpan;
 use crate::web::body::{read_bodies_in_time, BodyRules};
 use crate::web::connections::{mark_requests, ConnectionCap};
-use crate::web::rate_limit::ClientIpKey;
+use crate::web::rate_limit::{limit_per_ip, ClientIpKey, PerIpLimit};
 use crate::web::session::{self, ServerSessions};
 use crate::web::views::Brand;
 use crate::web::{finish::finish, metrics_routes, routes, AppState, CourierHook, MetricsState};
-use actix_governor::{Governor, GovernorConfigBuilder};
 use actix_session::config::{CookieContentSecurity, PersistentSession, TtlExtensionPolicy};
 use actix_session::SessionMiddleware;
 use actix_web::cookie::{time::Duration as CookieDuration, SameSite};
 use actix_web::dev::Server;
-use actix_web::http::Method;
 use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpResponse, HttpServer};
 use std::net::{SocketAddr, TcpListener};
@@ -138,18 +136,14 @@ impl Application {
             i18n,
         };
 
-        let per_request_ns = (60_000_000_000u64 / u64::from(limits.ip_per_minute)).max(1);
-        let governor = GovernorConfigBuilder::default()
-            .nanoseconds_per_request(per_request_ns)
-            .burst_size(limits.ip_burst)
-            .methods(vec![Method::POST])
-            .key_extractor(ClientIpKey {
+        let per_ip = PerIpLimit {
+            limits: stores.ip_limits.clone(),
+            key: ClientIpKey {
                 trusted_proxies: trusted_proxies.clone(),
                 ipv6_prefix: limits.ipv6_prefix,
                 courier_api_key: settings.secrets.courier_api_key.clone(),
-            })
-            .finish()
-            .ok_or_else(|| StartupError::Config("limits.ip_per_minute / limits.ip_burst".into()))?;
+            },
+        };
         let idle = CookieDuration::seconds(settings.session.idle_timeout.as_secs() as i64);
         let cookie_key = keys.cookie_key().clone();
         let max_body = limits.max_body;
@@ -195,13 +189,14 @@ impl Application {
             App::new()
                 .app_data(web::Data::new(state.for_worker()))
                 .app_data(web::Data::new(body_rules))
+                .app_data(web::Data::new(per_ip.clone()))
                 .app_data(web::FormConfig::default().limit(max_body))
                 .app_data(web::PayloadConfig::default().limit(max_body))
                 .configure(routes)
                 .default_service(web::to(HttpResponse::NotFound))
                 // Inside the per-IP limit: a flood of slow bodies meets the limit first.
                 .wrap(from_fn(read_bodies_in_time))
-                .wrap(Governor::new(&governor))
+                .wrap(from_fn(limit_per_ip))
                 .wrap(sessions)
                 .wrap(from_fn(finish))
                 .wrap(TracingLogger::<IrisRootSpan>::new())

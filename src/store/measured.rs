@@ -1,8 +1,8 @@
 //! Every store call timed, per operation, whatever the backend: a decorator over `Stores`
 //! that reports to a `StoreObserver` (the metrics' latency histograms).
 use super::{
-    AddressLimits, Health, IssueRequest, KratosRequest, KratosRequests, OutboxJob, OutboxStats,
-    OutboxStore, Purge, SessionRecords, SignInStore, StoreResult, Stores,
+    AddressLimits, Health, IpLimits, IssueRequest, KratosRequest, KratosRequests, OutboxJob,
+    OutboxStats, OutboxStore, Purge, SessionRecords, SignInStore, StoreResult, Stores,
 };
 use crate::domain::credential::{
     CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
@@ -17,6 +17,11 @@ use time::OffsetDateTime;
 /// Where the timings go: `op` is the trait method's name (`issue`, `redeem_code`, …).
 pub trait StoreObserver: Send + Sync {
     fn observe(&self, op: &'static str, took: Duration, ok: bool);
+}
+
+/// No one listening (`iris migrate`, tests that do not look at timings).
+impl StoreObserver for () {
+    fn observe(&self, _op: &'static str, _took: Duration, _ok: bool) {}
 }
 
 /// One store handle, timed.
@@ -53,7 +58,10 @@ impl Stores {
             outbox: Arc::new(wrap(self.outbox, &observer)),
             sessions: Arc::new(wrap(self.sessions, &observer)),
             kratos_requests: Arc::new(wrap(self.kratos_requests, &observer)),
-            health: Arc::new(wrap(self.health, &observer)),
+            ip_limits: Arc::new(wrap(self.ip_limits, &observer)),
+            health: (self.health.into_iter())
+                .map(|(name, h)| (name, Arc::new(wrap(h, &observer)) as Arc<dyn Health>))
+                .collect(),
         }
     }
 }
@@ -284,6 +292,13 @@ impl<T: KratosRequests + ?Sized> KratosRequests for Measured<T> {
     ) -> StoreResult<Option<KratosRequest>> {
         let call = self.inner.latest_request(email_key, now);
         self.time("latest_request", call).await
+    }
+}
+
+#[async_trait]
+impl<T: IpLimits + ?Sized> IpLimits for Measured<T> {
+    async fn check(&self, ip: std::net::IpAddr) -> StoreResult<Option<Duration>> {
+        self.time("ip_limit", self.inner.check(ip)).await
     }
 }
 

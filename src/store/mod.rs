@@ -2,17 +2,21 @@
 //! credential vocabulary. Each trait has its own handle in `Stores`, so one backend can take
 //! over some of them (sessions, say) while the others stay where they are. Every method that
 //! compares against "now" takes it as an argument (the injected clock).
+mod ip_limits;
 mod issue_queue;
 mod measured;
 mod postgres;
 pub mod purge;
+mod redis;
 pub mod rules;
 mod sql;
 mod sqlite;
 
+pub use ip_limits::LocalIpLimits;
 pub use measured::StoreObserver;
 pub use postgres::PostgresStore;
 pub use purge::Purger;
+pub use redis::RedisStore;
 pub use sqlite::SqliteStore;
 
 use crate::domain::credential::{
@@ -21,6 +25,7 @@ use crate::domain::credential::{
 use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
 use async_trait::async_trait;
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -51,6 +56,10 @@ pub enum OpenError {
     Connect(#[source] BackendError),
     #[error("store.url: migrations failed: {0}")]
     Migrate(#[source] BackendError),
+    #[error("store.redis_url: cannot connect: {0}")]
+    Redis(#[source] BackendError),
+    #[error("{0}")]
+    Config(&'static str),
 }
 
 /// Everything needed to issue one emailed credential, decided before the transaction starts.
@@ -270,6 +279,24 @@ pub trait SessionRecords: Purge {
     async fn delete_session(&self, key_hash: &[u8]) -> StoreResult<()>;
 }
 
+/// The per-client-IP limit (GCRA: one request per interval, bursts of a set size), counted in
+/// this process or, with Redis, once for every instance.
+#[async_trait]
+pub trait IpLimits: Purge {
+    /// Counts one request from `ip` (already reduced to its bucket): `None` when it may go
+    /// ahead, or how long until it may.
+    async fn check(&self, ip: IpAddr) -> StoreResult<Option<Duration>>;
+}
+
+/// The rate and burst of `IpLimits`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IpQuota {
+    /// One request per this much time, on average.
+    pub interval: Duration,
+    /// Requests allowed at once after a quiet spell.
+    pub burst: u32,
+}
+
 /// A sign-in request Iris made to Kratos for a browser. No secret: Kratos holds those.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KratosRequest {
@@ -315,7 +342,9 @@ pub struct Stores {
     pub outbox: Arc<dyn OutboxStore>,
     pub sessions: Arc<dyn SessionRecords>,
     pub kratos_requests: Arc<dyn KratosRequests>,
-    pub health: Arc<dyn Health>,
+    pub ip_limits: Arc<dyn IpLimits>,
+    /// Every server the stores stand on, by the name readiness reports (`store`, `redis`).
+    pub health: Vec<(&'static str, Arc<dyn Health>)>,
 }
 
 impl Stores {
@@ -325,7 +354,8 @@ impl Stores {
             + self.limits.purge(grace, now).await?
             + self.outbox.purge(grace, now).await?
             + self.sessions.purge(grace, now).await?
-            + self.kratos_requests.purge(grace, now).await?)
+            + self.kratos_requests.purge(grace, now).await?
+            + self.ip_limits.purge(grace, now).await?)
     }
 }
 

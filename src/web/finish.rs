@@ -54,8 +54,16 @@ pub async fn finish(
             ))
         }
         Err(e) => {
-            // A middleware failed (e.g. the session store is down): answer with a page anyway.
-            let res = polish(e.error_response());
+            // A middleware failed: answer with a page anyway. The one that fails with a 500 is
+            // actix-session, when the session store (the database, or Redis) cannot be asked:
+            // that is a dependency down, so a 503 like every other, and no session (fail
+            // closed: the request never reaches a handler).
+            let mut res = e.error_response();
+            if res.status() == StatusCode::INTERNAL_SERVER_ERROR {
+                tracing::error!(error = %e, "session store unavailable");
+                res = HttpResponse::new(StatusCode::SERVICE_UNAVAILABLE);
+            }
+            let res = polish(res);
             Err(InternalError::from_response(e, res).into())
         }
     }

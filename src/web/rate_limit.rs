@@ -1,15 +1,16 @@
-//! Per-client-IP limits at the edge (actix-governor), keyed by `client_ip` so forwarded headers
-//! count only from trusted proxies. Per-email and per-account limits live in the store.
+//! Per-client-IP limits at the edge, keyed by `client_ip` so forwarded headers count only from
+//! trusted proxies, and counted by the store's `IpLimits` (this process's, or Redis's for every
+//! instance at once). Per-email and per-account limits live in the SQL store.
 use super::client_ip::client_ip;
 use super::handlers::kratos_hook::has_courier_key;
 use super::views::{mail_paused_page, page, too_many_page, Ui};
 use super::COURIER_HOOK;
-use actix_governor::governor::clock::{Clock, DefaultClock, QuantaInstant};
-use actix_governor::governor::NotUntil;
-use actix_governor::{KeyExtractor, SimpleKeyExtractionError};
-use actix_web::dev::ServiceRequest;
-use actix_web::http::{header, StatusCode};
-use actix_web::{HttpResponse, HttpResponseBuilder};
+use crate::store::IpLimits;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{web, Error, HttpResponse};
 use ipnet::IpNet;
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -31,50 +32,72 @@ pub enum ClientKey {
     Exempt,
 }
 
-impl KeyExtractor for ClientIpKey {
-    type Key = ClientKey;
-    type KeyExtractionError = SimpleKeyExtractionError<&'static str>;
-
-    fn extract(&self, req: &ServiceRequest) -> Result<ClientKey, Self::KeyExtractionError> {
+impl ClientIpKey {
+    fn key(&self, req: &ServiceRequest) -> ClientKey {
         // Kratos's courier is one client sending everyone's mail, so it is exempt, but only
         // with its key: without it the route is limited like any other.
         if req.path() == COURIER_HOOK
             && has_courier_key(req.headers(), self.courier_api_key.as_ref())
         {
-            return Ok(ClientKey::Exempt);
+            return ClientKey::Exempt;
         }
         let ip = client_ip(
             req.peer_addr().map(|a| a.ip()),
             req.headers(),
             &self.trusted_proxies,
         );
-        Ok(ClientKey::Ip(rate_key(ip, self.ipv6_prefix)))
+        ClientKey::Ip(rate_key(ip, self.ipv6_prefix))
     }
+}
 
-    fn whitelisted_keys(&self) -> Vec<ClientKey> {
-        vec![ClientKey::Exempt]
-    }
+/// The per-IP limit on POSTs (every form; GETs change nothing), as app data for
+/// `limit_per_ip`. Counted by the store's `IpLimits`: this process's, or Redis's.
+#[derive(Clone)]
+pub struct PerIpLimit {
+    pub limits: Arc<dyn IpLimits>,
+    pub key: ClientIpKey,
+}
 
-    fn exceed_rate_limit_response(
-        &self,
-        negative: &NotUntil<QuantaInstant>,
-        _response: HttpResponseBuilder,
-    ) -> HttpResponse {
-        // Rounded up: retrying after a rounded-down wait would only meet the limit again.
-        let wait = negative
-            .wait_time_from(DefaultClock::default().now())
-            .as_secs_f64()
-            .ceil()
-            .max(1.0) as u64;
-        tracing::info!(
-            event = "excess_rate_limit_exceeded",
-            scope = "ip",
-            "per-IP limit"
-        );
-        // No page here (this hook has no request, so no language): `finish` renders the 429
-        // page from `Retry-After` in the request's language.
-        retry_after_header(HttpResponse::new(StatusCode::TOO_MANY_REQUESTS), wait)
+/// 429 with `Retry-After` past the limit (`finish` renders the page in the request's
+/// language); 503 when the limit cannot be counted (Redis down): fail closed, never unlimited.
+pub async fn limit_per_ip(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let limit = req.app_data::<web::Data<PerIpLimit>>().cloned();
+    let ip = match (&limit, req.method() == Method::POST) {
+        (Some(limit), true) => match limit.key.key(&req) {
+            ClientKey::Ip(ip) => Some(ip),
+            ClientKey::Exempt => None,
+        },
+        _ => None,
+    };
+    if let (Some(limit), Some(ip)) = (limit, ip) {
+        let refused = match limit.limits.check(ip).await {
+            Ok(None) => None,
+            Ok(Some(wait)) => {
+                tracing::info!(
+                    event = "excess_rate_limit_exceeded",
+                    scope = "ip",
+                    "per-IP limit"
+                );
+                // Rounded up: retrying after a rounded-down wait would only meet the limit.
+                let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
+                Some(retry_after_header(
+                    HttpResponse::new(StatusCode::TOO_MANY_REQUESTS),
+                    secs,
+                ))
+            }
+            Err(e) => {
+                tracing::error!(error = ?e, "per-IP limit unavailable: refusing the request");
+                Some(HttpResponse::new(StatusCode::SERVICE_UNAVAILABLE))
+            }
+        };
+        if let Some(res) = refused {
+            return Ok(req.into_response(res));
+        }
     }
+    Ok(next.call(req).await?.map_into_boxed_body())
 }
 
 /// The bucket an address counts in: IPv4 as it is (IPv4-mapped IPv6 too), IPv6 by its

@@ -771,3 +771,47 @@ async fn malformed_requests_are_counted_not_logged_as_errors() {
     );
     assert!(!logs.contains("\"level\":\"ERROR\""), "{logs}");
 }
+
+/// `store.redis_url` holds a password like the database URL: a bad one is named by key and never
+/// echoed (check-config, and the file variant); `serve` against a Redis that is not there exits
+/// naming the key, without the password, at any log level.
+#[test]
+fn a_redis_url_is_checked_by_key_and_its_password_never_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    for url in [
+        "redis://:s3cr3t-pw@cache:port/0",
+        "memcached://iris:s3cr3t-pw@cache",
+    ] {
+        let (code, text) = iris(
+            &["check-config"],
+            &[("IRIS__STORE__REDIS_URL", url), ("RUST_LOG", "trace")],
+            dir.path(),
+        );
+        assert_ne!(code, 0, "{url}: {text}");
+        assert!(text.contains("store.redis_url"), "{url}: {text}");
+        assert!(!text.contains(PASSWORD), "{url}: the password was printed");
+    }
+    let url_file = dir.path().join("redis.url");
+    std::fs::write(&url_file, "redis:/s3cr3t-pw\n").unwrap();
+    let (code, text) = iris(
+        &["check-config"],
+        &[("IRIS__STORE__REDIS_URL_FILE", url_file.to_str().unwrap())],
+        dir.path(),
+    );
+    assert_ne!(code, 0, "{text}");
+    assert!(text.contains("error: store.redis_url_file:"), "{text}");
+    assert!(!text.contains(PASSWORD), "the file's password was printed");
+
+    let bind = format!("127.0.0.1:{}", free_port());
+    let nothing_there = format!("redis://:s3cr3t-pw@127.0.0.1:{}/0", free_port());
+    let env = [
+        ("IRIS__STORE__REDIS_URL", nothing_there.as_str()),
+        ("IRIS__STORE__TIMEOUT", "2s"),
+        ("IRIS__SERVER__BIND", bind.as_str()),
+        ("RUST_LOG", "trace"),
+    ];
+    let (code, text) = iris_within(Duration::from_secs(30), &["serve"], &env, dir.path());
+    assert_ne!(code, 0, "serve started without its Redis: {text}");
+    assert!(text.contains("store.redis_url"), "{text}");
+    assert!(!text.contains(PASSWORD), "serve printed the Redis password");
+}

@@ -5,9 +5,10 @@
 //! run, at least once when one dies), sessions, migrations, and recovery from a database
 //! outage. `harness.rs` starts and stops the pair.
 //!
-//! The per-IP limit (`limits.ip_per_minute`, `limits.ip_burst`) is NOT shared: each instance
-//! counts in its own memory, so behind a load balancer a client gets it once per instance.
-//! Redis comes next and will hold it for all; until then these tests raise it out of the way.
+//! Without Redis the per-IP limit (`limits.ip_per_minute`, `limits.ip_burst`) is NOT shared:
+//! each instance counts in its own memory, so behind a load balancer a client gets it once per
+//! instance; these tests raise it out of the way. `redis.rs` runs the pair with Redis, which
+//! holds the limit and the sessions for both.
 //!
 //! PostgreSQL comes from `tests/support/postgres.rs` (a shared cluster per test process, a
 //! database per test; the outage test has a cluster of its own), the sink from
@@ -18,6 +19,8 @@
 mod helpers;
 #[path = "../support/postgres.rs"]
 mod postgres;
+#[path = "../support/redis.rs"]
+mod redis;
 
 mod harness;
 mod instance;
@@ -27,6 +30,7 @@ mod crash;
 mod limits;
 mod outage;
 mod outbox;
+mod redis_pair;
 mod sessions;
 mod single_use;
 mod startup;

@@ -13,6 +13,7 @@ mod support;
 
 mod back_off;
 mod code_attempts;
+mod ip_limits;
 mod issuing;
 mod kratos_requests;
 mod limits;
@@ -107,6 +108,7 @@ macro_rules! contract_tests {
                 purge::purge_removes_what_has_expired_and_keeps_what_is_live,
                 open::a_fresh_store_answers_a_ping_and_holds_nothing,
                 open::reopening_a_store_keeps_its_rows_and_its_answers,
+                ip_limits::a_burst_is_allowed_then_each_address_waits_for_its_next_turn,
             }
             races: {
                 issuing::fifty_concurrent_requests_never_exceed_the_daily_budget,
@@ -117,6 +119,7 @@ macro_rules! contract_tests {
                 single_use::the_right_code_under_a_race_signs_in_once,
                 code_attempts::concurrent_wrong_codes_never_exceed_max_attempts,
                 outbox::claimers_in_two_instances_claim_each_of_two_hundred_rows_exactly_once,
+                ip_limits::concurrent_requests_through_two_instances_share_a_bucket_only_on_redis,
             }
         }
     };
@@ -130,6 +133,35 @@ mod postgres {
     contract_tests!(crate::support::Backend::Postgres);
 }
 
+/// SQLite with Redis holding what it takes over (the per-IP limit, the sessions): those tests
+/// once more, on Redis.
+mod redis {
+    use crate::support::Backend::Redis;
+
+    #[tokio::test]
+    async fn a_burst_is_allowed_then_each_address_waits_for_its_next_turn() {
+        crate::ip_limits::a_burst_is_allowed_then_each_address_waits_for_its_next_turn(Redis).await
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn concurrent_requests_through_two_instances_share_a_bucket_only_on_redis() {
+        crate::ip_limits::concurrent_requests_through_two_instances_share_a_bucket_only_on_redis(
+            Redis,
+        )
+        .await
+    }
+
+    #[tokio::test]
+    async fn with_redis_down_the_limit_fails_closed_and_recovers_by_itself() {
+        crate::ip_limits::with_redis_down_the_limit_fails_closed_and_recovers_by_itself(Redis).await
+    }
+
+    #[tokio::test]
+    async fn a_fresh_store_answers_a_ping_and_holds_nothing() {
+        crate::open::a_fresh_store_answers_a_ping_and_holds_nothing(Redis).await
+    }
+}
+
 /// What only PostgreSQL has: connection parameters and a server to reach.
 mod postgres_only {
     use iris::config::StoreSettings;
@@ -141,7 +173,8 @@ mod postgres_only {
             timeout: Duration::from_secs(3),
             ..StoreSettings::default()
         };
-        match iris::startup::open_stores(&settings).await {
+        let quota = crate::support::IP_QUOTA;
+        match iris::startup::open_stores(&settings, quota, std::sync::Arc::new(())).await {
             Ok(_) => panic!("opened"),
             Err(e) => format!("{e} / {e:?}"),
         }

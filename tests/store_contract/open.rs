@@ -5,7 +5,18 @@ use iris::domain::credential::Refusal;
 
 pub async fn a_fresh_store_answers_a_ping_and_holds_nothing(b: Backend) {
     let f = Fixture::open(b).await;
-    f.stores.health.ping().await.unwrap();
+    let names: Vec<&str> = f.stores.health.iter().map(|(name, _)| *name).collect();
+    let expected: &[&str] = match b {
+        Backend::Redis => &["store", "redis"],
+        _ => &["store"],
+    };
+    assert_eq!(names, expected, "every server readiness asks");
+    for (name, health) in &f.stores.health {
+        health
+            .ping()
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
     for table in [
         "accounts",
         "credentials",
@@ -33,7 +44,12 @@ pub async fn reopening_a_store_keeps_its_rows_and_its_answers(b: Backend) {
 
     // Migrations run again on an existing schema and change nothing.
     let again = f.reopen().await;
-    again.health.ping().await.unwrap();
+    for (name, health) in &again.health {
+        health
+            .ping()
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
     let used_again = again
         .sign_in
         .redeem_link(&[used.token], POLICY, at(2))

@@ -7,7 +7,7 @@ use iris::domain::credential::{
 };
 use iris::domain::EmailAddress;
 use iris::secrets::Mac32;
-use iris::store::{IssueRequest, Recipients, Stores};
+use iris::store::{IpQuota, IssueRequest, Recipients, Stores};
 use std::future::Future;
 use std::path::PathBuf;
 use std::process::Command;
@@ -21,12 +21,23 @@ use tokio::sync::Barrier;
 #[path = "../support/postgres.rs"]
 pub mod cluster;
 
-/// The backend a contract test runs against.
+#[path = "../support/redis.rs"]
+pub mod redis;
+
+/// The backend a contract test runs against. `Redis` is SQLite with `store.redis_url`: Redis
+/// holds the per-IP limit and the sessions, SQL the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
     Postgres,
+    Redis,
 }
+
+/// The per-IP limit every fixture opens with: bursts of 3, then one a minute.
+pub const IP_QUOTA: IpQuota = IpQuota {
+    interval: Duration::from_secs(60),
+    burst: 3,
+};
 
 /// Noon UTC, so that a day's budget renews exactly 12 h later and no test crosses midnight by
 /// accident. Every test moves time by hand from here; nothing reads the system clock.
@@ -89,13 +100,15 @@ pub struct Fixture {
     /// Holds the SQLite file's folder until the test ends.
     _dir: Option<tempfile::TempDir>,
     sqlite_file: Option<PathBuf>,
+    /// The Redis server of `Backend::Redis`, this test's own.
+    pub redis: Option<Arc<redis::Redis>>,
     next: AtomicU32,
 }
 
 impl Fixture {
     pub async fn open(backend: Backend) -> Fixture {
         let (url, dir, sqlite_file) = match backend {
-            Backend::Sqlite => {
+            Backend::Sqlite | Backend::Redis => {
                 let dir = tempfile::tempdir().unwrap();
                 let file = dir.path().join("iris.db");
                 (
@@ -114,20 +127,29 @@ impl Fixture {
                 (url, None, None)
             }
         };
-        let stores = open(backend, &url).await;
+        let redis = match backend {
+            Backend::Redis => Some(Arc::new(
+                tokio::task::spawn_blocking(redis::Redis::start)
+                    .await
+                    .unwrap(),
+            )),
+            _ => None,
+        };
+        let stores = open(backend, &url, redis.as_deref()).await;
         Fixture {
             stores,
             backend,
             url,
             _dir: dir,
             sqlite_file,
+            redis,
             next: AtomicU32::new(1),
         }
     }
 
     /// The same database opened again, as a restarted server (or a second instance) would.
     pub async fn reopen(&self) -> Stores {
-        open(self.backend, &self.url).await
+        open(self.backend, &self.url, self.redis.as_deref()).await
     }
 
     /// `n` handles on this database: this fixture's and `n - 1` opened again, as `n` server
@@ -266,15 +288,16 @@ impl Fixture {
     }
 }
 
-async fn open(backend: Backend, url: &str) -> Stores {
+async fn open(backend: Backend, url: &str, redis: Option<&redis::Redis>) -> Stores {
     let settings = StoreSettings {
+        redis_url: redis.map(|r| r.url().parse().unwrap()),
         url: url.parse().unwrap(),
         max_connections: 8,
         // Generous: a loaded 2-core machine queues many tests' statements at once.
         timeout: Duration::from_secs(60),
         ..StoreSettings::default()
     };
-    iris::startup::open_stores(&settings)
+    iris::startup::open_stores(&settings, IP_QUOTA, Arc::new(()))
         .await
         .unwrap_or_else(|e| panic!("opening a fresh {backend:?} store: {e}"))
 }

@@ -17,7 +17,7 @@ mod sessions;
 mod sign_in;
 
 use super::issue_queue::IssueQueue;
-use super::{Health, OpenError, StoreError, StoreResult, Stores};
+use super::{Health, IpLimits, OpenError, StoreError, StoreResult, Stores};
 use async_trait::async_trait;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{PgConnection, PgPool};
@@ -69,15 +69,17 @@ impl PostgresStore {
         })
     }
 
-    /// A handle for each store trait, all on this database.
-    pub fn stores(self) -> Stores {
+    /// A handle for each store trait, all on this database but the per-IP limit, which SQL
+    /// does not keep (`ip_limits`: this process's, or Redis's).
+    pub fn stores(self, ip_limits: Arc<dyn IpLimits>) -> Stores {
         Stores {
             sign_in: Arc::new(sign_in::PostgresSignIn(self.clone())),
             limits: Arc::new(limits::PostgresLimits(self.clone())),
             outbox: Arc::new(outbox::PostgresOutbox(self.clone())),
             sessions: Arc::new(sessions::PostgresSessions(self.clone())),
             kratos_requests: Arc::new(kratos_requests::PostgresKratosRequests(self.clone())),
-            health: Arc::new(self),
+            ip_limits,
+            health: vec![("store", Arc::new(self) as Arc<dyn Health>)],
         }
     }
 

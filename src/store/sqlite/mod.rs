@@ -15,7 +15,7 @@ mod sessions;
 mod sign_in;
 
 use super::issue_queue::IssueQueue;
-use super::{Health, OpenError, StoreResult, Stores};
+use super::{Health, IpLimits, OpenError, StoreResult, Stores};
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
@@ -83,15 +83,17 @@ impl SqliteStore {
         })
     }
 
-    /// A handle for each store trait, all on this database.
-    pub fn stores(self) -> Stores {
+    /// A handle for each store trait, all on this database but the per-IP limit, which SQL
+    /// does not keep (`ip_limits`: this process's, or Redis's).
+    pub fn stores(self, ip_limits: Arc<dyn IpLimits>) -> Stores {
         Stores {
             sign_in: Arc::new(sign_in::SqliteSignIn(self.clone())),
             limits: Arc::new(limits::SqliteLimits(self.clone())),
             outbox: Arc::new(outbox::SqliteOutbox(self.clone())),
             sessions: Arc::new(sessions::SqliteSessions(self.clone())),
             kratos_requests: Arc::new(kratos_requests::SqliteKratosRequests(self.clone())),
-            health: Arc::new(self),
+            ip_limits,
+            health: vec![("store", Arc::new(self) as Arc<dyn Health>)],
         }
     }
 

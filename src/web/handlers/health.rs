@@ -1,4 +1,5 @@
-//! Liveness (the process answers) and readiness (the store, and Kratos when used, answer too);
+//! Liveness (the process answers) and readiness (the store, Redis and Kratos when used, answer
+//! too);
 //! and the Prometheus scrape, served on the metrics listener only.
 use super::account::json;
 use crate::web::{AppState, MetricsState};
@@ -19,16 +20,27 @@ pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
             &serde_json::json!({ "status": "unavailable", "kratos": "down" }),
         );
     }
-    match state.stores.health.ping().await {
-        Ok(()) => json(StatusCode::OK, &serde_json::json!({ "status": "ok" })),
-        Err(e) => {
-            tracing::warn!(error = %e, "readiness: store unavailable");
-            json(
-                StatusCode::SERVICE_UNAVAILABLE,
-                &serde_json::json!({ "status": "unavailable", "store": "down" }),
-            )
+    // Every server the stores stand on (the database, and Redis when configured), together.
+    let pings = state.stores.health.iter().map(|(name, health)| async move {
+        let result = health.ping().await;
+        if let Err(e) = &result {
+            tracing::warn!(error = %e, server = name, "readiness: unavailable");
         }
+        (*name, result.is_ok())
+    });
+    let down: Vec<&str> = futures_util::future::join_all(pings)
+        .await
+        .into_iter()
+        .filter_map(|(name, up)| (!up).then_some(name))
+        .collect();
+    if down.is_empty() {
+        return json(StatusCode::OK, &serde_json::json!({ "status": "ok" }));
     }
+    let mut body = serde_json::json!({ "status": "unavailable" });
+    for name in down {
+        body[name] = "down".into();
+    }
+    json(StatusCode::SERVICE_UNAVAILABLE, &body)
 }
 
 /// `GET /metrics` on `server.metrics_bind`. A store that does not answer still gets a 200 with
