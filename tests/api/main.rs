@@ -2,6 +2,8 @@
 //! its own SQLite file and its own real SMTP server.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failure
 mod helpers;
+#[path = "../support/redis.rs"]
+mod redis;
 
 mod abuse;
 mod code;

@@ -97,3 +97,34 @@ async fn store_calls_are_timed_per_operation_and_result() {
     );
     assert_eq!(slowest, Some(1.0), "{scrape}");
 }
+
+/// With Redis, its commands are timed too: the per-IP limit's script shows up under
+/// `iris_redis_command_duration_seconds` once a form has been posted, and as a store operation.
+#[tokio::test]
+async fn redis_commands_have_latency_histograms() {
+    let redis = crate::redis::Redis::start();
+    let url = redis.url();
+    let app = spawn_app_with(
+        |s| {
+            with_metrics(s);
+            s.store.redis_url = Some(url.parse().unwrap());
+        },
+        &[],
+    )
+    .await;
+    let b = app.browser();
+    let page = b
+        .submit("/login", "/login", &[("email", "timed@example.com")])
+        .await;
+    assert_eq!(page.status, 303, "{}", page.text());
+    let scrape = app.metrics().await;
+    let count = |name: &str| sample(&scrape, name).unwrap_or(0.0);
+    assert!(
+        count(r#"iris_redis_command_duration_seconds_count{op="ip_limit",result="ok"}"#) >= 1.0,
+        "{scrape}"
+    );
+    assert!(
+        count(r#"iris_store_operation_duration_seconds_count{op="ip_limit",result="ok"}"#) >= 1.0,
+        "{scrape}"
+    );
+}
