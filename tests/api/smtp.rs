@@ -129,15 +129,21 @@ async fn tls_with_an_untrusted_certificate_sends_nothing_and_keeps_trying() {
     for mode in ["starttls", "implicit"] {
         let certs = tempfile::tempdir().unwrap();
         let (cert, key) = self_signed(certs.path());
-        let sink_args = ["--tls", mode, "--cert", &cert, "--key", &key];
-        let app = spawn_app_with(|_| {}, &sink_args).await;
+        let sink_args = [
+            "--tls",
+            mode,
+            "--cert",
+            cert.as_str(),
+            "--key",
+            key.as_str(),
+        ];
+        let mut app = spawn_app_with(|_| {}, &sink_args).await;
         let port = app.sink().port;
         // The URL is set after the sink picked its port: a restart with it.
         let url = match mode {
             "starttls" => format!("smtp://127.0.0.1:{port}?tls=required"),
             _ => format!("smtps://127.0.0.1:{port}"),
         };
-        let mut app = app;
         app.settings.mail.smtp_url = Some(url.into());
         app.restart().await;
         let res = app
