@@ -177,9 +177,9 @@ pub struct MailSettings {
     /// (plain only to loopback, only outside production).
     pub smtp_url: Option<SecretString>,
     pub smtp_url_file: Option<PathBuf>,
-    /// SMTP connections kept open and used at once. lettre 0.11.23 leaves Nagle on, so each
-    /// message waits out the relay's delayed ACK (~40 ms on Linux): about 22 messages per second
-    /// per connection (measured; fixed upstream in lettre PR #1159, not yet released).
+    /// SMTP connections kept open and used at once. Iris opens them itself with TCP_NODELAY
+    /// (`mail::smtp`): through lettre's own pool, which leaves Nagle on, each message waited
+    /// out the relay's delayed ACK (~40 ms), about 16-22 messages per second per connection.
     pub smtp_connections: u32,
     pub from: String,
     /// Where `file` and `console` transports write `.eml` files; defaults to `{data_dir}/mail`.

@@ -1,6 +1,7 @@
 //! Email: what a sign-in email says (`messages`), how it leaves (`transport`), and the outbox
 //! worker that sends it after the request has returned (`worker`).
 pub mod messages;
+pub mod smtp;
 pub mod transport;
 pub mod worker;
 

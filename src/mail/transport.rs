@@ -1,12 +1,10 @@
-//! Mail transports behind one trait: SMTP (lettre, async, pooled, TLS verified), `.eml` files,
-//! and the console (development: the link and code are printed so you can click them).
+//! Mail transports behind one trait: SMTP (`super::smtp`: lettre over Iris's own pooled
+//! connections, TLS verified), `.eml` files, and the console (development: the link and code are printed so you can click them).
 use super::OutgoingEmail;
 use async_trait::async_trait;
 use lettre::message::{Mailbox, MultiPart};
-use lettre::transport::smtp::PoolConfig;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::Message;
 use std::path::PathBuf;
-use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
 #[error("{reason}")]
@@ -52,47 +50,6 @@ pub fn build_message(
             email.html.clone(),
         ))
         .map_err(|e| permanent(format!("cannot build message: {e}")))
-}
-
-pub struct SmtpTransport {
-    transport: AsyncSmtpTransport<Tokio1Executor>,
-    connections: u32,
-}
-
-impl SmtpTransport {
-    /// `smtps://` (implicit TLS) or `smtp://…?tls=required` (STARTTLS), both with certificate
-    /// and hostname verification; plain `smtp://` is allowed by config only to loopback.
-    /// `connections`: pooled connections, all used at once by the worker.
-    pub fn from_url(url: &str, connections: u32) -> Result<Self, lettre::transport::smtp::Error> {
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
-            .timeout(Some(Duration::from_secs(15)))
-            .pool_config(PoolConfig::new().max_size(connections))
-            .build();
-        Ok(Self {
-            transport,
-            connections,
-        })
-    }
-}
-
-#[async_trait]
-impl MailTransport for SmtpTransport {
-    async fn send(&self, _email: &OutgoingEmail, message: Message) -> Result<(), SendError> {
-        self.transport
-            .send(message)
-            .await
-            .map(drop)
-            .map_err(|e| SendError {
-                permanent: e.is_permanent(),
-                reason: e.to_string(),
-            })
-    }
-
-    /// A relay answers in tens of milliseconds (and each message waits out a delayed ACK, see
-    /// `mail.smtp_connections`): send over every pooled connection at once.
-    fn parallelism(&self) -> usize {
-        self.connections as usize
-    }
 }
 
 /// Writes each message as `<outbox id>.eml`.

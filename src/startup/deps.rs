@@ -10,7 +10,8 @@ use crate::config::{
 use crate::domain::credential::{FailurePolicy, SendLimits};
 use crate::i18n::{Catalogue, SharedCatalogue};
 use crate::kratos::KratosClient;
-use crate::mail::transport::{ConsoleTransport, FileTransport, MailTransport, SmtpTransport};
+use crate::mail::smtp::SmtpTransport;
+use crate::mail::transport::{ConsoleTransport, FileTransport, MailTransport};
 use crate::metrics::Metrics;
 use crate::secrets::Keys;
 use crate::sign_in::{

@@ -20,4 +20,5 @@ mod metrics;
 mod privacy;
 mod redirects;
 mod sessions;
+mod smtp;
 mod soak;

@@ -5,6 +5,7 @@ sent without a mock inside the binary.
 
     smtp_sink.py --host 127.0.0.1 --port 0 --out DIR
                  [--data-replies 421,451] [--reject-all 550] [--delay SECONDS]
+                 [--tls starttls|implicit --cert PEM --key PEM]
 
 Once listening it prints exactly one line, `READY <port>`, to stdout.
 
@@ -19,6 +20,10 @@ seen the reply can already read the line.
 Refusals are given after the message body (aiosmtpd has no hook between the
 DATA command and its 354), as real servers do for content-time failures.
 A 421 also closes the connection, as RFC 5321 §3.8 says it must.
+
+With --tls starttls the sink offers STARTTLS and refuses MAIL before it (530); with
+--tls implicit it speaks TLS from the first byte (smtps). Either way with the given
+certificate, so tests can check that a client refuses one it should not trust.
 """
 
 import argparse
@@ -27,6 +32,7 @@ import json
 import logging
 import os
 import signal
+import ssl
 import sys
 import time
 from pathlib import Path
@@ -122,7 +128,16 @@ async def main() -> int:
                     help="answer every DATA with this code")
     ap.add_argument("--delay", type=float, default=0.0,
                     help="seconds to wait before answering DATA")
+    ap.add_argument("--tls", choices=["starttls", "implicit"], default=None)
+    ap.add_argument("--cert", type=Path, help="PEM certificate (with --tls)")
+    ap.add_argument("--key", type=Path, help="PEM private key (with --tls)")
     args = ap.parse_args()
+
+    tls = None
+    if args.tls:
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls.load_cert_chain(args.cert, args.key)
+    starttls = tls if args.tls == "starttls" else None
 
     args.out.mkdir(parents=True, exist_ok=True)
     handler = SinkHandler(args.out, args.data_replies, args.reject_all, args.delay)
@@ -130,9 +145,11 @@ async def main() -> int:
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
         # A fixed hostname: aiosmtpd's default calls getfqdn(), which can stall.
-        lambda: SMTP(handler, hostname="smtp-sink.test", enable_SMTPUTF8=True, decode_data=False),
+        lambda: SMTP(handler, hostname="smtp-sink.test", enable_SMTPUTF8=True, decode_data=False,
+                     tls_context=starttls, require_starttls=starttls is not None),
         host=args.host,
         port=args.port,
+        ssl=tls if args.tls == "implicit" else None,
     )
 
     stop = asyncio.Event()

@@ -146,12 +146,12 @@ impl OutboxStore for PostgresOutbox {
             .0
             .timed(async {
                 Ok(sqlx::query_as(
-                    "SELECT COUNT(*) FILTER (WHERE status IN ('queued', 'sending')) AS pending, \
-                     COALESCE(MIN(created_at) FILTER (WHERE status IN ('queued', 'sending')), \
-                       $1) AS oldest, \
-                     COUNT(*) FILTER (WHERE status = 'failed') AS failed, \
-                     COALESCE((SELECT used FROM email_budget WHERE day = $2), 0) AS today \
-                     FROM outbox",
+                    "SELECT (SELECT COUNT(*) FROM outbox WHERE status IN ('queued', 'sending')) \
+                       AS pending, \
+                     COALESCE((SELECT MIN(created_at) FROM outbox \
+                       WHERE status IN ('queued', 'sending')), $1) AS oldest, \
+                     (SELECT COUNT(*) FROM outbox WHERE status = 'failed') AS failed, \
+                     COALESCE((SELECT used FROM email_budget WHERE day = $2), 0) AS today",
                 )
                 .bind(now_s)
                 .bind(budget_day(now_s))

@@ -111,12 +111,12 @@ impl OutboxStore for SqliteOutbox {
             failed,
             today,
         } = sqlx::query_as(
-            "SELECT COALESCE(SUM(status IN ('queued', 'sending')), 0) AS pending, \
-             COALESCE(MIN(CASE WHEN status IN ('queued', 'sending') THEN created_at END), ?1) \
-               AS oldest, \
-             COALESCE(SUM(status = 'failed'), 0) AS failed, \
-             COALESCE((SELECT used FROM email_budget WHERE day = ?2), 0) AS today \
-             FROM outbox",
+            "SELECT (SELECT COUNT(*) FROM outbox WHERE status IN ('queued', 'sending')) \
+                       AS pending, \
+                     COALESCE((SELECT MIN(created_at) FROM outbox \
+                       WHERE status IN ('queued', 'sending')), ?1) AS oldest, \
+                     (SELECT COUNT(*) FROM outbox WHERE status = 'failed') AS failed, \
+                     COALESCE((SELECT used FROM email_budget WHERE day = ?2), 0) AS today",
         )
         .bind(now_s)
         .bind(budget_day(now_s))
