@@ -2,7 +2,7 @@
 //! that reports to a `StoreObserver` (the metrics' latency histograms).
 use super::{
     AddressLimits, Health, IssueRequest, KratosRequest, KratosRequests, OutboxJob, OutboxStats,
-    OutboxStore, Purge, SessionRecords, SignInStore, StoreResult, Stores,
+    OutboxStore, Purge, SessionRecords, SignInStore, StoreResult, StoredSession, Stores,
 };
 use crate::domain::credential::{
     CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
@@ -218,7 +218,7 @@ impl<T: SessionRecords + ?Sized> SessionRecords for Measured<T> {
         &self,
         key_hash: &[u8],
         now: OffsetDateTime,
-    ) -> StoreResult<Option<String>> {
+    ) -> StoreResult<Option<StoredSession>> {
         self.time("load_session", self.inner.load_session(key_hash, now))
             .await
     }

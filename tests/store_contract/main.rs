@@ -95,6 +95,8 @@ macro_rules! contract_tests {
                 sessions::a_session_expires_at_its_time_and_touching_extends_it,
                 sessions::a_session_saved_signed_in_keeps_its_account_id,
                 sessions::session_keys_are_opaque_bytes,
+                sessions::loading_returns_the_stored_expiry_in_whole_seconds,
+                sessions::touching_never_moves_the_expiry_back,
                 kratos_requests::a_recorded_request_is_found_by_its_flow,
                 kratos_requests::recording_the_same_flow_again_refreshes_it,
                 kratos_requests::a_request_is_marked_used_once,
