@@ -11,6 +11,7 @@ mod delivery;
 mod faults;
 mod hardening;
 mod headers;
+mod hot_path;
 mod i18n;
 mod link;
 mod lockout;
