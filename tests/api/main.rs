@@ -2,8 +2,11 @@
 //! its own SQLite file and its own real SMTP server.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failure
 mod helpers;
+#[path = "../support/nginx.rs"]
+mod nginx;
 
 mod abuse;
+mod auth_request;
 mod code;
 mod config;
 mod csrf;
