@@ -13,6 +13,10 @@
 //!   idle expiry is checked on every hit. The absolute timeout is in the state itself and
 //!   checked on every request (`session::current_user`), so caching cannot stretch it.
 //!
+//! What is cached cannot go stale, only be revoked: a session's state never changes under its
+//! key (signing in issues a new key, signing out deletes it; an update, were there one, voids
+//! the instance's caches like a delete).
+//!
 //! Keys are SHA-256 hashes of session keys (what the store keeps), never the keys themselves.
 //! Hand-written: no cache crate offers "fresh for a second unless this instance invalidated
 //! it" more simply than this map does.
