@@ -122,6 +122,7 @@ pub async fn open_stores(
         .stores(ip_limits),
     };
     if let Some(redis) = redis {
+        stores.sessions = redis.sessions();
         stores.health.push(("redis", redis.health()));
     }
     Ok(stores)

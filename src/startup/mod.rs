@@ -15,6 +15,7 @@ use crate::web::body::{read_bodies_in_time, BodyRules};
 use crate::web::connections::{mark_requests, ConnectionCap};
 use crate::web::rate_limit::{limit_per_ip, ClientIpKey, PerIpLimit};
 use crate::web::session::{self, ServerSessions};
+use crate::web::session_cache::Invalidations;
 use crate::web::views::Brand;
 use crate::web::{finish::finish, metrics_routes, routes, AppState, CourierHook, MetricsState};
 use actix_session::config::{CookieContentSecurity, PersistentSession, TtlExtensionPolicy};
@@ -166,12 +167,16 @@ impl Application {
             settings.server.keep_alive + settings.server.header_timeout,
         );
         let srv = &settings.server;
+        // Each worker caches sessions for a second (`web::session_cache`); a sign-out on any
+        // of this instance's workers voids every worker's cache at once through this counter.
+        let invalidations = Invalidations::default();
         let mut server = HttpServer::new(move || {
             let sessions = SessionMiddleware::builder(
-                ServerSessions {
-                    sessions: stores.sessions.clone(),
-                    clock: clock.clone(),
-                },
+                ServerSessions::new(
+                    stores.sessions.clone(),
+                    clock.clone(),
+                    invalidations.clone(),
+                ),
                 cookie_key.clone(),
             )
             .cookie_name(session::cookie_name(secure).to_owned())

@@ -2,7 +2,8 @@
 //! that reports to a `StoreObserver` (the metrics' latency histograms).
 use super::{
     AddressLimits, Health, IpLimits, IssueRequest, KratosRequest, KratosRequests, OutboxJob,
-    OutboxStats, OutboxStore, Purge, SessionRecords, SignInStore, StoreResult, Stores,
+    OutboxStats, OutboxStore, Purge, SessionRecords, SignInStore, StoreResult, StoredSession,
+    Stores,
 };
 use crate::domain::credential::{
     CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
@@ -226,7 +227,7 @@ impl<T: SessionRecords + ?Sized> SessionRecords for Measured<T> {
         &self,
         key_hash: &[u8],
         now: OffsetDateTime,
-    ) -> StoreResult<Option<String>> {
+    ) -> StoreResult<Option<StoredSession>> {
         self.time("load_session", self.inner.load_session(key_hash, now))
             .await
     }

@@ -250,15 +250,26 @@ pub trait OutboxStore: Purge {
     async fn stats(&self, now: OffsetDateTime) -> StoreResult<OutboxStats>;
 }
 
+/// A live session as stored: its state and when it ends unless touched (the idle expiry).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSession {
+    pub state: String,
+    /// Whole seconds, as stored.
+    pub expires_at: OffsetDateTime,
+}
+
 /// Server-side session records, keyed by a hash of the cookie's session key. A session that
 /// is signed in carries its account's id, so an account's sessions can be listed and ended.
 #[async_trait]
 pub trait SessionRecords: Purge {
+    /// The session's state and stored expiry, or `None` once it has expired (`expires_at <=
+    /// now`) or is gone. The expiry lets the caller decide whether a touch is due at all
+    /// (`web::session` moves it at most once a minute), so a check is a read, not a write.
     async fn load_session(
         &self,
         key_hash: &[u8],
         now: OffsetDateTime,
-    ) -> StoreResult<Option<String>>;
+    ) -> StoreResult<Option<StoredSession>>;
     async fn save_session(
         &self,
         key_hash: &[u8],
@@ -275,6 +286,9 @@ pub trait SessionRecords: Purge {
         state: &str,
         expires_at: OffsetDateTime,
     ) -> StoreResult<bool>;
+    /// Moves the expiry forward to `expires_at`; never backward (a later value stays), and a
+    /// session that is gone stays gone. Instances and workers that decide a touch is due at the
+    /// same moment thus agree, whatever order their writes land in.
     async fn touch_session(&self, key_hash: &[u8], expires_at: OffsetDateTime) -> StoreResult<()>;
     async fn delete_session(&self, key_hash: &[u8]) -> StoreResult<()>;
 }
@@ -365,4 +379,12 @@ pub(crate) fn unix(t: OffsetDateTime) -> i64 {
 
 pub fn from_unix(s: i64) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp(s).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// A `sessions` row's `(state, expires_at)` as the trait returns it, for every SQL backend.
+pub(crate) fn stored((state, expires_at): (String, i64)) -> StoredSession {
+    StoredSession {
+        state,
+        expires_at: from_unix(expires_at),
+    }
 }

@@ -9,6 +9,7 @@ mod handlers;
 pub mod known_device;
 pub mod rate_limit;
 pub mod session;
+pub mod session_cache;
 pub mod views;
 
 use crate::clock::SharedClock;

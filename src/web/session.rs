@@ -4,6 +4,7 @@ use crate::clock::SharedClock;
 use crate::domain::credential::Account;
 use crate::secrets::random_bytes;
 use crate::store::SessionRecords;
+use crate::web::session_cache::{self, Invalidations, KeyHash, SessionCache};
 use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
 use actix_session::Session;
 use actix_web::cookie::time::Duration as CookieDuration;
@@ -11,7 +12,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -23,15 +26,19 @@ pub fn cookie_name(secure: bool) -> &'static str {
     }
 }
 
+/// actix-session's store, one per actix worker (built in the App factory), so its cache is
+/// the worker's own; `invalidations` is shared by the instance's workers.
 pub struct ServerSessions {
-    pub sessions: std::sync::Arc<dyn SessionRecords>,
-    pub clock: SharedClock,
+    sessions: Arc<dyn SessionRecords>,
+    clock: SharedClock,
+    cache: RefCell<SessionCache>,
+    invalidations: Invalidations,
 }
 
 type State = HashMap<String, String>;
 
-fn key_hash(key: &SessionKey) -> Vec<u8> {
-    Sha256::digest(key.as_ref().as_bytes()).to_vec()
+fn key_hash(key: &SessionKey) -> KeyHash {
+    Sha256::digest(key.as_ref().as_bytes()).into()
 }
 
 /// The account a session state is signed in to, if any: stored beside the state, so that an
@@ -41,21 +48,60 @@ fn account_id(state: &State) -> Option<String> {
     Some(user.user_id)
 }
 
-fn ttl_end(clock: &SharedClock, ttl: &CookieDuration) -> OffsetDateTime {
-    clock.now() + time::Duration::seconds(ttl.whole_seconds())
+fn idle(ttl: &CookieDuration) -> time::Duration {
+    time::Duration::seconds(ttl.whole_seconds())
 }
 
+impl ServerSessions {
+    pub fn new(
+        sessions: Arc<dyn SessionRecords>,
+        clock: SharedClock,
+        invalidations: Invalidations,
+    ) -> Self {
+        ServerSessions {
+            sessions,
+            clock,
+            cache: RefCell::new(SessionCache::new(session_cache::CAPACITY)),
+            invalidations,
+        }
+    }
+
+    /// After a write that ended or changed `key`'s session: no worker of this instance serves
+    /// what it read before (see `session_cache`).
+    fn invalidate(&self, key: &KeyHash) {
+        self.invalidations.bump();
+        self.cache.borrow_mut().remove(key);
+    }
+}
+
+// The `RefCell` is never borrowed across an `.await`: each borrow is one statement.
 impl SessionStore for ServerSessions {
     async fn load(&self, session_key: &SessionKey) -> Result<Option<State>, LoadError> {
-        let raw = self
+        let hash = key_hash(session_key);
+        let now = self.clock.now();
+        // Read before asking the store, so an invalidation during the read voids the entry.
+        let generation = self.invalidations.current();
+        if let Some(state) = self.cache.borrow().get(&hash, now, generation) {
+            return Ok(Some(state));
+        }
+        let stored = self
             .sessions
-            .load_session(&key_hash(session_key), self.clock.now())
+            .load_session(&hash, now)
             .await
             .map_err(|e| LoadError::Other(e.into()))?;
-        raw.map(|json| {
-            serde_json::from_str(&json).map_err(|e| LoadError::Deserialization(e.into()))
-        })
-        .transpose()
+        let Some(stored) = stored else {
+            // Never cache a miss: the next request asks the store again.
+            self.cache.borrow_mut().remove(&hash);
+            return Ok(None);
+        };
+        let state: State = serde_json::from_str(&stored.state).map_err(|e| {
+            self.cache.borrow_mut().remove(&hash);
+            LoadError::Deserialization(e.into())
+        })?;
+        self.cache
+            .borrow_mut()
+            .put(hash, state.clone(), stored.expires_at, now, generation);
+        Ok(Some(state))
     }
 
     async fn save(&self, state: State, ttl: &CookieDuration) -> Result<SessionKey, SaveError> {
@@ -67,7 +113,7 @@ impl SessionStore for ServerSessions {
                 &key_hash(&key),
                 account_id(&state).as_deref(),
                 &json,
-                ttl_end(&self.clock, ttl),
+                self.clock.now() + idle(ttl),
             )
             .await
             .map_err(|e| SaveError::Other(e.into()))?;
@@ -82,17 +128,19 @@ impl SessionStore for ServerSessions {
     ) -> Result<SessionKey, UpdateError> {
         let json =
             serde_json::to_string(&state).map_err(|e| UpdateError::Serialization(e.into()))?;
+        let hash = key_hash(&key);
         let updated = self
             .sessions
             .update_session(
-                &key_hash(&key),
+                &hash,
                 account_id(&state).as_deref(),
                 &json,
-                ttl_end(&self.clock, ttl),
+                self.clock.now() + idle(ttl),
             )
-            .await
-            .map_err(|e| UpdateError::Other(e.into()))?;
-        if updated {
+            .await;
+        // Changed (or gone) whatever the outcome: other workers must read it again.
+        self.invalidate(&hash);
+        if updated.map_err(|e| UpdateError::Other(e.into()))? {
             Ok(key)
         } else {
             // Gone meanwhile (signed out elsewhere, expired): start a fresh one, never revive.
@@ -103,19 +151,30 @@ impl SessionStore for ServerSessions {
         }
     }
 
+    /// actix-session calls this on every request that left the session unchanged
+    /// (`TtlExtensionPolicy::OnEveryRequest`). It writes only when `touch_due` says the stored
+    /// expiry lags by more than the slack: a check is a read (the one documented exception to
+    /// "GET never changes state" is this once-a-minute bookkeeping).
     async fn update_ttl(
         &self,
         key: &SessionKey,
         ttl: &CookieDuration,
     ) -> Result<(), anyhow::Error> {
-        Ok(self
-            .sessions
-            .touch_session(&key_hash(key), ttl_end(&self.clock, ttl))
-            .await?)
+        let hash = key_hash(key);
+        let stored = self.cache.borrow().stored_expiry(&hash);
+        let Some(target) = session_cache::touch_due(stored, self.clock.now(), idle(ttl)) else {
+            return Ok(());
+        };
+        self.sessions.touch_session(&hash, target).await?;
+        self.cache.borrow_mut().set_expiry(&hash, target);
+        Ok(())
     }
 
     async fn delete(&self, key: &SessionKey) -> Result<(), anyhow::Error> {
-        Ok(self.sessions.delete_session(&key_hash(key)).await?)
+        let hash = key_hash(key);
+        let deleted = self.sessions.delete_session(&hash).await;
+        self.invalidate(&hash);
+        Ok(deleted?)
     }
 }
 

@@ -408,6 +408,17 @@ impl Page {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
+    /// The session cookie this response set, bare (`iris-session=…`), as a proxy forwards it.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|c| c.to_str().ok())
+            .find(|c| c.starts_with("iris-session="))
+            .and_then(|c| c.split(';').next())
+            .map(str::to_owned)
+    }
+
     pub fn csrf(&self) -> String {
         hidden(&self.body, "csrf_token").expect("a csrf_token field")
     }
@@ -512,6 +523,12 @@ impl Browser {
     pub async fn enter_code(&self, code: &str) -> Page {
         self.submit("/login/check-email", "/login/code", &[("code", code)])
             .await
+    }
+
+    /// Signs out as the home page's button does; the response.
+    pub async fn sign_out(&self) -> Page {
+        let home = self.get("/").await;
+        self.post("/logout", &[("csrf_token", &home.csrf())]).await
     }
 
     pub async fn whoami(&self) -> (u16, serde_json::Value) {

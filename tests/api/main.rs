@@ -2,10 +2,13 @@
 //! its own SQLite file and its own real SMTP server.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failure
 mod helpers;
+#[path = "../support/nginx.rs"]
+mod nginx;
 #[path = "../support/redis.rs"]
 mod redis;
 
 mod abuse;
+mod auth_request;
 mod code;
 mod config;
 mod csrf;
@@ -13,6 +16,7 @@ mod delivery;
 mod faults;
 mod hardening;
 mod headers;
+mod hot_path;
 mod i18n;
 mod link;
 mod lockout;

@@ -1,7 +1,8 @@
 //! Complete sign-ins per second for each Kratos-backed setup, against the real Kratos v1.3.1
 //! and a real SMTP server: simulated browsers each ask for an email, wait for it to arrive,
 //! redeem it (the link where the setup has one, else the code) and must come back with
-//! Kratos's session cookie. Then the confirm page behind an emailed link, under `wrk`.
+//! Kratos's session cookie. Then the confirm page behind an emailed link, under `wrk`, and
+//! (kratos-code) `GET /sessions/whoami` on Iris beside Kratos's own, under `wrk`.
 //! A benchmark, so ignored by `scripts/test`; `scripts/bench-kratos` runs it on a release
 //! build. Env: BENCH_SECS (10) per setup, BENCH_USERS (32) browsers at once, BENCH_SHAPES
 //! (all of code, recovery-link, recovery-code, magic-link-kratos), BENCH_POOL identities,
@@ -189,37 +190,60 @@ fn wrk(url: &str, cookies: &str) -> (f64, f64) {
     (v[0], v[1])
 }
 
+/// A browser whose cookies the bench can read, having asked for an email to `email`.
+struct JarBrowser {
+    b: Browser,
+    jar: Arc<reqwest::cookie::Jar>,
+    mail: Mail,
+}
+
+impl JarBrowser {
+    async fn asking(app: &TestApp, postman: &Postman, email: &str) -> JarBrowser {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        let mut b = app.browser();
+        b.client = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let mail = postman.expect(email);
+        let asked = b.submit("/login", "/login", &[("email", email)]).await;
+        assert_eq!(asked.status, 303);
+        let mail = mail.await.unwrap();
+        JarBrowser { b, jar, mail }
+    }
+
+    /// Its `Cookie` header for `base`. Cookies ignore ports: on 127.0.0.1 the same header
+    /// reaches Iris and Kratos.
+    fn cookies(&self, base: &str) -> String {
+        use reqwest::cookie::CookieStore;
+        let url = reqwest::Url::parse(base).unwrap();
+        let cookies = self.jar.cookies(&url).expect("the browser's cookies");
+        cookies.to_str().unwrap().to_owned()
+    }
+}
+
 /// The confirm page a browser opens from its email: `(link, its cookies)`.
 async fn confirm_page_target(app: &TestApp, postman: &Postman, shape: Shape) -> (String, String) {
-    let jar = Arc::new(reqwest::cookie::Jar::default());
-    let mut b = app.browser();
-    b.client = reqwest::Client::builder()
-        .cookie_provider(jar.clone())
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let email = "confirm-page@example.com";
-    let mail = postman.expect(email);
-    assert_eq!(
-        b.submit("/login", "/login", &[("email", email)])
-            .await
-            .status,
-        303
-    );
-    let mail = mail.await.unwrap();
+    let jb = JarBrowser::asking(app, postman, "confirm-page@example.com").await;
     let link = match shape {
-        Shape::RecoveryLink => recovery_link(&mail),
-        _ => mail.link(),
+        Shape::RecoveryLink => recovery_link(&jb.mail),
+        _ => jb.mail.link(),
     };
-    let page = b.get(&link).await;
+    let page = jb.b.get(&link).await;
     assert_eq!(page.status, 200, "{}", page.text());
     assert!(page
         .text()
         .contains("You asked for this link in this browser"));
-    let url = reqwest::Url::parse(&app.address).unwrap();
-    use reqwest::cookie::CookieStore;
-    let cookies = jar.cookies(&url).expect("the browser's cookies");
-    (link, cookies.to_str().unwrap().to_owned())
+    (link, jb.cookies(&app.address))
+}
+
+/// A browser signed in by code (Kratos's session cookie in its jar): its cookies.
+async fn signed_in_cookies(app: &TestApp, postman: &Postman) -> String {
+    let jb = JarBrowser::asking(app, postman, "whoami@example.com").await;
+    assert!(has_kratos_session(&jb.b.enter_code(&jb.mail.code()).await));
+    assert_eq!(jb.b.whoami().await.0, 200);
+    jb.cookies(&app.address)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -351,6 +375,22 @@ async fn complete_sign_ins_per_second_for_each_approach() {
             );
         }
         report.push(line);
+
+        // Issue 14: who is signed in, asked of Iris (`/sessions/whoami`, which asks Kratos's
+        // every time: no cache, so a revocation in Kratos holds at once) and of Kratos itself.
+        if matches!(shape, Shape::Code) {
+            let cookies = signed_in_cookies(&app, &postman).await;
+            let (kratos_rate, kratos_p99) =
+                wrk(&format!("{}/sessions/whoami", kratos.public_url), &cookies);
+            let (iris_rate, iris_p99) = wrk(&format!("{}/sessions/whoami", app.address), &cookies);
+            let line = format!(
+                "{name:<18} GET /sessions/whoami: Iris {iris_rate:.0} req/s (p99 {iris_p99:.1} ms), \
+                 Kratos {kratos_rate:.0} req/s (p99 {kratos_p99:.1} ms): {:.2}x Kratos",
+                iris_rate / kratos_rate
+            );
+            println!("bench-kratos: {line}");
+            report.push(line);
+        }
 
         if matches!(shape, Shape::RecoveryLink | Shape::MagicLinkKratos) {
             let (link, cookies) = confirm_page_target(&app, &postman, shape).await;

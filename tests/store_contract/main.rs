@@ -96,6 +96,8 @@ macro_rules! contract_tests {
                 sessions::a_session_expires_at_its_time_and_touching_extends_it,
                 sessions::a_session_saved_signed_in_keeps_its_account_id,
                 sessions::session_keys_are_opaque_bytes,
+                sessions::loading_returns_the_stored_expiry_in_whole_seconds,
+                sessions::touching_never_moves_the_expiry_back,
                 kratos_requests::a_recorded_request_is_found_by_its_flow,
                 kratos_requests::recording_the_same_flow_again_refreshes_it,
                 kratos_requests::a_request_is_marked_used_once,
@@ -160,6 +162,28 @@ mod redis {
     async fn a_fresh_store_answers_a_ping_and_holds_nothing() {
         crate::open::a_fresh_store_answers_a_ping_and_holds_nothing(Redis).await
     }
+
+    /// The session tests, each once more on Redis.
+    macro_rules! on_redis {
+        ($($test:ident),* $(,)?) => {
+            $(
+                #[tokio::test]
+                async fn $test() {
+                    crate::sessions::$test(Redis).await
+                }
+            )*
+        };
+    }
+
+    on_redis!(
+        a_saved_session_loads_updates_and_is_deleted,
+        updating_a_deleted_session_does_not_bring_it_back,
+        a_session_expires_at_its_time_and_touching_extends_it,
+        session_keys_are_opaque_bytes,
+        loading_returns_the_stored_expiry_in_whole_seconds,
+        touching_never_moves_the_expiry_back,
+        an_accounts_sessions_are_listed_by_expiry_in_redis,
+    );
 }
 
 /// What only PostgreSQL has: connection parameters and a server to reach.

@@ -5,7 +5,17 @@ use iris::store::SessionRecords;
 const KEY: &[u8] = b"key-hash-of-session-one-32-bytes";
 
 async fn load(s: &dyn SessionRecords, key: &[u8], secs: i64) -> Option<String> {
-    s.load_session(key, at(secs)).await.unwrap()
+    s.load_session(key, at(secs))
+        .await
+        .unwrap()
+        .map(|s| s.state)
+}
+
+async fn expiry(s: &dyn SessionRecords, key: &[u8], secs: i64) -> Option<time::OffsetDateTime> {
+    s.load_session(key, at(secs))
+        .await
+        .unwrap()
+        .map(|s| s.expires_at)
 }
 
 pub async fn a_saved_session_loads_updates_and_is_deleted(b: Backend) {
@@ -110,4 +120,81 @@ pub async fn session_keys_are_opaque_bytes(b: Backend) {
     assert_eq!(load(s, &zeros, 0).await.as_deref(), Some("zeros"));
     assert_eq!(load(s, &high, 0).await.as_deref(), Some("high"));
     assert_eq!(load(s, &zeros[..31], 0).await, None);
+}
+
+pub async fn loading_returns_the_stored_expiry_in_whole_seconds(b: Backend) {
+    let f = Fixture::open(b).await;
+    let s = f.stores.sessions.as_ref();
+    let half_past = at(600) + time::Duration::milliseconds(500);
+    s.save_session(KEY, None, "{}", half_past).await.unwrap();
+    assert_eq!(expiry(s, KEY, 0).await, Some(at(600)));
+    assert!(s.update_session(KEY, None, "{}", at(900)).await.unwrap());
+    assert_eq!(expiry(s, KEY, 0).await, Some(at(900)));
+    s.touch_session(KEY, at(1500)).await.unwrap();
+    assert_eq!(expiry(s, KEY, 0).await, Some(at(1500)));
+}
+
+/// Two workers (or instances) that both find a touch due write in any order: the later expiry
+/// wins, so a slow writer can never shorten a session another has just extended.
+pub async fn touching_never_moves_the_expiry_back(b: Backend) {
+    let f = Fixture::open(b).await;
+    let s = f.stores.sessions.as_ref();
+    s.save_session(KEY, None, "{}", at(600)).await.unwrap();
+    s.touch_session(KEY, at(1200)).await.unwrap();
+    s.touch_session(KEY, at(900)).await.unwrap();
+    assert_eq!(expiry(s, KEY, 0).await, Some(at(1200)));
+    s.touch_session(KEY, at(1200)).await.unwrap();
+    assert_eq!(expiry(s, KEY, 0).await, Some(at(1200)));
+    assert!(load(s, KEY, 1199).await.is_some());
+    assert_eq!(load(s, KEY, 1200).await, None);
+}
+
+/// Redis keeps, beside each session, a set per account of its sessions by expiry (what the
+/// account page will list and end): saving, touching, changing account and deleting keep it
+/// right.
+pub async fn an_accounts_sessions_are_listed_by_expiry_in_redis(b: Backend) {
+    let f = Fixture::open(b).await;
+    let redis = f.redis.clone().expect("a Redis fixture");
+    let s = f.stores.sessions.as_ref();
+    let listed = || {
+        redis
+            .cli(&[
+                "ZRANGE",
+                "iris:account-sessions:account-7",
+                "0",
+                "-1",
+                "WITHSCORES",
+            ])
+            .unwrap()
+    };
+    s.save_session(b"one", Some("account-7"), "{}", at(600))
+        .await
+        .unwrap();
+    s.save_session(b"two", Some("account-7"), "{}", at(900))
+        .await
+        .unwrap();
+    s.save_session(b"anon", None, "{}", at(900)).await.unwrap();
+    let one = "iris:session:6f6e65";
+    let two = "iris:session:74776f";
+    assert_eq!(
+        listed(),
+        format!(
+            "{one}\n{}\n{two}\n{}",
+            at(600).unix_timestamp(),
+            at(900).unix_timestamp()
+        )
+    );
+    s.touch_session(b"one", at(1200)).await.unwrap();
+    assert_eq!(
+        listed(),
+        format!(
+            "{two}\n{}\n{one}\n{}",
+            at(900).unix_timestamp(),
+            at(1200).unix_timestamp()
+        )
+    );
+    // Signed out in place (the same session key, no account): it leaves the set.
+    assert!(s.update_session(b"two", None, "{}", at(900)).await.unwrap());
+    s.delete_session(b"one").await.unwrap();
+    assert_eq!(listed(), "");
 }

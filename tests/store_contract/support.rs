@@ -191,6 +191,9 @@ impl Fixture {
 
     /// Rows in a table that match a condition.
     pub fn count_where(&self, table: &str, condition: &str) -> i64 {
+        if let (Some(redis), "sessions") = (&self.redis, table) {
+            return redis_sessions_where(redis, condition);
+        }
         let sql = format!("SELECT count(*) FROM {table} WHERE {condition}");
         let out = self.sql(&sql);
         out.parse()
@@ -286,6 +289,33 @@ impl Fixture {
             .await
             .unwrap()
     }
+}
+
+/// On Redis, the sessions a condition of the SQL tests names: every one (`TRUE`), those of an
+/// account (`account_id = 'X'`) or those of none (`account_id IS NULL`), read from each
+/// session's hash as `redis-cli` shows it.
+fn redis_sessions_where(redis: &redis::Redis, condition: &str) -> i64 {
+    let keys = redis
+        .cli(&["--scan", "--pattern", "iris:session:*"])
+        .unwrap();
+    let accounts: Vec<String> = keys
+        .lines()
+        .filter(|k| !k.is_empty())
+        .map(|key| redis.cli(&["HGET", key, "account"]).unwrap())
+        .collect();
+    let wanted: Box<dyn Fn(&str) -> bool> = match condition {
+        "TRUE" => Box::new(|_| true),
+        "account_id IS NULL" => Box::new(str::is_empty),
+        other => {
+            let id = other
+                .strip_prefix("account_id = '")
+                .and_then(|rest| rest.strip_suffix('\''))
+                .unwrap_or_else(|| panic!("no Redis reading of {other:?}"))
+                .to_owned();
+            Box::new(move |account| account == id)
+        }
+    };
+    accounts.iter().filter(|a| wanted(a)).count() as i64
 }
 
 async fn open(backend: Backend, url: &str, redis: Option<&redis::Redis>) -> Stores {

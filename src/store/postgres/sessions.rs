@@ -1,6 +1,6 @@
 //! Server-side session records on PostgreSQL, keyed by a hash of the cookie's session key.
 use super::{purge_expired, PostgresStore};
-use crate::store::{unix, Purge, SessionRecords, StoreResult};
+use crate::store::{stored, unix, Purge, SessionRecords, StoreResult, StoredSession};
 use async_trait::async_trait;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -13,16 +13,17 @@ impl SessionRecords for PostgresSessions {
         &self,
         key_hash: &[u8],
         now: OffsetDateTime,
-    ) -> StoreResult<Option<String>> {
+    ) -> StoreResult<Option<StoredSession>> {
         self.0
             .timed(async {
-                Ok(sqlx::query_scalar(
-                    "SELECT state FROM sessions WHERE key_hash = $1 AND expires_at > $2",
+                let row: Option<(String, i64)> = sqlx::query_as(
+                    "SELECT state, expires_at FROM sessions WHERE key_hash = $1 AND expires_at > $2",
                 )
                 .bind(key_hash)
                 .bind(unix(now))
                 .fetch_optional(&self.0.pool)
-                .await?)
+                .await?;
+                Ok(row.map(stored))
             })
             .await
     }
@@ -78,11 +79,13 @@ impl SessionRecords for PostgresSessions {
     async fn touch_session(&self, key_hash: &[u8], expires_at: OffsetDateTime) -> StoreResult<()> {
         self.0
             .timed(async {
-                sqlx::query("UPDATE sessions SET expires_at = $1 WHERE key_hash = $2")
-                    .bind(unix(expires_at))
-                    .bind(key_hash)
-                    .execute(&self.0.pool)
-                    .await?;
+                sqlx::query(
+                    "UPDATE sessions SET expires_at = $1 WHERE key_hash = $2 AND expires_at < $1",
+                )
+                .bind(unix(expires_at))
+                .bind(key_hash)
+                .execute(&self.0.pool)
+                .await?;
                 Ok(())
             })
             .await

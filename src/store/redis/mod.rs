@@ -8,8 +8,11 @@
 //! by `store.timeout`, and any failure is a `StoreError::Unavailable`: the callers fail closed
 //! (503 for sign-in, never a session).
 mod ip_limits;
+mod sessions;
 
-use super::{Health, IpLimits, IpQuota, OpenError, StoreError, StoreObserver, StoreResult};
+use super::{
+    Health, IpLimits, IpQuota, OpenError, SessionRecords, StoreError, StoreObserver, StoreResult,
+};
 use async_trait::async_trait;
 use redis::aio::ConnectionManager;
 use std::future::Future;
@@ -60,6 +63,11 @@ impl RedisStore {
             redis: self.clone(),
             quota,
         })
+    }
+
+    /// Sessions, shared by every instance on this Redis.
+    pub fn sessions(&self) -> Arc<dyn SessionRecords> {
+        Arc::new(sessions::RedisSessions(self.clone()))
     }
 
     pub fn health(&self) -> Arc<dyn Health> {

@@ -1,7 +1,7 @@
 //! Server-side session records, keyed by a hash of the cookie's session key.
 use super::SqliteStore;
 use crate::store::rules::purge_cutoff;
-use crate::store::{unix, Purge, SessionRecords, StoreResult};
+use crate::store::{stored, unix, Purge, SessionRecords, StoreResult, StoredSession};
 use async_trait::async_trait;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -14,14 +14,15 @@ impl SessionRecords for SqliteSessions {
         &self,
         key_hash: &[u8],
         now: OffsetDateTime,
-    ) -> StoreResult<Option<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT state FROM sessions WHERE key_hash = ? AND expires_at > ?")
-                .bind(key_hash)
-                .bind(unix(now))
-                .fetch_optional(&self.0.pool)
-                .await?,
+    ) -> StoreResult<Option<StoredSession>> {
+        let row: Option<(String, i64)> = sqlx::query_as(
+            "SELECT state, expires_at FROM sessions WHERE key_hash = ? AND expires_at > ?",
         )
+        .bind(key_hash)
+        .bind(unix(now))
+        .fetch_optional(&self.0.pool)
+        .await?;
+        Ok(row.map(stored))
     }
 
     async fn save_session(
@@ -63,9 +64,11 @@ impl SessionRecords for SqliteSessions {
     }
 
     async fn touch_session(&self, key_hash: &[u8], expires_at: OffsetDateTime) -> StoreResult<()> {
-        sqlx::query("UPDATE sessions SET expires_at = ? WHERE key_hash = ?")
-            .bind(unix(expires_at))
+        let at = unix(expires_at);
+        sqlx::query("UPDATE sessions SET expires_at = ? WHERE key_hash = ? AND expires_at < ?")
+            .bind(at)
             .bind(key_hash)
+            .bind(at)
             .execute(&self.0.writer)
             .await?;
         Ok(())

@@ -1,5 +1,6 @@
 //! The signed-in side: home page, sign-out, and the two endpoints apps and proxies ask.
 use super::{current_user, relay, see_other, with_cookies, WebResult};
+use crate::domain::ReturnTo;
 use crate::sign_in::User;
 use crate::web::csrf::{self, Csrf};
 use crate::web::views::{page, signed_in_page, IrisPage};
@@ -85,10 +86,37 @@ pub async fn auth_check(
             }
             res
         }
-        None => HttpResponse::Unauthorized().finish(),
+        None => {
+            let mut res = HttpResponse::Unauthorized().finish();
+            let original = req.headers().get("x-original-uri");
+            let login = login_url(&state, original.and_then(|v| v.to_str().ok()));
+            if let Ok(v) = header::HeaderValue::from_str(login.as_str()) {
+                res.headers_mut()
+                    .insert(header::HeaderName::from_static("x-iris-login"), v);
+            }
+            res
+        }
     };
     res.extensions_mut().insert(IrisPage);
     Ok(res)
+}
+
+/// Where a proxy sends a signed-out browser (`X-Iris-Login` on the 401): Iris's sign-in page,
+/// with `return_to` the URL the browser asked the proxy for (`X-Original-URI`, nginx's
+/// `$request_uri`) when Iris would honour it, correctly encoded (nginx cannot encode a query
+/// string itself, and `?a=1&b=2` would otherwise lose `b`). Only a hint: `/login` checks
+/// `return_to` again, so a forged header gains nothing.
+fn login_url(state: &AppState, original: Option<&str>) -> url::Url {
+    let mut login = state.public_url.clone(); // an origin only (config validation)
+    login.set_path("/login");
+    let back = original
+        .and_then(|raw| ReturnTo::parse(raw, &state.public_url, &state.allowed_return_urls));
+    if let Some(back) = back {
+        login
+            .query_pairs_mut()
+            .append_pair("return_to", back.as_str());
+    }
+    login
 }
 
 fn identity(user: &User) -> serde_json::Value {
