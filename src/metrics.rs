@@ -3,7 +3,7 @@
 //! - `iris_events_total{event}`: one counter per security event, counted from the same tracing
 //!   events the log carries (`authn_login_fail`, `excess_rate_limit_exceeded`, `email_failed`,
 //!   `mail_budget_exhausted`, …), so the log and the metrics cannot disagree; alerts on spikes
-//!   of failures and throttles read these (security.md item 55).
+//!   of failures and throttles read these (SECURITY.md item 55).
 //! - gauges read from the store at each scrape: the outbox (pending, oldest pending age,
 //!   failed) and today's email budget.
 //! - `iris_store_operation_duration_seconds{op,result}`: every store call's latency, per trait

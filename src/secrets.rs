@@ -17,7 +17,7 @@ type HmacSha256 = Hmac<Sha256>;
 pub type Mac32 = [u8; 32];
 
 /// What a MAC is for; mixed into every MAC so a value minted for one purpose never verifies
-/// as another (security.md item 7).
+/// as another (SECURITY.md item 7).
 #[derive(Debug, Clone, Copy)]
 pub enum Purpose {
     LinkToken,
@@ -124,7 +124,7 @@ impl Keys {
             .collect()
     }
 
-    /// Constant-time check of `candidate` against the MAC under any key (security.md item 6).
+    /// Constant-time check of `candidate` against the MAC under any key (SECURITY.md item 6).
     pub fn verify(&self, purpose: Purpose, parts: &[&[u8]], candidate: &[u8]) -> bool {
         self.hmac.iter().any(|k| {
             let mut m = new_mac(k.expose_secret(), purpose);

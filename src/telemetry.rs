@@ -1,6 +1,6 @@
 //! Logging: `tracing` with one root span per request carrying a request id, the method and the
 //! path only. Query strings, Referer and bodies are never logged: the link's query holds the
-//! token (security.md item 51), which is why actix's default `Logger` format is not used.
+//! token (SECURITY.md item 51), which is why actix's default `Logger` format is not used.
 use crate::config::LogFormat;
 use crate::metrics::{EventCounter, Metrics};
 use crate::web::client_ip::client_ip;
@@ -88,7 +88,7 @@ impl RootSpanBuilder for IrisRootSpan {
             .get::<RequestId>()
             .map(|id| id.to_string())
             .unwrap_or_default();
-        // The client as the per-IP limit sees it (security.md items 17 and 52).
+        // The client as the per-IP limit sees it (SECURITY.md items 17 and 52).
         let client_ip = request
             .app_data::<actix_web::web::Data<AppState>>()
             .map(|state| {

@@ -2,7 +2,7 @@
 # Kratos keeps every email it sends in its courier_messages table, code or link included
 # (body and template_data), and `kratos cleanup sql` does not touch that table (Kratos v1.3.1).
 # This job scrubs both columns once a message is older than GRACE_SECONDS, so no live secret
-# sits in Kratos's database longer than that (security.md item 54). The rows stay, so Kratos's
+# sits in Kratos's database longer than that (SECURITY.md item 54). The rows stay, so Kratos's
 # admin API still lists what was sent, to whom and with what status.
 #
 # Env:

@@ -237,7 +237,7 @@ pub struct LimitSettings {
     pub email_per_hour: u32,
     /// Sign-in emails accepted per UTC day, all addresses together: past it, Iris asks for no
     /// more (a 503 page and an alert in the log) until midnight UTC. Guards the mail quota
-    /// against a mailbomb spread over many addresses and IPs (security.md item 16).
+    /// against a mailbomb spread over many addresses and IPs (SECURITY.md item 16).
     pub emails_per_day: u32,
     /// Wrong codes allowed per emailed credential before it is void.
     pub code_attempts: u32,

@@ -6,10 +6,10 @@ use std::fmt;
 use std::time::Duration;
 use url::{Host, Url};
 
-/// Shortest accepted secret: 32 bytes = 256 bits (security.md item 8).
+/// Shortest accepted secret: 32 bytes = 256 bits (SECURITY.md item 8).
 pub const MIN_SECRET_LEN: usize = 32;
 const MAX_TTL: Duration = Duration::from_secs(15 * 60);
-/// security.md items 3 and 55: links and codes live at most 10 minutes in production.
+/// SECURITY.md items 3 and 55: links and codes live at most 10 minutes in production.
 const MAX_PROD_TTL: Duration = Duration::from_secs(10 * 60);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

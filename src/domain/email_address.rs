@@ -1,4 +1,4 @@
-//! A strictly parsed, canonicalised email address (security.md items 39 and 41).
+//! A strictly parsed, canonicalised email address (SECURITY.md items 39 and 41).
 //!
 //! Policy, written down because canonicalisation is a security decision:
 //! * bare addr-spec only: no display names, comments, quoted local parts, encoded words,

@@ -1,4 +1,4 @@
-//! The secret half of an emailed link: 32 bytes from the OS CSPRNG, base64url (security.md item 1).
+//! The secret half of an emailed link: 32 bytes from the OS CSPRNG, base64url (SECURITY.md item 1).
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rand::rngs::OsRng;

@@ -1,4 +1,4 @@
-//! The 6-digit code that travels in the same email as the link (security.md item 2).
+//! The 6-digit code that travels in the same email as the link (SECURITY.md item 2).
 use rand::rngs::OsRng;
 use rand::Rng;
 use std::fmt;

@@ -1,4 +1,4 @@
-//! Where to send the browser after sign-in (security.md item 31): a same-origin path, or a URL
+//! Where to send the browser after sign-in (SECURITY.md item 31): a same-origin path, or a URL
 //! under one of `sign_in.allowed_return_urls`. Anything else is refused and the caller falls back
 //! to `sign_in.default_return_url`.
 use url::Url;

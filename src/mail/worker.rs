@@ -1,6 +1,6 @@
 //! The outbox worker: leases due rows, renders and sends them, and records the outcome.
 //! 4yz and connection failures are retried with capped exponential backoff and jitter until the
-//! credential expires; 5yz fails at once (security.md item 46). Delivery is at-least-once: a
+//! credential expires; 5yz fails at once (SECURITY.md item 46). Delivery is at-least-once: a
 //! crash between send and `sent` re-sends the same message with the same Message-ID.
 use super::messages::{plain_email, sign_in_email, Branding};
 use super::transport::{build_message, MailTransport};

@@ -62,7 +62,7 @@ pub struct KratosFlows {
 }
 
 impl KratosFlows {
-    /// Security events inside carry the masked address (security.md item 52).
+    /// Security events inside carry the masked address (SECURITY.md item 52).
     #[tracing::instrument(skip_all, fields(email = %email.masked()))]
     pub async fn start(
         &self,

@@ -40,7 +40,7 @@ pub struct MagicLink {
 }
 
 impl MagicLink {
-    /// Security events inside carry the masked address (security.md item 52).
+    /// Security events inside carry the masked address (SECURITY.md item 52).
     #[tracing::instrument(skip_all, fields(email = %email.masked()))]
     pub async fn start(
         &self,

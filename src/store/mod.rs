@@ -83,7 +83,7 @@ pub struct IssueRequest {
 }
 
 /// Which addresses a sign-in email is actually delivered to (the others get the same answer
-/// and the same work, and no email: security.md item 19).
+/// and the same work, and no email: SECURITY.md item 19).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recipients {
     /// Any address (sign-up on).
@@ -127,11 +127,11 @@ pub trait Purge: Send + Sync {
 #[async_trait]
 pub trait SignInStore: Purge {
     /// Checks the address's back-off and send limits, then commits the credential and its outbox
-    /// row in one transaction (security.md item 44). Mail goes to the stored address of record.
+    /// row in one transaction (SECURITY.md item 44). Mail goes to the stored address of record.
     async fn issue(&self, req: IssueRequest, now: OffsetDateTime) -> StoreResult<IssueOutcome>;
 
     /// Consumes the credential whose token MAC is one of `token_hashes` with a single
-    /// conditional write; at most one caller ever gets `SignedIn` (security.md item 4). The
+    /// conditional write; at most one caller ever gets `SignedIn` (SECURITY.md item 4). The
     /// account's failure back-off does not apply: it slows the guessing of codes, and a link
     /// cannot be guessed.
     async fn redeem_link(

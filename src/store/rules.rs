@@ -77,7 +77,7 @@ pub fn credential_state(
 
 /// The delivery the pages show for an outbox status. SECURITY: an undeliverable row
 /// (`suppressed`) reports "pending" like a queued one, so the pages for unknown addresses look
-/// exactly like those for known ones (security.md item 48).
+/// exactly like those for known ones (SECURITY.md item 48).
 pub fn delivery(status: Option<&str>) -> Delivery {
     match status {
         Some("sent") => Delivery::Sent,

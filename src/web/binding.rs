@@ -1,5 +1,5 @@
 //! The pre-auth binding cookie: which credential this browser asked for. It ties the code box to
-//! that one credential (security.md item 9) and lets the confirm page say "you asked for this
+//! that one credential (SECURITY.md item 9) and lets the confirm page say "you asked for this
 //! link in this browser". A signed cookie rather than a server-side session: asking for an email
 //! writes no session row, so anonymous requests cannot fill the session table.
 use super::AppState;

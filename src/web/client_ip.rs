@@ -1,4 +1,4 @@
-//! The client IP for rate limiting (security.md item 17): the socket peer, unless the peer is a
+//! The client IP for rate limiting (SECURITY.md item 17): the socket peer, unless the peer is a
 //! configured trusted proxy; only then `X-Forwarded-For` / `Forwarded: for=`, right-most hop that
 //! is not itself a trusted proxy. Never `ConnectionInfo::realip_remote_addr()` blindly.
 use actix_web::http::header::HeaderMap;

@@ -1,4 +1,4 @@
-//! CSRF defence for every POST (security.md item 29): a signed double-submit token, plus
+//! CSRF defence for every POST (SECURITY.md item 29): a signed double-submit token, plus
 //! Origin / Sec-Fetch-Site checks. The cookie holds a random nonce; the form carries
 //! HMAC(nonce) under the server key, so a planted cookie is useless without the key, and no
 //! server-side session is needed before sign-in (GET /login stays write-free).

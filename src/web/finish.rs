@@ -1,4 +1,4 @@
-//! The last word on every response, errors included (security.md items 34-36): security headers,
+//! The last word on every response, errors included (SECURITY.md items 34-36): security headers,
 //! `no-store`, and an Iris error page (with the request id) for any error without one. Errors
 //! are logged here once, with their cause chain; users never see the cause.
 use super::views::{error_page, page, too_many_page, ErrorView, IrisPage, Ui};
@@ -13,7 +13,7 @@ use actix_web::{web, Error, HttpMessage, HttpResponse};
 use tracing_actix_web::RequestId;
 
 /// For pages whose own URL carries a secret (the emailed link): no Referer at all, not even to
-/// our own stylesheet (security.md item 33). Their forms then post with `Origin: null`, which
+/// our own stylesheet (SECURITY.md item 33). Their forms then post with `Origin: null`, which
 /// the CSRF check accepts only together with `Sec-Fetch-Site: same-origin`.
 pub const TOKEN_PAGE_REFERRER_POLICY: &str = "no-referrer";
 

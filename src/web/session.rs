@@ -1,4 +1,4 @@
-//! Server-side sessions (security.md items 21-25): actix-session over our store, never the cookie
+//! Server-side sessions (SECURITY.md items 21-25): actix-session over our store, never the cookie
 //! store. The store keeps a SHA-256 of the session key, so a database leak yields no live cookie.
 use crate::clock::SharedClock;
 use crate::domain::credential::Account;

@@ -208,7 +208,7 @@ async fn oversized_and_malformed_bodies_get_clean_4xx_pages() {
     assert!(long.text().contains("too long"));
 }
 
-/// security.md item 16: a global daily budget. Past it every address, known or not, gets the
+/// SECURITY.md item 16: a global daily budget. Past it every address, known or not, gets the
 /// same 503 page with `Retry-After` up to midnight UTC, and no email is queued; a browser still
 /// in its cooldown keeps its inbox page, codes already sent keep working, and the budget renews
 /// at midnight UTC.

@@ -293,7 +293,7 @@ fn iris_within(
 }
 
 /// The embedded default (console mail), run as a user would, end to end; every log line is then searched for
-/// the link, token and code (security.md item 51). Then a kill and restart: the generated
+/// the link, token and code (SECURITY.md item 51). Then a kill and restart: the generated
 /// secrets were kept, so a live link still works.
 #[tokio::test]
 async fn embedded_default_signs_in_logs_no_secret_and_survives_a_restart() {
@@ -464,7 +464,7 @@ fn link_and_code(eml: &std::path::Path) -> (String, String) {
 
 /// `log.format = "json"`: one JSON object per line, each request with its id, method and path;
 /// hostile input (CR/LF in the email, quotes in the User-Agent) cannot forge a line or a field,
-/// because raw input is never logged at all (security.md item 53).
+/// because raw input is never logged at all (SECURITY.md item 53).
 #[tokio::test]
 async fn json_logs_are_one_object_per_line() {
     let (_dir, child, b) = start_json_logged(&[]).await;
@@ -578,7 +578,7 @@ async fn a_spent_daily_budget_logs_an_alert() {
     assert_eq!(alerts[0]["level"], "ERROR");
 }
 
-/// `iris_events_total` counts the log's security events (security.md item 55), whatever the log
+/// `iris_events_total` counts the log's security events (SECURITY.md item 55), whatever the log
 /// level: with `RUST_LOG=warn` the info-level events are not written, yet counted.
 #[tokio::test]
 async fn metrics_count_security_events_even_when_the_log_is_quiet() {
@@ -611,7 +611,7 @@ async fn metrics_count_security_events_even_when_the_log_is_quiet() {
     }
 }
 
-/// security.md item 52: each security event is one JSON line with its time, the request id,
+/// SECURITY.md item 52: each security event is one JSON line with its time, the request id,
 /// the client IP, the event name and the account (its id, or the address masked), and no line
 /// holds an address unmasked.
 #[tokio::test]

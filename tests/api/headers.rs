@@ -110,7 +110,7 @@ async fn logout_is_post_only() {
     assert_eq!(page.status, 405);
 }
 
-/// GET and HEAD change nothing (security.md item 30): every GET route, crawled with both
+/// GET and HEAD change nothing (SECURITY.md item 30): every GET route, crawled with both
 /// methods by a signed-in browser and a stranger, leaves every table as it was (sessions may
 /// only have their idle expiry pushed back) and sends no mail.
 #[tokio::test]

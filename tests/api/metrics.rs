@@ -1,5 +1,5 @@
 //! `/metrics` on its own listener: the outbox and budget gauges read from the store at each
-//! scrape (security.md item 55: "the outbox-age gauge rises while the sink is down").
+//! scrape (SECURITY.md item 55: "the outbox-age gauge rises while the sink is down").
 use crate::helpers::*;
 use std::net::SocketAddr;
 

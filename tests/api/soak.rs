@@ -1,4 +1,4 @@
-//! security.md item 50: under sustained load no email is lost and no session is duplicated.
+//! SECURITY.md item 50: under sustained load no email is lost and no session is duplicated.
 //! Long-running, so ignored by `scripts/test`; `scripts/soak` runs it on a release build.
 use crate::helpers::*;
 use std::collections::{HashMap, HashSet};

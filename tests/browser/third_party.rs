@@ -1,4 +1,4 @@
-//! What crosses between Iris and another site. What reaches it (security.md items 33 and 34): no
+//! What crosses between Iris and another site. What reaches it (SECURITY.md items 33 and 34): no
 //! page of Iris sends its URL, so never the emailed token, in a Referer to another origin; the
 //! link's own page sends no Referer at all; and no other site can frame Iris. What it can make
 //! Iris do (item 29, in the browser): nothing, with a form that posts to Iris. The other site is
@@ -126,7 +126,7 @@ async fn no_other_site_can_frame_iris() {
 }
 
 /// A page on another site holds a form that posts an address to Iris's `/login`, and Chromium
-/// submits it (security.md item 29 in a real browser): Iris answers with its 403 page, sends no
+/// submits it (SECURITY.md item 29 in a real browser): Iris answers with its 403 page, sends no
 /// email and stores nothing. The form even carries the token Iris's own page gave this very
 /// browser, so the refusal rests on what Chromium says about where the POST came from
 /// (`Sec-Fetch-Site: cross-site`, a foreign `Origin`, no `SameSite=Lax` cookie), not on a bad

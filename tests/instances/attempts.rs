@@ -1,4 +1,4 @@
-//! Attempt counting and the per-address back-off across instances (security.md items 13, 14).
+//! Attempt counting and the per-address back-off across instances (SECURITY.md items 13, 14).
 use crate::harness::{unix_now, Pair};
 use crate::helpers::Browser;
 use std::sync::Arc;

@@ -1,4 +1,4 @@
-//! Crash safety (security.md item 47): an instance killed while sending loses no email; the
+//! Crash safety (SECURITY.md item 47): an instance killed while sending loses no email; the
 //! other sends what it had claimed once the claim's lease (`mail.lease`, 10 s here) has
 //! lapsed. At least once, never twice with different Message-IDs.
 use crate::harness::{eventually, Pair, Sender};

@@ -1,4 +1,4 @@
-//! Send limits across instances (security.md item 16): the per-address cooldown and hourly
+//! Send limits across instances (SECURITY.md item 16): the per-address cooldown and hourly
 //! budget and the day's budget are counted in the database, so two instances together send
 //! exactly what one would.
 use crate::harness::{clear_of_midnight, Pair};

@@ -1,4 +1,4 @@
-//! Both outbox workers at once (security.md item 46): rows are claimed with `FOR UPDATE SKIP
+//! Both outbox workers at once (SECURITY.md item 46): rows are claimed with `FOR UPDATE SKIP
 //! LOCKED`, so each email goes out exactly once however the two share the queue.
 use crate::harness::{Pair, Sender};
 use std::collections::{HashMap, HashSet};

@@ -2,7 +2,7 @@
 //! session made on one instance is good on the other and ends on both, and the limit is counted
 //! once for both. Redis lost (`SHUTDOWN NOSAVE`) fails closed: sign-in answers 503, the
 //! signed-in checks 503 (never 200), readiness names Redis; both recover by themselves, and
-//! everyone signs in again (security.md item 45).
+//! everyone signs in again (SECURITY.md item 45).
 use crate::harness::Pair;
 use crate::redis::Redis;
 use crate::sessions::refused_within_a_second;

@@ -1,4 +1,4 @@
-//! Sessions across instances (security.md items 22, 26): they live in the database, so one
+//! Sessions across instances (SECURITY.md items 22, 26): they live in the database, so one
 //! made on A is good on B, and signing out on either ends it on both.
 use crate::harness::Pair;
 use crate::helpers::into_page;

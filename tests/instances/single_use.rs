@@ -1,4 +1,4 @@
-//! Single use across instances (security.md item 4): however many confirms of one link race on
+//! Single use across instances (SECURITY.md item 4): however many confirms of one link race on
 //! both instances, one signs in.
 use crate::harness::Pair;
 use crate::helpers::{hidden, Browser, Page};

@@ -374,7 +374,7 @@ async fn wrong_codes_count_per_address_across_kratos_flows() {
     assert_eq!(done.status, 303, "{}", done.text());
 }
 
-/// The daily email budget (security.md item 16) covers Kratos codes too: once it is spent,
+/// The daily email budget (SECURITY.md item 16) covers Kratos codes too: once it is spent,
 /// Iris asks Kratos for no more codes and shows the paused page.
 #[tokio::test]
 async fn the_daily_email_budget_covers_kratos_codes() {

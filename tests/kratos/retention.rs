@@ -1,4 +1,4 @@
-//! security.md item 54: Kratos keeps each email it sends, code included, in `courier_messages`,
+//! SECURITY.md item 54: Kratos keeps each email it sends, code included, in `courier_messages`,
 //! and its own cleanup leaves that table alone. `config/kratos/courier-retention.sh` scrubs it;
 //! here against Kratos on PostgreSQL (as in docker-compose.yml) and on SQLite.
 use crate::harness::*;

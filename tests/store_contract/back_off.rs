@@ -1,5 +1,5 @@
 //! The per-address back-off after repeated failures: 30 s, doubling, capped; whom it holds;
-//! what lifts it (security.md items 14 and 20).
+//! what lifts it (SECURITY.md items 14 and 20).
 use crate::support::*;
 use iris::domain::credential::{Backoff, CodeEntry, FailurePolicy, Refusal};
 use std::time::Duration;

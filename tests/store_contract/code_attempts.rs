@@ -1,5 +1,5 @@
 //! Wrong codes: each credential allows `max_attempts` of them, under races too; entries that
-//! do not spend the email's tries; codes bound to their own credential (security.md items 9,
+//! do not spend the email's tries; codes bound to their own credential (SECURITY.md items 9,
 //! 13, 15).
 use crate::support::*;
 use iris::domain::credential::{Backoff, CodeEntry, Redemption, Refusal};
@@ -121,7 +121,7 @@ pub async fn a_code_works_only_for_its_own_credential(b: Backend) {
 pub async fn a_wrong_code_also_counts_against_the_address(b: Backend) {
     let f = Fixture::open(b).await;
     // Three credentials in turn (each new one supersedes the last), one wrong code each: the
-    // address's count goes on across them (security.md item 14).
+    // address's count goes on across them (SECURITY.md item 14).
     for i in 0..3 {
         let t = 60 * i;
         let c = f.issue("ann@example.com", at(t)).await;

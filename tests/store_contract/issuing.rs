@@ -1,5 +1,5 @@
 //! Issuing: the cooldown, the hourly and daily budgets, trusted browsers, superseding
-//! (security.md items 10, 16, 44).
+//! (SECURITY.md items 10, 16, 44).
 use crate::support::*;
 use iris::domain::credential::{IssueOutcome, Refusal, SendLimits};
 

@@ -1,5 +1,5 @@
 //! Opening a store: a fresh one answers, and opening it again (a restart, or a second
-//! instance) keeps everything (security.md item 45).
+//! instance) keeps everything (SECURITY.md item 45).
 use crate::support::*;
 use iris::domain::credential::Refusal;
 

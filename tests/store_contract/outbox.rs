@@ -1,5 +1,5 @@
 //! The outbox: leases, retries, outcomes, stats, and two workers never sending one email twice
-//! at once (security.md items 44, 46, 47, 48).
+//! at once (SECURITY.md items 44, 46, 47, 48).
 use crate::support::*;
 use iris::domain::credential::Delivery;
 use iris::store::OutboxJob;

@@ -1,4 +1,4 @@
-//! Retention (security.md item 54): each store deletes its own dead rows `grace` after they
+//! Retention (SECURITY.md item 54): each store deletes its own dead rows `grace` after they
 //! stopped mattering, and says how many went; what is live stays.
 use crate::support::*;
 use iris::domain::credential::{Delivery, FailurePolicy};

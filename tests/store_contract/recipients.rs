@@ -1,5 +1,5 @@
 //! Who is sent the email: the address of record, and addresses that get the same answer and
-//! the same work but no email (security.md items 19, 41, 48).
+//! the same work but no email (SECURITY.md items 19, 41, 48).
 use crate::support::*;
 use iris::domain::credential::{Delivery, IssueOutcome, Refusal};
 use iris::store::Recipients;

@@ -1,4 +1,4 @@
-//! Server-side session records (security.md items 22 and 25).
+//! Server-side session records (SECURITY.md items 22 and 25).
 use crate::support::*;
 use iris::store::SessionRecords;
 

@@ -1,5 +1,5 @@
 //! Redeeming: once and only once, under races too (from two server instances at once);
-//! expiry; reading never consumes; release (security.md items 3, 4, 11).
+//! expiry; reading never consumes; release (SECURITY.md items 3, 4, 11).
 use crate::support::*;
 use iris::domain::credential::{Delivery, Redemption, Refusal};
 

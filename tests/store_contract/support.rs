@@ -51,7 +51,7 @@ pub fn at(secs: i64) -> OffsetDateTime {
 /// Seconds until the day after `T0` begins (UTC).
 pub const TO_MIDNIGHT: u64 = 12 * 3600;
 
-/// How long a credential lives (security.md item 3).
+/// How long a credential lives (SECURITY.md item 3).
 pub const TTL: i64 = 600;
 
 pub const LIMITS: SendLimits = SendLimits {

@@ -64,7 +64,7 @@ impl Redis {
         }
     }
 
-    /// Stops it the hard way security.md names (`SHUTDOWN NOSAVE`: everything in it is lost),
+    /// Stops it the hard way SECURITY.md names (`SHUTDOWN NOSAVE`: everything in it is lost),
     /// and waits until the port is closed.
     pub fn stop(&self) {
         let _ = self.cli(&["SHUTDOWN", "NOSAVE"]);

@@ -51,11 +51,11 @@ impl PostgresIssuer {
 
 /// `COUNT_SENDS`, then the counted addresses' credentials and outbox rows. Mail goes to the
 /// address of record when there is one (Django CVE-2019-19844); the trigger
-/// `credentials_supersede` voids older credentials (security.md item 10). The credentials'
+/// `credentials_supersede` voids older credentials (SECURITY.md item 10). The credentials'
 /// keys and times are `COUNT_SENDS`' own $2 and $3, in the same order.
 ///
 /// SECURITY: an undeliverable request still writes an outbox row (never sent), so both kinds
-/// of address do the same work and take the same time (security.md item 19).
+/// of address do the same work and take the same time (SECURITY.md item 19).
 static ISSUE: LazyLock<String> = LazyLock::new(|| {
     format!(
         "WITH {COUNT_SENDS}, \

@@ -167,7 +167,7 @@ pub(super) struct Sending<'a> {
 /// (`ord`), so the budget is never exceeded.
 ///
 /// SECURITY: today's budget row is locked first, and held to the commit, so the room read here
-/// is exact across every instance (security.md item 16): a concurrent counter waits for this
+/// is exact across every instance (SECURITY.md item 16): a concurrent counter waits for this
 /// transaction, then reads what it used. The lock is taken by an upsert because `ON CONFLICT
 /// DO UPDATE` always reads the newest committed row, as a plain read in this isolation level
 /// would not (the statement's snapshot is older than the lock it waited for).

@@ -1,6 +1,6 @@
 //! Redis (`store.redis_url`), for what several instances must share but need not keep in SQL:
 //! the per-IP limit (`ip_limits`) and the sessions (`sessions`). Tokens, codes and the outbox
-//! stay in SQL, where a credential and its email commit in one transaction (security.md item
+//! stay in SQL, where a credential and its email commit in one transaction (SECURITY.md item
 //! 44); Redis holding them could lose one without the other.
 //!
 //! One multiplexed connection per instance (redis-rs's `ConnectionManager`: every request is

@@ -55,7 +55,7 @@ async fn process(writer: &SqlitePool, batch: &[Job]) -> StoreResult<Vec<IssueOut
 }
 
 /// Inserts the credentials; mail goes to the address of record when there is one (Django
-/// CVE-2019-19844). The trigger `credentials_supersede` voids older ones (security.md item 10).
+/// CVE-2019-19844). The trigger `credentials_supersede` voids older ones (SECURITY.md item 10).
 /// Returns each credential's recipient and whether it will be delivered.
 async fn insert_credentials(
     tx: &mut Transaction<'static, Sqlite>,
@@ -105,7 +105,7 @@ async fn insert_credentials(
 }
 
 /// SECURITY: an undeliverable request still writes an outbox row (never sent), so both kinds of
-/// address do the same work and take the same time (security.md item 19).
+/// address do the same work and take the same time (SECURITY.md item 19).
 async fn insert_outbox(
     tx: &mut Transaction<'static, Sqlite>,
     jobs: &[&Job],

@@ -9,7 +9,7 @@ pub struct ErrorView<'a> {
 }
 
 /// The page for every error status: a plain explanation, a way forward, the request id.
-/// Never the cause: that goes to the log (security.md item 38).
+/// Never the cause: that goes to the log (SECURITY.md item 38).
 pub fn error_page(ui: &Ui<'_>, v: &ErrorView<'_>) -> Markup {
     if v.status == StatusCode::TOO_MANY_REQUESTS {
         // Limits that do not say how long (the per-IP one does, through `too_many_page`).

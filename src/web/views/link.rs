@@ -15,7 +15,7 @@ pub struct ConfirmView<'a> {
 }
 
 /// The page behind an emailed link. GET and HEAD show it; only its button (a POST) signs in, so
-/// mail scanners that follow links burn nothing (security.md item 11).
+/// mail scanners that follow links burn nothing (SECURITY.md item 11).
 pub fn confirm_page(ui: &Ui<'_>, v: &ConfirmView<'_>) -> Markup {
     let tr = &ui.tr;
     let requested = tr.format(
