@@ -1,9 +1,9 @@
 //! Every store call timed, per operation, whatever the backend: a decorator over `Stores`
 //! that reports to a `StoreObserver` (the metrics' latency histograms).
 use super::{
-    AddressLimits, Health, IpLimits, IssueRequest, KratosRequest, KratosRequests, OutboxJob,
-    OutboxStats, OutboxStore, Purge, SessionRecords, SignInStore, StoreResult, StoredSession,
-    Stores,
+    AccountSession, AddressLimits, Health, IpLimits, IssueRequest, KratosRequest, KratosRequests,
+    OutboxJob, OutboxStats, OutboxStore, Purge, SessionRecords, SignInStore, StoreResult,
+    StoredSession, Stores,
 };
 use crate::domain::credential::{
     CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
@@ -266,6 +266,24 @@ impl<T: SessionRecords + ?Sized> SessionRecords for Measured<T> {
     async fn delete_session(&self, key_hash: &[u8]) -> StoreResult<()> {
         self.time("delete_session", self.inner.delete_session(key_hash))
             .await
+    }
+
+    async fn account_sessions(
+        &self,
+        account_id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Vec<AccountSession>> {
+        let call = self.inner.account_sessions(account_id, now);
+        self.time("account_sessions", call).await
+    }
+
+    async fn end_account_sessions(
+        &self,
+        account_id: &str,
+        keep: Option<&[u8]>,
+    ) -> StoreResult<u64> {
+        let call = self.inner.end_account_sessions(account_id, keep);
+        self.time("end_account_sessions", call).await
     }
 }
 

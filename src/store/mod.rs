@@ -258,6 +258,14 @@ pub struct StoredSession {
     pub expires_at: OffsetDateTime,
 }
 
+/// One of an account's live sessions, as the account page and the admin listener list them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountSession {
+    pub key_hash: Vec<u8>,
+    /// When it ends unless used (the idle expiry, whole seconds).
+    pub expires_at: OffsetDateTime,
+}
+
 /// Server-side session records, keyed by a hash of the cookie's session key. A session that
 /// is signed in carries its account's id, so an account's sessions can be listed and ended.
 #[async_trait]
@@ -291,6 +299,16 @@ pub trait SessionRecords: Purge {
     /// same moment thus agree, whatever order their writes land in.
     async fn touch_session(&self, key_hash: &[u8], expires_at: OffsetDateTime) -> StoreResult<()>;
     async fn delete_session(&self, key_hash: &[u8]) -> StoreResult<()>;
+    /// An account's sessions still live at `now`, the soonest to end first.
+    async fn account_sessions(
+        &self,
+        account_id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Vec<AccountSession>>;
+    /// Ends every session of an account ("sign out everywhere"), or every one but `keep`
+    /// ("everywhere else"); how many were ended.
+    async fn end_account_sessions(&self, account_id: &str, keep: Option<&[u8]>)
+        -> StoreResult<u64>;
 }
 
 /// The per-client-IP limit (GCRA: one request per interval, bursts of a set size), counted in
@@ -379,6 +397,14 @@ pub(crate) fn unix(t: OffsetDateTime) -> i64 {
 
 pub fn from_unix(s: i64) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp(s).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// A `sessions` row's `(key_hash, expires_at)` as `account_sessions` returns it.
+pub(crate) fn account_session((key_hash, expires_at): (Vec<u8>, i64)) -> AccountSession {
+    AccountSession {
+        key_hash,
+        expires_at: from_unix(expires_at),
+    }
 }
 
 /// A `sessions` row's `(state, expires_at)` as the trait returns it, for every SQL backend.

@@ -98,6 +98,7 @@ macro_rules! contract_tests {
                 sessions::session_keys_are_opaque_bytes,
                 sessions::loading_returns_the_stored_expiry_in_whole_seconds,
                 sessions::touching_never_moves_the_expiry_back,
+                sessions::an_accounts_live_sessions_are_listed_and_ended,
                 kratos_requests::a_recorded_request_is_found_by_its_flow,
                 kratos_requests::recording_the_same_flow_again_refreshes_it,
                 kratos_requests::a_request_is_marked_used_once,
@@ -183,6 +184,7 @@ mod redis {
         loading_returns_the_stored_expiry_in_whole_seconds,
         touching_never_moves_the_expiry_back,
         an_accounts_sessions_are_listed_by_expiry_in_redis,
+        an_accounts_live_sessions_are_listed_and_ended,
     );
 }
 

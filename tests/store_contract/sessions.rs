@@ -198,3 +198,80 @@ pub async fn an_accounts_sessions_are_listed_by_expiry_in_redis(b: Backend) {
     s.delete_session(b"one").await.unwrap();
     assert_eq!(listed(), "");
 }
+
+/// An account's live sessions, soonest to end first, and no one else's; ending them all but
+/// one ("sign out everywhere else"), then all ("everywhere"). Expired ones are not listed.
+pub async fn an_accounts_live_sessions_are_listed_and_ended(b: Backend) {
+    let f = Fixture::open(b).await;
+    let s = f.stores.sessions.as_ref();
+    s.save_session(b"laptop", Some("acct-a"), "{}", at(900))
+        .await
+        .unwrap();
+    s.save_session(b"phone", Some("acct-a"), "{}", at(600))
+        .await
+        .unwrap();
+    s.save_session(b"old tab", Some("acct-a"), "{}", at(300))
+        .await
+        .unwrap();
+    s.save_session(b"someone else", Some("acct-b"), "{}", at(900))
+        .await
+        .unwrap();
+    s.save_session(b"anonymous", None, "{}", at(900))
+        .await
+        .unwrap();
+
+    let listed = |secs| async move {
+        s.account_sessions("acct-a", at(secs))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|x| (String::from_utf8(x.key_hash).unwrap(), x.expires_at))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        listed(0).await,
+        vec![
+            ("old tab".to_owned(), at(300)),
+            ("phone".to_owned(), at(600)),
+            ("laptop".to_owned(), at(900)),
+        ]
+    );
+    assert_eq!(
+        listed(300).await.len(),
+        2,
+        "expired at its time, not listed"
+    );
+    assert!(s
+        .account_sessions("nobody", at(0))
+        .await
+        .unwrap()
+        .is_empty());
+
+    // Everywhere else: the laptop stays signed in; the account's others end.
+    let ended = s
+        .end_account_sessions("acct-a", Some(b"laptop"))
+        .await
+        .unwrap();
+    assert_eq!(
+        ended, 2,
+        "the phone, and the old tab (expired, not yet purged)"
+    );
+    assert_eq!(listed(0).await, vec![("laptop".to_owned(), at(900))]);
+    assert!(s.load_session(b"phone", at(0)).await.unwrap().is_none());
+    assert!(s
+        .load_session(b"someone else", at(0))
+        .await
+        .unwrap()
+        .is_some());
+    assert!(s.load_session(b"anonymous", at(0)).await.unwrap().is_some());
+
+    // Everywhere.
+    assert_eq!(s.end_account_sessions("acct-a", None).await.unwrap(), 1);
+    assert!(listed(0).await.is_empty());
+    assert!(s.load_session(b"laptop", at(0)).await.unwrap().is_none());
+    assert!(s
+        .load_session(b"someone else", at(0))
+        .await
+        .unwrap()
+        .is_some());
+}

@@ -1,6 +1,9 @@
 //! Server-side session records on PostgreSQL, keyed by a hash of the cookie's session key.
 use super::{purge_expired, PostgresStore};
-use crate::store::{stored, unix, Purge, SessionRecords, StoreResult, StoredSession};
+use crate::store::{
+    account_session, stored, unix, AccountSession, Purge, SessionRecords, StoreResult,
+    StoredSession,
+};
 use async_trait::async_trait;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -99,6 +102,46 @@ impl SessionRecords for PostgresSessions {
                     .execute(&self.0.pool)
                     .await?;
                 Ok(())
+            })
+            .await
+    }
+
+    async fn account_sessions(
+        &self,
+        account_id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Vec<AccountSession>> {
+        self.0
+            .timed(async {
+                let rows: Vec<(Vec<u8>, i64)> = sqlx::query_as(
+                    "SELECT key_hash, expires_at FROM sessions \
+                     WHERE account_id = $1 AND expires_at > $2 ORDER BY expires_at, key_hash",
+                )
+                .bind(account_id)
+                .bind(unix(now))
+                .fetch_all(&self.0.pool)
+                .await?;
+                Ok(rows.into_iter().map(account_session).collect())
+            })
+            .await
+    }
+
+    async fn end_account_sessions(
+        &self,
+        account_id: &str,
+        keep: Option<&[u8]>,
+    ) -> StoreResult<u64> {
+        self.0
+            .timed(async {
+                Ok(sqlx::query(
+                    "DELETE FROM sessions WHERE account_id = $1 \
+                     AND key_hash IS DISTINCT FROM $2",
+                )
+                .bind(account_id)
+                .bind(keep)
+                .execute(&self.0.pool)
+                .await?
+                .rows_affected())
             })
             .await
     }

@@ -7,7 +7,9 @@
 //! only collects what nobody can load any more, so there is nothing to purge. Every write that
 //! must check and change together is one Lua script, atomic in Redis.
 use super::{RedisStore, PREFIX};
-use crate::store::{from_unix, unix, Purge, SessionRecords, StoreResult, StoredSession};
+use crate::store::{
+    from_unix, unix, AccountSession, Purge, SessionRecords, StoreResult, StoredSession,
+};
 use async_trait::async_trait;
 use redis::Script;
 use std::sync::LazyLock;
@@ -79,6 +81,23 @@ local account = redis.call('HGET', KEYS[1], 'account')
 redis.call('DEL', KEYS[1])
 if account and account ~= '' then redis.call('ZREM', ARGV[1] .. account, KEYS[1]) end
 return 1
+",
+    )
+});
+
+/// Ends an account's sessions but the one named `keep` (ARGV[1], "" for none). KEYS[1]: the
+/// account's set. Returns how many it ended.
+static END_ALL: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r"
+local ended = 0
+for _, session in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  if session ~= ARGV[1] then
+    ended = ended + redis.call('DEL', session)
+    redis.call('ZREM', KEYS[1], session)
+  end
+end
+return ended
 ",
     )
 });
@@ -174,6 +193,55 @@ impl SessionRecords for RedisSessions {
         Ok(())
     }
 
+    async fn account_sessions(
+        &self,
+        account_id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Vec<AccountSession>> {
+        let mut conn = self.0.conn.clone();
+        let set = account_key(account_id);
+        // Live ones only, by the caller's clock: scores are the sessions' `expires`.
+        let members: Vec<(String, i64)> = self
+            .0
+            .run("account_sessions", async move {
+                redis::cmd("ZRANGE")
+                    .arg(set)
+                    .arg(format!("({}", unix(now)))
+                    .arg("+inf")
+                    .arg("BYSCORE")
+                    .arg("WITHSCORES")
+                    .query_async(&mut conn)
+                    .await
+            })
+            .await?;
+        Ok(members
+            .into_iter()
+            .filter_map(|(key, expires)| {
+                Some(AccountSession {
+                    key_hash: key_hash_of(&key)?,
+                    expires_at: from_unix(expires),
+                })
+            })
+            .collect())
+    }
+
+    async fn end_account_sessions(
+        &self,
+        account_id: &str,
+        keep: Option<&[u8]>,
+    ) -> StoreResult<u64> {
+        let mut conn = self.0.conn.clone();
+        let mut call = END_ALL.key(account_key(account_id));
+        call.arg(keep.map(session_key).unwrap_or_default());
+        let ended: u64 = self
+            .0
+            .run("end_account_sessions", async move {
+                call.invoke_async(&mut conn).await
+            })
+            .await?;
+        Ok(ended)
+    }
+
     async fn delete_session(&self, key_hash: &[u8]) -> StoreResult<()> {
         let mut conn = self.0.conn.clone();
         let mut call = DELETE.key(session_key(key_hash));
@@ -186,6 +254,15 @@ impl SessionRecords for RedisSessions {
             .await?;
         Ok(())
     }
+}
+
+/// The session key hash back from its Redis key (`iris:session:<hex>`).
+fn key_hash_of(key: &str) -> Option<Vec<u8>> {
+    let hex = key.strip_prefix(PREFIX)?.strip_prefix("session:")?;
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+        .collect()
 }
 
 #[async_trait]

@@ -1,7 +1,10 @@
 //! Server-side session records, keyed by a hash of the cookie's session key.
 use super::SqliteStore;
 use crate::store::rules::purge_cutoff;
-use crate::store::{stored, unix, Purge, SessionRecords, StoreResult, StoredSession};
+use crate::store::{
+    account_session, stored, unix, AccountSession, Purge, SessionRecords, StoreResult,
+    StoredSession,
+};
 use async_trait::async_trait;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -80,6 +83,37 @@ impl SessionRecords for SqliteSessions {
             .execute(&self.0.writer)
             .await?;
         Ok(())
+    }
+
+    async fn account_sessions(
+        &self,
+        account_id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Vec<AccountSession>> {
+        let rows: Vec<(Vec<u8>, i64)> = sqlx::query_as(
+            "SELECT key_hash, expires_at FROM sessions WHERE account_id = ? AND expires_at > ? \
+             ORDER BY expires_at, key_hash",
+        )
+        .bind(account_id)
+        .bind(unix(now))
+        .fetch_all(&self.0.pool)
+        .await?;
+        Ok(rows.into_iter().map(account_session).collect())
+    }
+
+    async fn end_account_sessions(
+        &self,
+        account_id: &str,
+        keep: Option<&[u8]>,
+    ) -> StoreResult<u64> {
+        Ok(
+            sqlx::query("DELETE FROM sessions WHERE account_id = ? AND key_hash IS NOT ?")
+                .bind(account_id)
+                .bind(keep)
+                .execute(&self.0.writer)
+                .await?
+                .rows_affected(),
+        )
     }
 }
 
