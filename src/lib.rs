@@ -1,4 +1,5 @@
 //! Iris: a server-rendered, email-only sign-in UI. See README.md and `../shared/docs/design.md`.
+pub mod admin;
 pub mod clock;
 pub mod config;
 pub mod domain;

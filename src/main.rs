@@ -1,4 +1,4 @@
-//! The `iris` command: serve (default), check-config, migrate.
+//! The `iris` command: serve (default), check-config, migrate, kratos-config, admin.
 use clap::{Parser, Subcommand};
 use iris::config::{ConfigError, Settings, Severity};
 use iris::metrics::Metrics;
@@ -32,6 +32,19 @@ enum Command {
     Migrate,
     /// Print the Ory Kratos config fragment that matches this configuration.
     KratosConfig,
+    /// Ask a running Iris's admin listener (`server.admin_bind`, `secrets.admin_token`).
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// The account with this address: its id, live sessions and back-off.
+    Account { email: String },
+    /// Sign an account out everywhere (its id, as `account` prints it).
+    EndSessions { account_id: String },
+    /// Lift the back-off an address is under after wrong codes.
+    LiftBackOff { email: String },
 }
 
 fn load(cli: &Cli) -> Result<Settings, ExitCode> {
@@ -86,6 +99,46 @@ async fn main() -> ExitCode {
             }
         },
         Command::Serve => serve(settings, metrics).await,
+        Command::Admin(command) => admin(&settings, command).await,
+    }
+}
+
+/// Calls the admin endpoint for `command` and prints its JSON answer; exit 1 unless 2xx.
+async fn admin(settings: &Settings, command: AdminCommand) -> ExitCode {
+    use secrecy::ExposeSecret;
+    let (Some(addr), Some(token)) = (settings.server.admin_bind, &settings.secrets.admin_token)
+    else {
+        eprintln!("error: server.admin_bind and secrets.admin_token: both are needed to ask the admin listener");
+        return ExitCode::from(1);
+    };
+    let base = format!("http://{addr}/admin");
+    let client = reqwest::Client::new();
+    let request = match &command {
+        AdminCommand::Account { email } => client
+            .get(format!("{base}/accounts"))
+            .query(&[("email", email)]),
+        AdminCommand::EndSessions { account_id } => {
+            let id: String = url::form_urlencoded::byte_serialize(account_id.as_bytes()).collect();
+            client.delete(format!("{base}/accounts/{id}/sessions"))
+        }
+        AdminCommand::LiftBackOff { email } => client
+            .delete(format!("{base}/back-off"))
+            .query(&[("email", email)]),
+    };
+    let response = match request.bearer_auth(token.expose_secret()).send().await {
+        Ok(response) => response,
+        Err(e) => {
+            eprintln!("error: server.admin_bind: cannot reach {addr}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let status = response.status();
+    println!("{}", response.text().await.unwrap_or_default());
+    if status.is_success() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("error: the admin listener answered {status}");
+        ExitCode::from(1)
     }
 }
 

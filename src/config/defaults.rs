@@ -30,6 +30,7 @@ impl Default for ServerSettings {
             trusted_proxies: Vec::new(),
             workers: 0,
             metrics_bind: None,
+            admin_bind: None,
             header_timeout: Duration::from_secs(5),
             body_timeout: Duration::from_secs(10),
             keep_alive: Duration::from_secs(5),

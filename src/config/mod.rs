@@ -70,6 +70,9 @@ pub struct ServerSettings {
     pub workers: usize,
     /// Where Prometheus scrapes `GET /metrics`: a listener of its own, off when unset.
     pub metrics_bind: Option<SocketAddr>,
+    /// Operators' JSON endpoints (`/admin/…`, bearer `secrets.admin_token`): a listener of
+    /// their own, never the public port; off when unset.
+    pub admin_bind: Option<SocketAddr>,
     /// A request's head must arrive within this (actix's `client_request_timeout`; 408 after).
     #[serde(with = "humantime_serde")]
     pub header_timeout: Duration,
@@ -211,6 +214,9 @@ pub struct SecretSettings {
     /// The key Kratos's courier sends (header `X-Api-Key`) to `POST /hooks/kratos/courier`.
     pub courier_api_key: Option<SecretString>,
     pub courier_api_key_file: Option<PathBuf>,
+    /// The bearer token of the admin listener (`server.admin_bind`).
+    pub admin_token: Option<SecretString>,
+    pub admin_token_file: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for SecretSettings {
@@ -395,6 +401,10 @@ impl Settings {
                 .filter(|l| !l.is_empty())
                 .map(|l| l.to_owned().into())
                 .collect();
+        }
+        if let Some(path) = &self.secrets.admin_token_file {
+            let text = read("secrets.admin_token_file", path)?;
+            self.secrets.admin_token = Some(text.trim().to_owned().into());
         }
         if let Some(path) = &self.secrets.courier_api_key_file {
             let text = read("secrets.courier_api_key_file", path)?;

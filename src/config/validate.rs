@@ -246,6 +246,17 @@ impl Settings {
                 "must be between 1s and 10m in production (15m elsewhere)".into(),
             );
         }
+        match (self.server.admin_bind, &self.secrets.admin_token) {
+            (Some(_), None) => err(
+                "secrets.admin_token",
+                "required with server.admin_bind (the admin listener's bearer token)".into(),
+            ),
+            (_, Some(token)) if token.expose_secret().len() < MIN_SECRET_LEN => err(
+                "secrets.admin_token",
+                format!("must be at least {MIN_SECRET_LEN} bytes"),
+            ),
+            _ => {}
+        }
         if let Some(key) = &self.secrets.courier_api_key {
             if key.expose_secret().len() < MIN_SECRET_LEN {
                 err(
@@ -356,6 +367,23 @@ impl Settings {
                     key: "server.metrics_bind",
                     reason: format!(
                         "{addr} is not loopback: make sure only your metrics collector can reach it"
+                    ),
+                });
+            }
+        }
+        if let Some(addr) = self.server.admin_bind {
+            if addr == self.server.bind || Some(addr) == self.server.metrics_bind {
+                out.push(Problem {
+                    severity: Severity::Error,
+                    key: "server.admin_bind",
+                    reason: "must differ from server.bind and server.metrics_bind".into(),
+                });
+            } else if !addr.ip().is_loopback() {
+                out.push(Problem {
+                    severity: Severity::Warning,
+                    key: "server.admin_bind",
+                    reason: format!(
+                        "{addr} is not loopback: make sure only operators can reach it"
                     ),
                 });
             }

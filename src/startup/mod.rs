@@ -4,6 +4,7 @@ mod deps;
 
 pub use deps::{ip_quota, open_stores, Dependencies};
 
+use crate::admin::AdminState;
 use crate::clock::{SharedClock, SystemClock};
 use crate::config::{MailTransport as TransportKind, Settings, Severity};
 use crate::domain::ReturnTo;
@@ -43,6 +44,8 @@ pub enum StartupError {
     Bind(#[source] std::io::Error),
     #[error("server.metrics_bind: {0}")]
     MetricsBind(#[source] std::io::Error),
+    #[error("server.admin_bind: {0}")]
+    AdminBind(#[source] std::io::Error),
 }
 
 pub struct Application {
@@ -50,6 +53,8 @@ pub struct Application {
     server: Server,
     /// The `/metrics` listener, when `server.metrics_bind` is set: its port and its server.
     metrics: Option<(u16, Server)>,
+    /// The admin listener, when `server.admin_bind` is set: its port and its server.
+    admin: Option<(u16, Server)>,
     /// Dropping it (with the `Application`) stops the mail worker's thread.
     _stop_worker: watch::Sender<bool>,
 }
@@ -170,6 +175,20 @@ impl Application {
         // Each worker caches sessions for a second (`web::session_cache`); a sign-out on any
         // of this instance's workers voids every worker's cache at once through this counter.
         let invalidations = Invalidations::default();
+        let admin_state = match (settings.server.admin_bind, &settings.secrets.admin_token) {
+            (Some(addr), Some(token)) => Some((
+                addr,
+                AdminState {
+                    sign_in: stores.sign_in.clone(),
+                    limits: stores.limits.clone(),
+                    sessions: stores.sessions.clone(),
+                    invalidations: invalidations.clone(),
+                    clock: clock.clone(),
+                    token: token.clone(),
+                },
+            )),
+            _ => None,
+        };
         let mut server = HttpServer::new(move || {
             let sessions = SessionMiddleware::builder(
                 ServerSessions::new(
@@ -225,6 +244,10 @@ impl Application {
             Some((addr, state)) => Some(metrics_server(addr, state)?),
             None => None,
         };
+        let admin = match admin_state {
+            Some((addr, state)) => Some(admin_server(addr, state)?),
+            None => None,
+        };
 
         // In the config's own spelling, so an operator can search for what the log says.
         tracing::info!(
@@ -274,6 +297,7 @@ impl Application {
             port,
             server,
             metrics,
+            admin,
             _stop_worker: stop_worker,
         })
     }
@@ -287,17 +311,28 @@ impl Application {
         self.metrics.as_ref().map(|(port, _)| *port)
     }
 
-    /// Serves until the server stops (Ctrl-C / SIGTERM in `main`); the metrics listener stops
-    /// with it, and the mail worker with the `Application`.
+    /// The admin listener's port, when there is one.
+    pub fn admin_port(&self) -> Option<u16> {
+        self.admin.as_ref().map(|(port, _)| *port)
+    }
+
+    /// Serves until the server stops (Ctrl-C / SIGTERM in `main`); the metrics and admin
+    /// listeners stop with it, and the mail worker with the `Application`.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let Some((_, metrics)) = self.metrics else {
-            return self.server.await;
-        };
-        let handle = metrics.handle();
-        let metrics = tokio::spawn(metrics);
+        let side: Vec<Server> = [self.metrics, self.admin]
+            .into_iter()
+            .flatten()
+            .map(|(_, server)| server)
+            .collect();
+        let handles: Vec<_> = side.iter().map(|s| s.handle()).collect();
+        let running: Vec<_> = side.into_iter().map(tokio::spawn).collect();
         let result = self.server.await;
-        handle.stop(true).await;
-        let _ = metrics.await;
+        for handle in handles {
+            handle.stop(true).await;
+        }
+        for task in running {
+            let _ = task.await;
+        }
         result
     }
 
@@ -327,6 +362,29 @@ fn metrics_server(addr: SocketAddr, state: MetricsState) -> Result<(u16, Server)
     .disable_signals()
     .run();
     tracing::info!("metrics on http://{addr}/metrics");
+    Ok((port, server))
+}
+
+/// The admin endpoints alone, on a listener of their own with one worker.
+fn admin_server(addr: SocketAddr, state: AdminState) -> Result<(u16, Server), StartupError> {
+    let listener = TcpListener::bind(addr).map_err(StartupError::AdminBind)?;
+    let port = listener
+        .local_addr()
+        .map_err(StartupError::AdminBind)?
+        .port();
+    let state = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .configure(crate::admin::routes)
+            .default_service(web::to(HttpResponse::NotFound))
+    })
+    .workers(1)
+    .listen(listener)
+    .map_err(StartupError::AdminBind)?
+    .disable_signals()
+    .run();
+    tracing::info!("admin endpoints on http://{addr}/admin/");
     Ok((port, server))
 }
 

@@ -6,7 +6,7 @@ use super::{
     StoredSession, Stores,
 };
 use crate::domain::credential::{
-    CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
+    Account, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
 };
 use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
@@ -131,6 +131,11 @@ impl<T: SignInStore + ?Sized> SignInStore for Measured<T> {
     ) -> StoreResult<Option<CredentialView>> {
         let call = self.inner.credential_by_id(id, cooldown, policy, now);
         self.time("credential_by_id", call).await
+    }
+
+    async fn account_by_email(&self, email: &EmailAddress) -> StoreResult<Option<Account>> {
+        self.time("account_by_email", self.inner.account_by_email(email))
+            .await
     }
 }
 

@@ -20,7 +20,7 @@ pub use redis::RedisStore;
 pub use sqlite::SqliteStore;
 
 use crate::domain::credential::{
-    CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
+    Account, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
 };
 use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
@@ -175,6 +175,9 @@ pub trait SignInStore: Purge {
         policy: FailurePolicy,
         now: OffsetDateTime,
     ) -> StoreResult<Option<CredentialView>>;
+
+    /// The account an address belongs to (`None`: it never signed in), for operators.
+    async fn account_by_email(&self, email: &EmailAddress) -> StoreResult<Option<Account>>;
 }
 
 /// Per-address limits and failure counts for flows whose credentials live elsewhere (Kratos):

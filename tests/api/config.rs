@@ -815,3 +815,50 @@ fn a_redis_url_is_checked_by_key_and_its_password_never_printed() {
     assert!(text.contains("store.redis_url"), "{text}");
     assert!(!text.contains(PASSWORD), "serve printed the Redis password");
 }
+
+/// The admin listener needs its token, a long one, and a port of its own; check-config names
+/// each key and never prints the token.
+#[test]
+fn the_admin_listener_needs_a_long_token_and_its_own_port() {
+    let dir = tempfile::tempdir().unwrap();
+    for (env, key) in [
+        (
+            vec![("IRIS__SERVER__ADMIN_BIND", "127.0.0.1:9465")],
+            "secrets.admin_token",
+        ),
+        (
+            vec![
+                ("IRIS__SERVER__ADMIN_BIND", "127.0.0.1:9465"),
+                ("IRIS__SECRETS__ADMIN_TOKEN", "short-s3cr3t-pw"),
+            ],
+            "secrets.admin_token",
+        ),
+        (
+            vec![
+                ("IRIS__SERVER__ADMIN_BIND", "127.0.0.1:4455"),
+                (
+                    "IRIS__SECRETS__ADMIN_TOKEN",
+                    "admin-token-0123456789abcdef0123456789",
+                ),
+            ],
+            "server.admin_bind",
+        ),
+    ] {
+        let (code, text) = iris(&["check-config"], &env, dir.path());
+        assert_ne!(code, 0, "{env:?}: {text}");
+        assert!(text.contains(key), "{env:?}: {key} not named in {text}");
+        assert!(!text.contains(PASSWORD), "the token was printed: {text}");
+    }
+    let (code, text) = iris(
+        &["check-config"],
+        &[
+            ("IRIS__SERVER__ADMIN_BIND", "127.0.0.1:9465"),
+            (
+                "IRIS__SECRETS__ADMIN_TOKEN",
+                "admin-token-0123456789abcdef0123456789",
+            ),
+        ],
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{text}");
+}

@@ -4,6 +4,7 @@ use super::{hashes, purge_lock, PostgresStore};
 use crate::domain::credential::{
     Account, Backoff, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption,
 };
+use crate::domain::EmailAddress;
 use crate::secrets::{random_id, Mac32};
 use crate::store::rules::{self, purge_cutoff, stored_email};
 use crate::store::sql::{CodeRow, CredentialRow, RedeemedRow, CREDENTIAL_COLUMNS};
@@ -195,6 +196,27 @@ impl SignInStore for PostgresSignIn {
             })
             .await?;
         row.map(|r| r.view(cooldown, policy, now)).transpose()
+    }
+
+    async fn account_by_email(&self, email: &EmailAddress) -> StoreResult<Option<Account>> {
+        let row: Option<(String, String)> = self
+            .0
+            .timed(async {
+                Ok(
+                    sqlx::query_as("SELECT id, email FROM accounts WHERE email_key = $1")
+                        .bind(email.canonical())
+                        .fetch_optional(&self.0.pool)
+                        .await?,
+                )
+            })
+            .await?;
+        row.map(|(id, email)| {
+            Ok(Account {
+                id,
+                email: stored_email(&email)?,
+            })
+        })
+        .transpose()
     }
 }
 

@@ -3,8 +3,9 @@ use super::accounts::sign_in_account;
 use super::limits::count_failure;
 use super::{placeholders, SqliteStore};
 use crate::domain::credential::{
-    Backoff, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption,
+    Account, Backoff, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption,
 };
+use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
 use crate::store::rules::{self, purge_cutoff};
 use crate::store::sql::{CodeRow, CredentialRow, RedeemedRow, CREDENTIAL_COLUMNS};
@@ -184,6 +185,21 @@ impl SignInStore for SqliteSignIn {
             .fetch_optional(&self.0.pool)
             .await?;
         row.map(|r| r.view(cooldown, policy, now)).transpose()
+    }
+
+    async fn account_by_email(&self, email: &EmailAddress) -> StoreResult<Option<Account>> {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT id, email FROM accounts WHERE email_key = ?")
+                .bind(email.canonical())
+                .fetch_optional(&self.0.pool)
+                .await?;
+        row.map(|(id, email)| {
+            Ok(Account {
+                id,
+                email: rules::stored_email(&email)?,
+            })
+        })
+        .transpose()
     }
 }
 
