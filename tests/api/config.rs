@@ -862,3 +862,106 @@ fn the_admin_listener_needs_a_long_token_and_its_own_port() {
     );
     assert_eq!(code, 0, "{text}");
 }
+
+/// `docs/configuration.md`'s table lists every key of `config/iris.example.toml` (commented-out
+/// ones included), and the example every key the config types accept: their serde fields, as
+/// `check-config` lists them when it refuses an unknown key in each section. None can drift.
+#[test]
+fn the_configuration_reference_lists_every_key() {
+    use std::collections::BTreeSet;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let is_key = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+
+    let example = std::fs::read_to_string(format!("{root}/config/iris.example.toml")).unwrap();
+    let (mut sections, mut example_keys) = (BTreeSet::new(), BTreeSet::new());
+    let mut section = String::new();
+    for line in example.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix('[') {
+            section = name.split(']').next().unwrap().to_owned();
+            sections.insert(section.clone());
+        } else if let Some((key, _)) = line.trim_start_matches('#').split_once('=') {
+            let key = key.trim();
+            if is_key(key) {
+                example_keys.insert(match section.as_str() {
+                    "" => key.to_owned(),
+                    s => format!("{s}.{key}"),
+                });
+            }
+        }
+    }
+
+    let docs = std::fs::read_to_string(format!("{root}/docs/configuration.md")).unwrap();
+    let table = docs
+        .split("| key | default | meaning |")
+        .nth(1)
+        .expect("docs/configuration.md has the reference table");
+    let mut doc_keys = BTreeSet::new();
+    for row in table.lines().skip(2).take_while(|l| l.starts_with('|')) {
+        let first = row.split('|').nth(1).unwrap();
+        // `a` or `a` / `a_file`: every code span of the first column is a key.
+        doc_keys.extend(first.split('`').skip(1).step_by(2).map(str::to_owned));
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let probe = dir.path().join("probe.toml");
+    let fields = |section: &str| -> BTreeSet<String> {
+        let body = match section {
+            "" => "zz_not_a_key = 1\n".to_owned(),
+            s => format!("[{s}]\nzz_not_a_key = 1\n"),
+        };
+        std::fs::write(&probe, body).unwrap();
+        let (code, text) = iris(
+            &["--config", probe.to_str().unwrap(), "check-config"],
+            &[],
+            dir.path(),
+        );
+        assert_ne!(code, 0, "{text}");
+        let line = text
+            .lines()
+            .find(|l| l.contains("unknown field") && l.contains("zz_not_a_key"))
+            .unwrap_or_else(|| panic!("[{section}]: no unknown-field error in:\n{text}"));
+        let expected = line.split_once("expected").unwrap().1;
+        // "`a`", "`a` or `b`", or "one of `a`, `b`, …": the names are the code spans.
+        expected
+            .split('`')
+            .map(str::trim)
+            .filter(|w| is_key(w) && *w != "or")
+            .map(|w| match section {
+                "" => w.to_owned(),
+                s => format!("{s}.{w}"),
+            })
+            .collect()
+    };
+    let top = fields("");
+    let mut typed_keys: BTreeSet<String> = top.difference(&sections).cloned().collect();
+    assert!(
+        sections.is_subset(&top),
+        "sections of the example the types lack: {:?}",
+        sections.difference(&top).collect::<Vec<_>>()
+    );
+    for s in &sections {
+        typed_keys.extend(fields(s));
+    }
+    assert!(typed_keys.len() > 50, "{typed_keys:?}");
+
+    let differ = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+        (
+            a.difference(b).cloned().collect::<Vec<_>>(),
+            b.difference(a).cloned().collect::<Vec<_>>(),
+        )
+    };
+    let (only_types, only_example) = differ(&typed_keys, &example_keys);
+    assert!(
+        only_types.is_empty() && only_example.is_empty(),
+        "config/iris.example.toml lacks {only_types:?}; the config types lack {only_example:?}"
+    );
+    let (only_example, only_docs) = differ(&example_keys, &doc_keys);
+    assert!(
+        only_example.is_empty() && only_docs.is_empty(),
+        "docs/configuration.md lacks {only_example:?}; it lists keys that are not config: {only_docs:?}"
+    );
+}

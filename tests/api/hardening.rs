@@ -74,7 +74,7 @@ async fn the_courier_hook_refuses_strangers_before_reading_their_body() {
     assert!(statuses.contains(&429), "{statuses:?}");
 }
 
-/// Whole-script look-alike domains are refused at the form (the decision: README, "Email").
+/// Whole-script look-alike domains are refused at the form (the decision: docs/security-design.md, "Email").
 #[tokio::test]
 async fn lookalike_domains_get_the_form_again_and_no_email() {
     let app = spawn_app().await;

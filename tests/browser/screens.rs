@@ -1,4 +1,4 @@
-//! `scripts/screenshots`: the main pages, light and dark, for the README (`docs/screens/`).
+//! `scripts/screenshots`: the main pages, light and dark, for docs/approaches.md (`docs/screens/`).
 //! Ignored in the suite; the suite saves its own shots under `target/browser-shots/`.
 use crate::chrome::{Chrome, Options};
 use crate::helpers::*;

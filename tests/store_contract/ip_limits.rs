@@ -43,7 +43,7 @@ pub async fn a_burst_is_allowed_then_each_address_waits_for_its_next_turn(b: Bac
 }
 
 /// Twenty requests from one address at once, alternating between two instances: with Redis
-/// the burst is allowed once in all; without it, once per instance (the README says so).
+/// the burst is allowed once in all; without it, once per instance (docs/scaling-out.md says so).
 pub async fn concurrent_requests_through_two_instances_share_a_bucket_only_on_redis(b: Backend) {
     let f = Fixture::open(b).await;
     let instances = f.instances(INSTANCES).await;
