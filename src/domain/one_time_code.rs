@@ -39,7 +39,10 @@ mod tests {
 
     #[test]
     fn digits_are_uniform_per_position() {
-        // Chi-square over 10 buckets, 9 degrees of freedom: p = 0.001 at 27.88.
+        // Chi-square over 10 buckets, 9 degrees of freedom: p = 1e-6 at 45.0. At p = 0.001 per
+        // position (27.88), six positions failed a fair generator about once in 170 runs (it
+        // did, in CI). A biased one still fails: a digit 3% too frequent scores about 100, the
+        // modulo bias of a byte % 10 about 366.
         const N: usize = 1_000_000;
         let mut counts = [[0u32; 10]; 6];
         let mut saw_leading_zero = false;
@@ -56,7 +59,7 @@ mod tests {
                 .iter()
                 .map(|&c| (c as f64 - expected).powi(2) / expected)
                 .sum();
-            assert!(chi2 < 27.88, "position {pos}: chi2 {chi2}");
+            assert!(chi2 < 45.0, "position {pos}: chi2 {chi2}");
         }
         assert!(saw_leading_zero, "codes like 000123 must occur");
     }
