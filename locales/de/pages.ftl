@@ -144,6 +144,11 @@ account-title = Sie sind angemeldet
 account-signed-in-as = Angemeldet als { $email }.
 account-since = Sie haben sich { $when } angemeldet.
 account-sign-out = Abmelden
+account-others-ended = Ihre anderen Sitzungen sind abgemeldet.
+account-other-sessions = Andere Geräte
+account-other-sessions-text = Auf einem Gerät angemeldet, das Sie nicht mehr nutzen oder das nicht Ihnen gehört? Beenden Sie diese Sitzungen hier.
+account-sign-out-others = Überall sonst abmelden
+account-sign-out-everywhere = Überall abmelden
 
 ## Begrenzungen
 

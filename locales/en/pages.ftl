@@ -144,6 +144,11 @@ account-title = You're signed in
 account-signed-in-as = Signed in as { $email }.
 account-since = Signed in { $when }.
 account-sign-out = Sign out
+account-others-ended = Your other sessions are signed out.
+account-other-sessions = Other devices
+account-other-sessions-text = Signed in on a device you no longer use, or one that isn't yours? End those sessions here.
+account-sign-out-others = Sign out everywhere else
+account-sign-out-everywhere = Sign out everywhere
 
 ## Limits
 

@@ -144,6 +144,11 @@ account-title = Has iniciado sesión
 account-signed-in-as = Sesión iniciada como { $email }.
 account-since = Sesión iniciada { $when }.
 account-sign-out = Cerrar sesión
+account-others-ended = Se han cerrado tus otras sesiones.
+account-other-sessions = Otros dispositivos
+account-other-sessions-text = ¿Has iniciado sesión en un dispositivo que ya no usas o que no es tuyo? Cierra esas sesiones aquí.
+account-sign-out-others = Cerrar sesión en todos los demás sitios
+account-sign-out-everywhere = Cerrar sesión en todas partes
 
 ## Límites
 

@@ -144,6 +144,11 @@ account-title = Olet kirjautunut sisään
 account-signed-in-as = Olet kirjautunut osoitteella { $email }.
 account-since = Kirjauduit sisään { $when }.
 account-sign-out = Kirjaudu ulos
+account-others-ended = Muut istuntosi on kirjattu ulos.
+account-other-sessions = Muut laitteet
+account-other-sessions-text = Oletko kirjautuneena laitteella, jota et enää käytä tai joka ei ole sinun? Lopeta ne istunnot tästä.
+account-sign-out-others = Kirjaudu ulos kaikkialta muualta
+account-sign-out-everywhere = Kirjaudu ulos kaikkialta
 
 ## Rajoitukset
 

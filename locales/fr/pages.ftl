@@ -147,6 +147,11 @@ account-title = Session ouverte
 account-signed-in-as = Vous utilisez le compte { $email }.
 account-since = Connexion effectuée { $when }.
 account-sign-out = Se déconnecter
+account-others-ended = Vos autres sessions sont déconnectées.
+account-other-sessions = Autres appareils
+account-other-sessions-text = Connecté sur un appareil que vous n'utilisez plus, ou qui n'est pas le vôtre ? Fermez ces sessions ici.
+account-sign-out-others = Se déconnecter partout ailleurs
+account-sign-out-everywhere = Se déconnecter partout
 
 ## Limites
 

@@ -144,6 +144,11 @@ account-title = Je bent ingelogd
 account-signed-in-as = Ingelogd als { $email }.
 account-since = Je bent { $when } ingelogd.
 account-sign-out = Uitloggen
+account-others-ended = Je andere sessies zijn afgemeld.
+account-other-sessions = Andere apparaten
+account-other-sessions-text = Aangemeld op een apparaat dat je niet meer gebruikt of dat niet van jou is? Beëindig die sessies hier.
+account-sign-out-others = Overal elders afmelden
+account-sign-out-everywhere = Overal afmelden
 
 ## Limieten
 

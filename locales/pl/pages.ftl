@@ -152,6 +152,11 @@ account-title = Zalogowano pomyślnie
 account-signed-in-as = Zalogowano jako { $email }.
 account-since = Zalogowano { $when }.
 account-sign-out = Wyloguj się
+account-others-ended = Twoje pozostałe sesje zostały wylogowane.
+account-other-sessions = Inne urządzenia
+account-other-sessions-text = Zalogowano na urządzeniu, którego już nie używasz albo które nie jest Twoje? Zakończ te sesje tutaj.
+account-sign-out-others = Wyloguj wszędzie indziej
+account-sign-out-everywhere = Wyloguj wszędzie
 
 ## Limity
 

@@ -152,6 +152,11 @@ account-title = Sessão iniciada
 account-signed-in-as = Entrou como { $email }.
 account-since = Sessão iniciada { $when }.
 account-sign-out = Sair
+account-others-ended = As suas outras sessões foram terminadas.
+account-other-sessions = Outros dispositivos
+account-other-sessions-text = Tem sessão iniciada num dispositivo que já não usa ou que não é seu? Termine essas sessões aqui.
+account-sign-out-others = Terminar sessão em todos os outros locais
+account-sign-out-everywhere = Terminar sessão em todo o lado
 
 ## Limites
 

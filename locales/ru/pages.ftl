@@ -152,6 +152,11 @@ account-title = Вы вошли в аккаунт
 account-signed-in-as = Вы вошли как { $email }.
 account-since = Вход выполнен { $when }.
 account-sign-out = Выйти
+account-others-ended = Другие ваши сеансы завершены.
+account-other-sessions = Другие устройства
+account-other-sessions-text = Вошли на устройстве, которым больше не пользуетесь или которое вам не принадлежит? Завершите эти сеансы здесь.
+account-sign-out-others = Выйти на всех других устройствах
+account-sign-out-everywhere = Выйти везде
 
 ## Ограничения
 

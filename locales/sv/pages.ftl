@@ -144,6 +144,11 @@ account-title = Du är inloggad
 account-signed-in-as = Inloggad som { $email }.
 account-since = Du loggade in { $when }.
 account-sign-out = Logga ut
+account-others-ended = Dina andra sessioner är utloggade.
+account-other-sessions = Andra enheter
+account-other-sessions-text = Inloggad på en enhet du inte längre använder, eller som inte är din? Avsluta de sessionerna här.
+account-sign-out-others = Logga ut överallt annars
+account-sign-out-everywhere = Logga ut överallt
 
 ## Begränsningar
 

@@ -116,7 +116,11 @@ impl Application {
             max_body: settings.limits.max_body,
         };
         let trusted_proxies = Arc::new(settings.server.trusted_proxies.clone());
+        // Each worker caches sessions for a second (`web::session_cache`); a sign-out on any
+        // of this instance's workers voids every worker's cache at once through this counter.
+        let invalidations = Invalidations::default();
         let state = AppState {
+            invalidations: invalidations.clone(),
             sign_in,
             stores: stores.clone(),
             keys: keys.clone(),
@@ -172,9 +176,6 @@ impl Application {
             settings.server.keep_alive + settings.server.header_timeout,
         );
         let srv = &settings.server;
-        // Each worker caches sessions for a second (`web::session_cache`); a sign-out on any
-        // of this instance's workers voids every worker's cache at once through this counter.
-        let invalidations = Invalidations::default();
         let admin_state = match (settings.server.admin_bind, &settings.secrets.admin_token) {
             (Some(addr), Some(token)) => Some((
                 addr,

@@ -46,6 +46,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<Vec<ipnet::IpNet>>,
     /// The message catalogue, limited to `i18n.locales`.
     pub i18n: SharedCatalogue,
+    /// Bumped after sessions are ended, so no worker of this instance serves one from its cache.
+    pub invalidations: session_cache::Invalidations,
 }
 
 #[derive(Clone)]
@@ -137,6 +139,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(web::resource("/self-service/recovery").route(get().to(link::show)))
     .service(web::resource("/").route(get().to(account::home)))
     .service(web::resource("/logout").route(web::post().to(account::logout)))
+    .service(web::resource("/logout/others").route(web::post().to(account::sign_out_others)))
+    .service(
+        web::resource("/logout/everywhere").route(web::post().to(account::sign_out_everywhere)),
+    )
     .service(web::resource("/sessions/whoami").route(get().to(account::whoami)))
     .service(web::resource("/auth/check").route(get().to(account::auth_check)))
     .service(web::resource("/error").route(get().to(kratos_pages::error)))

@@ -257,3 +257,61 @@ async fn https_public_url_gives_host_prefixed_secure_cookies_and_hsts() {
     assert_eq!(res.status(), 303);
     cookie_of(&res, "__Host-iris-session=");
 }
+
+/// "Sign out everywhere else" (POST with CSRF) ends the account's other sessions at once and
+/// keeps this browser signed in under a new session key; "everywhere" ends this one too. Neither
+/// touches another account's session.
+#[tokio::test]
+async fn signing_out_everywhere_else_and_everywhere() {
+    let app = spawn_app().await;
+    let (laptop, phone, other) = (app.browser(), app.browser(), app.browser());
+    for (browser, address) in [
+        (&laptop, "ann@example.com"),
+        (&phone, "ann@example.com"),
+        (&other, "bob@example.com"),
+    ] {
+        let mail = app.request_email(browser, address).await;
+        assert_eq!(browser.confirm_link(&mail.link()).await.status, 303);
+        app.clock.advance(time::Duration::seconds(61));
+    }
+
+    let home = laptop.get("/").await;
+    assert!(
+        home.text().contains("Sign out everywhere else"),
+        "{}",
+        home.text()
+    );
+    let res = laptop
+        .post("/logout/others", &[("csrf_token", &home.csrf())])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text());
+    assert_eq!(res.location(), Some("/?ended=others"));
+    assert_eq!(laptop.whoami().await.0, 200, "this browser stays signed in");
+    assert_eq!(
+        phone.whoami().await.0,
+        401,
+        "the other session ended at once"
+    );
+    assert_eq!(other.whoami().await.0, 200, "another account is untouched");
+    let notice = laptop.get("/?ended=others").await;
+    assert!(notice
+        .text()
+        .contains("Your other sessions are signed out."));
+
+    // Without the form's token nothing happens.
+    let forged = laptop.post("/logout/everywhere", &[]).await;
+    assert_eq!(forged.status, 403);
+    assert_eq!(laptop.whoami().await.0, 200);
+
+    let home = laptop.get("/").await;
+    let res = laptop
+        .post("/logout/everywhere", &[("csrf_token", &home.csrf())])
+        .await;
+    assert_eq!((res.status, res.location()), (303, Some("/login")));
+    assert_eq!(laptop.whoami().await.0, 401);
+    assert_eq!(other.whoami().await.0, 200);
+    assert_eq!(
+        app.sql("SELECT count(*) FROM sessions WHERE account_id IS NOT NULL"),
+        "1"
+    );
+}

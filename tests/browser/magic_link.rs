@@ -201,3 +201,57 @@ async fn every_dead_end_says_why_and_offers_the_way_forward() {
     assert!(found.is_empty(), "{found:#?}");
     chrome.close().await;
 }
+
+/// The signed-in page ends the account's other sessions: signed in here and on a second device
+/// (another client), "Sign out everywhere else" keeps Chromium signed in, shows the notice and
+/// ends the other device's session; "Sign out everywhere" ends this one too. Both pages pass axe.
+#[tokio::test]
+async fn signs_out_everywhere_else_and_then_everywhere() {
+    let app = spawn_app().await;
+    let phone = app.browser();
+    let mail = app.request_email(&phone, "devices@example.com").await;
+    assert_eq!(phone.confirm_link(&mail.link()).await.status, 303);
+    app.clock.advance(time::Duration::seconds(61));
+
+    let chrome = Chrome::with_javascript("everywhere", false).await;
+    let mail = chrome.ask_for_email(&app, "devices@example.com").await;
+    chrome.type_into("#code", &mail.code()).await;
+    chrome
+        .click("form[action='/login/code'] button", "signed-in")
+        .await;
+    assert_eq!(chrome.path().await, "/");
+    let mut found = Vec::new();
+    chrome
+        .audit("signed-in-with-other-devices", &mut found)
+        .await;
+
+    chrome
+        .click("form[action='/logout/others'] button", "others-ended")
+        .await;
+    assert_eq!(chrome.path().await, "/?ended=others");
+    assert!(
+        chrome
+            .text()
+            .await
+            .contains("Your other sessions are signed out."),
+        "{}",
+        chrome.text().await
+    );
+    chrome.audit("others-ended", &mut found).await;
+    assert_eq!(
+        phone.whoami().await.0,
+        401,
+        "the other device is signed out"
+    );
+
+    chrome
+        .click("form[action='/logout/everywhere'] button", "everywhere")
+        .await;
+    assert_eq!(chrome.path().await, "/login");
+    chrome
+        .open(&format!("{}/", app.address), "after-everywhere")
+        .await;
+    assert_eq!(chrome.path().await, "/login", "signed out here too");
+    assert!(found.is_empty(), "axe: {found:#?}");
+    chrome.close().await;
+}

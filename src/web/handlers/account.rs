@@ -3,7 +3,7 @@ use super::{current_user, relay, see_other, with_cookies, WebResult};
 use crate::domain::ReturnTo;
 use crate::sign_in::User;
 use crate::web::csrf::{self, Csrf};
-use crate::web::views::{page, signed_in_page, IrisPage};
+use crate::web::views::{page, signed_in_page, IrisPage, SignedInView};
 use crate::web::AppState;
 use actix_session::Session;
 use actix_web::http::{header, StatusCode};
@@ -12,16 +12,96 @@ use serde::Deserialize;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-pub async fn home(req: HttpRequest, state: web::Data<AppState>, session: Session) -> WebResult {
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct HomeQuery {
+    /// `others`: just signed out of every other session (a notice; GET changes nothing).
+    ended: Option<String>,
+}
+
+pub async fn home(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    query: web::Query<HomeQuery>,
+) -> WebResult {
     let Some(user) = current_user(&state, &session, &mut relay(&req)).await? else {
         return Ok(see_other("/login"));
     };
     let csrf = Csrf::for_request(&req, &state);
-    let since = stamp(user.authenticated_at);
+    let view = SignedInView {
+        email: &user.email,
+        since: stamp(user.authenticated_at),
+        // Ending other sessions is Iris's own business only when Iris holds them.
+        iris_sessions: !state.sign_in.kratos_sessions(),
+        others_ended: query.ended.as_deref() == Some("others"),
+    };
     Ok(csrf.apply(page(
         StatusCode::OK,
-        signed_in_page(&state.ui(&req), &csrf.token, &user.email, since),
+        signed_in_page(&state.ui(&req), &csrf.token, &view),
     )))
+}
+
+/// `POST /logout/others`: ends every other session of the account; this browser stays signed
+/// in, under a fresh session key (the old one was ended with the others).
+pub async fn sign_out_others(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<LogoutForm>,
+) -> WebResult {
+    csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    let Some(user) = iris_user(&state, &session) else {
+        return Ok(see_other("/login"));
+    };
+    let ended = end_sessions(&state, &user.user_id).await?;
+    tracing::info!(event = "sessions_ended_elsewhere", account_id = %user.user_id, ended, "signed out everywhere else");
+    session.renew();
+    Ok(see_other("/?ended=others"))
+}
+
+/// `POST /logout/everywhere`: ends every session of the account, this one included.
+pub async fn sign_out_everywhere(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<LogoutForm>,
+) -> WebResult {
+    csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    if let Some(user) = iris_user(&state, &session) {
+        let ended = end_sessions(&state, &user.user_id).await?;
+        tracing::info!(event = "sessions_ended_everywhere", account_id = %user.user_id, ended, "signed out everywhere");
+    }
+    session.purge();
+    Ok(cleared(see_other("/login")))
+}
+
+/// The signed-in user when Iris holds the sessions (Kratos's are Kratos's to end).
+fn iris_user(state: &AppState, session: &Session) -> Option<crate::web::session::SignedIn> {
+    if state.sign_in.kratos_sessions() {
+        return None;
+    }
+    crate::web::session::current_user(session, state.clock.now())
+}
+
+async fn end_sessions(state: &AppState, account_id: &str) -> Result<u64, super::WebError> {
+    let ended = state
+        .stores
+        .sessions
+        .end_account_sessions(account_id, None)
+        .await
+        .map_err(crate::sign_in::SignInError::from)?;
+    state.invalidations.bump();
+    Ok(ended)
+}
+
+/// Tells the browser to forget what it kept of the session.
+fn cleared(mut res: HttpResponse) -> HttpResponse {
+    res.headers_mut().insert(
+        header::HeaderName::from_static("clear-site-data"),
+        header::HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+    );
+    res
 }
 
 #[derive(Deserialize, Default)]
@@ -45,12 +125,7 @@ pub async fn logout(
     }
     state.sign_in.kratos_logout(&mut relay).await?;
     session.purge();
-    let mut res = with_cookies(see_other("/login"), &relay);
-    res.headers_mut().insert(
-        header::HeaderName::from_static("clear-site-data"),
-        header::HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
-    );
-    Ok(res)
+    Ok(cleared(with_cookies(see_other("/login"), &relay)))
 }
 
 /// `GET /sessions/whoami`: 200 with the identity as JSON, or 401.

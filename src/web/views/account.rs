@@ -3,15 +3,34 @@ use super::layout::{layout, Ui};
 use maud::{html, Markup};
 use time::OffsetDateTime;
 
-pub fn signed_in_page(ui: &Ui<'_>, csrf: &str, email: &str, since: OffsetDateTime) -> Markup {
+/// What the signed-in page shows.
+pub struct SignedInView<'a> {
+    pub email: &'a str,
+    pub since: OffsetDateTime,
+    /// Iris holds the sessions, so it can end the others.
+    pub iris_sessions: bool,
+    /// The other sessions were just ended.
+    pub others_ended: bool,
+}
+
+pub fn signed_in_page(ui: &Ui<'_>, csrf: &str, view: &SignedInView<'_>) -> Markup {
     let tr = &ui.tr;
     layout(
         ui,
         &tr.t("account-title"),
         html! {
-            p { (tr.html("account-signed-in-as", &[], &[("email", strong(email))])) }
-            p class="small" { (tr.format("account-since", &[("when", tr.when(since, ui.now).into())])) }
+            @if view.others_ended {
+                p role="status" class="notice" { (tr.t("account-others-ended")) }
+            }
+            p { (tr.html("account-signed-in-as", &[], &[("email", strong(view.email))])) }
+            p class="small" { (tr.format("account-since", &[("when", tr.when(view.since, ui.now).into())])) }
             (post_button("/logout", csrf, &[], &tr.t("account-sign-out"), true))
+            @if view.iris_sessions {
+                h2 { (tr.t("account-other-sessions")) }
+                p class="small" { (tr.t("account-other-sessions-text")) }
+                (post_button("/logout/others", csrf, &[], &tr.t("account-sign-out-others"), true))
+                (post_button("/logout/everywhere", csrf, &[], &tr.t("account-sign-out-everywhere"), true))
+            }
         },
     )
 }
