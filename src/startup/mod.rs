@@ -242,11 +242,20 @@ impl Application {
         }
         let server = server.disable_signals().run();
         let metrics = match metrics_state {
-            Some((addr, state)) => Some(metrics_server(addr, state)?),
+            Some((addr, state)) => {
+                let server = side_server(addr, state, metrics_routes, StartupError::MetricsBind)?;
+                tracing::info!("metrics on http://{addr}/metrics");
+                Some(server)
+            }
             None => None,
         };
         let admin = match admin_state {
-            Some((addr, state)) => Some(admin_server(addr, state)?),
+            Some((addr, state)) => {
+                let server =
+                    side_server(addr, state, crate::admin::routes, StartupError::AdminBind)?;
+                tracing::info!("admin endpoints on http://{addr}/admin/");
+                Some(server)
+            }
             None => None,
         };
 
@@ -343,49 +352,28 @@ impl Application {
     }
 }
 
-/// `GET /metrics` alone, on a listener of its own with one worker.
-fn metrics_server(addr: SocketAddr, state: MetricsState) -> Result<(u16, Server), StartupError> {
-    let listener = TcpListener::bind(addr).map_err(StartupError::MetricsBind)?;
-    let port = listener
-        .local_addr()
-        .map_err(StartupError::MetricsBind)?
-        .port();
+/// A listener of its own with one worker, never the public port, serving `routes` with `state`
+/// (the metrics scrape, the admin endpoints). `bind_error` names the setting in errors.
+fn side_server<S: Send + Sync + 'static>(
+    addr: SocketAddr,
+    state: S,
+    routes: fn(&mut web::ServiceConfig),
+    bind_error: fn(std::io::Error) -> StartupError,
+) -> Result<(u16, Server), StartupError> {
+    let listener = TcpListener::bind(addr).map_err(bind_error)?;
+    let port = listener.local_addr().map_err(bind_error)?.port();
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
-            .configure(metrics_routes)
+            .configure(routes)
             .default_service(web::to(HttpResponse::NotFound))
     })
     .workers(1)
     .listen(listener)
-    .map_err(StartupError::MetricsBind)?
+    .map_err(bind_error)?
     .disable_signals()
     .run();
-    tracing::info!("metrics on http://{addr}/metrics");
-    Ok((port, server))
-}
-
-/// The admin endpoints alone, on a listener of their own with one worker.
-fn admin_server(addr: SocketAddr, state: AdminState) -> Result<(u16, Server), StartupError> {
-    let listener = TcpListener::bind(addr).map_err(StartupError::AdminBind)?;
-    let port = listener
-        .local_addr()
-        .map_err(StartupError::AdminBind)?
-        .port();
-    let state = web::Data::new(state);
-    let server = HttpServer::new(move || {
-        App::new()
-            .app_data(state.clone())
-            .configure(crate::admin::routes)
-            .default_service(web::to(HttpResponse::NotFound))
-    })
-    .workers(1)
-    .listen(listener)
-    .map_err(StartupError::AdminBind)?
-    .disable_signals()
-    .run();
-    tracing::info!("admin endpoints on http://{addr}/admin/");
     Ok((port, server))
 }
 
