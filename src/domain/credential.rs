@@ -66,6 +66,9 @@ pub enum Redemption {
         /// The address signed in to (the browser becomes a known device for it).
         email: EmailAddress,
         return_to: String,
+        /// The credential used (Iris's id; for Kratos, its flow), so the session made with it
+        /// can be found again ("this wasn't me").
+        credential_id: String,
     },
     /// `attempts_left` when known (Kratos does not say).
     WrongCode {

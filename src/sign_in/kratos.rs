@@ -330,6 +330,7 @@ impl KratosFlows {
             account: None,
             email: binding.email.clone(),
             return_to: binding.return_to.clone(),
+            credential_id: binding.flow.clone(),
         };
         Ok(match self.client.submit(&flow, relay, body).await? {
             Answer::SignedIn(_) => signed_in,

@@ -135,6 +135,7 @@ impl KratosFlows {
                 account: None,
                 email: view.email.clone(),
                 return_to: view.return_to.clone(),
+                credential_id: flow.to_owned(),
             },
             Answer::Redirect(to) => match flow_param(&to) {
                 Some(new_flow) => {

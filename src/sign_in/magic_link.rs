@@ -185,6 +185,7 @@ impl MagicLink {
                 account: None,
                 email: email.clone(),
                 return_to: return_to.clone(),
+                credential_id: credential_id.to_owned(),
             }),
             Ok(HandedOver::NoIdentity) => Ok(Redemption::Refused(Refusal::Unknown)),
             Err(e) => {

@@ -267,6 +267,8 @@ pub struct AccountSession {
     pub key_hash: Vec<u8>,
     /// When it ends unless used (the idle expiry, whole seconds).
     pub expires_at: OffsetDateTime,
+    /// Its state, as saved (what the account page says of it is in there).
+    pub state: String,
 }
 
 /// Server-side session records, keyed by a hash of the cookie's session key. A session that
@@ -402,11 +404,14 @@ pub fn from_unix(s: i64) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp(s).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
-/// A `sessions` row's `(key_hash, expires_at)` as `account_sessions` returns it.
-pub(crate) fn account_session((key_hash, expires_at): (Vec<u8>, i64)) -> AccountSession {
+/// A `sessions` row's `(key_hash, expires_at, state)` as `account_sessions` returns it.
+pub(crate) fn account_session(
+    (key_hash, expires_at, state): (Vec<u8>, i64, String),
+) -> AccountSession {
     AccountSession {
         key_hash,
         expires_at: from_unix(expires_at),
+        state,
     }
 }
 

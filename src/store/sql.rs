@@ -95,6 +95,7 @@ impl From<LimitRow> for LimitFacts {
 /// A redeemed credential: whose it was and where the browser goes next.
 #[derive(Debug, sqlx::FromRow)]
 pub(super) struct RedeemedRow {
+    pub id: String,
     pub email: String,
     pub email_key: String,
     pub return_to: String,
@@ -103,6 +104,7 @@ pub(super) struct RedeemedRow {
 /// A code entry's effect on its credential.
 #[derive(Debug, sqlx::FromRow)]
 pub(super) struct CodeRow {
+    pub id: String,
     pub matched: bool,
     pub attempts: i64,
     pub email: String,

@@ -180,7 +180,7 @@ impl SessionStore for ServerSessions {
 
 const USER: &str = "user";
 
-/// The signed-in identity kept in the session.
+/// The signed-in identity kept in the session, and what the account page says of it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SignedIn {
     pub user_id: String,
@@ -188,6 +188,44 @@ pub struct SignedIn {
     pub authenticated_at: i64,
     /// Absolute timeout: the session ends here however active it is.
     pub expires_at: i64,
+    /// This session's public id: random, never the key or its hash, so a page can name a
+    /// session to end without handing out anything that finds it in the store.
+    #[serde(default)]
+    pub sid: String,
+    #[serde(default)]
+    pub how: Option<Method>,
+    /// The credential signed in with, so "this wasn't me" can end this session.
+    #[serde(default)]
+    pub credential_id: Option<String>,
+    /// `i18n::browser_record` of the browser that signed in.
+    #[serde(default)]
+    pub browser: Option<String>,
+    /// `domain::masked_ip` of where it signed in from.
+    #[serde(default)]
+    pub ip: Option<String>,
+}
+
+/// How a session began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    Link,
+    Code,
+}
+
+/// What is known of a sign-in besides the account: how, with what, from where.
+#[derive(Debug, Clone)]
+pub struct SignInContext {
+    pub how: Method,
+    pub credential_id: String,
+    pub browser: String,
+    pub ip: String,
+}
+
+/// The session state's signed-in part, if any (for the sessions an account page lists).
+pub fn signed_in_state(state: &str) -> Option<SignedIn> {
+    let state: State = serde_json::from_str(state).ok()?;
+    serde_json::from_str(state.get(USER)?).ok()
 }
 
 /// The signed-in user, enforcing the absolute timeout (actix-session only knows idle TTLs).
@@ -201,13 +239,24 @@ pub fn current_user(session: &Session, now: OffsetDateTime) -> Option<SignedIn> 
 }
 
 /// Signs in: a fresh session id, so no id from before sign-in is ever adopted (fixation).
-pub fn sign_in(session: &Session, account: &Account, now: OffsetDateTime, absolute: Duration) {
+pub fn sign_in(
+    session: &Session,
+    account: &Account,
+    context: SignInContext,
+    now: OffsetDateTime,
+    absolute: Duration,
+) {
     session.renew();
     let user = SignedIn {
         user_id: account.id.clone(),
         email: account.email.as_str().to_owned(),
         authenticated_at: now.unix_timestamp(),
         expires_at: (now + absolute).unix_timestamp(),
+        sid: URL_SAFE_NO_PAD.encode(random_bytes(12)),
+        how: Some(context.how),
+        credential_id: Some(context.credential_id),
+        browser: Some(context.browser),
+        ip: Some(context.ip),
     };
     // Serialising this struct cannot fail.
     let _ = session.insert(USER, user);

@@ -204,7 +204,7 @@ pub async fn an_accounts_sessions_are_listed_by_expiry_in_redis(b: Backend) {
 pub async fn an_accounts_live_sessions_are_listed_and_ended(b: Backend) {
     let f = Fixture::open(b).await;
     let s = f.stores.sessions.as_ref();
-    s.save_session(b"laptop", Some("acct-a"), "{}", at(900))
+    s.save_session(b"laptop", Some("acct-a"), r#"{"user":"laptop"}"#, at(900))
         .await
         .unwrap();
     s.save_session(b"phone", Some("acct-a"), "{}", at(600))
@@ -228,6 +228,12 @@ pub async fn an_accounts_live_sessions_are_listed_and_ended(b: Backend) {
             .map(|x| (String::from_utf8(x.key_hash).unwrap(), x.expires_at))
             .collect::<Vec<_>>()
     };
+    let laptop = s.account_sessions("acct-a", at(0)).await.unwrap();
+    assert_eq!(
+        laptop.last().map(|x| x.state.as_str()),
+        Some(r#"{"user":"laptop"}"#),
+        "each listed with its state, for the account page"
+    );
     assert_eq!(
         listed(0).await,
         vec![

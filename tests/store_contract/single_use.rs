@@ -90,10 +90,12 @@ pub async fn signing_in_names_the_account_the_address_and_where_to_go(b: Backend
         account: Some(account),
         email,
         return_to,
+        credential_id,
     } = first
     else {
         panic!("expected a sign-in with an account, got {first:?}");
     };
+    assert_eq!(credential_id, c.id, "names the credential used");
     assert_eq!(email.as_str(), "ann@example.com");
     assert_eq!(account.email, email);
     assert_eq!(return_to, "/after/1");
@@ -103,12 +105,14 @@ pub async fn signing_in_names_the_account_the_address_and_where_to_go(b: Backend
     let again = f.redeem_code(&c.id, c.code, STRANGER, at(61)).await;
     let Redemption::SignedIn {
         account: Some(again),
+        credential_id: by_code,
         ..
     } = again
     else {
         panic!("expected a sign-in with an account, got {again:?}");
     };
     assert_eq!(again.id, account.id);
+    assert_eq!(by_code, c.id);
     assert_eq!(f.count("accounts"), 1);
 }
 

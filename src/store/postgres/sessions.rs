@@ -113,8 +113,8 @@ impl SessionRecords for PostgresSessions {
     ) -> StoreResult<Vec<AccountSession>> {
         self.0
             .timed(async {
-                let rows: Vec<(Vec<u8>, i64)> = sqlx::query_as(
-                    "SELECT key_hash, expires_at FROM sessions \
+                let rows: Vec<(Vec<u8>, i64, String)> = sqlx::query_as(
+                    "SELECT key_hash, expires_at, state FROM sessions \
                      WHERE account_id = $1 AND expires_at > $2 ORDER BY expires_at, key_hash",
                 )
                 .bind(account_id)

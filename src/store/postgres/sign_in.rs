@@ -38,7 +38,7 @@ impl SignInStore for PostgresSignIn {
                     "UPDATE credentials SET used_at = $1, outcome = 'signed_in' \
                      WHERE token_hash = ANY($2) AND used_at IS NULL AND expires_at > $1 \
                      AND attempts < $3 AND deliverable \
-                     RETURNING email, email_key, return_to",
+                     RETURNING id, email, email_key, return_to",
                 )
                 .bind(now_s)
                 .bind(hashes(token_hashes))
@@ -54,6 +54,7 @@ impl SignInStore for PostgresSignIn {
                     email: account.email.clone(),
                     account: Some(account),
                     return_to: row.return_to,
+                    credential_id: row.id,
                 }))
             })
             .await?;
@@ -96,7 +97,7 @@ impl SignInStore for PostgresSignIn {
                      AND ($6 = 2 OR ($6 = 1 AND attempts = 0) OR NOT EXISTS ( \
                        SELECT 1 FROM account_failures f \
                        WHERE f.email_key = credentials.email_key AND f.locked_until > $3)) \
-                     RETURNING used_at IS NOT NULL AS matched, attempts, email, email_key, \
+                     RETURNING id, used_at IS NOT NULL AS matched, attempts, email, email_key, \
                        return_to",
                 )
                 .bind(i64::from(entry.uses_tries))
@@ -115,6 +116,7 @@ impl SignInStore for PostgresSignIn {
                             email: account.email.clone(),
                             account: Some(account),
                             return_to: row.return_to,
+                            credential_id: row.id,
                         }
                     }
                     Some(row) => {

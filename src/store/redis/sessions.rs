@@ -102,6 +102,23 @@ return ended
     )
 });
 
+/// An account's live sessions with their state, soonest to end first. KEYS[1]: the account's
+/// set; ARGV[1]: now. Each entry: session key, expires, state.
+static LIST: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r"
+local out = {}
+for _, s in ipairs(redis.call('ZRANGE', KEYS[1], '(' .. ARGV[1], '+inf', 'BYSCORE')) do
+  local v = redis.call('HMGET', s, 'state', 'expires')
+  if v[1] and tonumber(v[2]) > tonumber(ARGV[1]) then
+    table.insert(out, {s, v[2], v[1]})
+  end
+end
+return out
+",
+    )
+});
+
 impl RedisSessions {
     async fn write(
         &self,
@@ -199,27 +216,22 @@ impl SessionRecords for RedisSessions {
         now: OffsetDateTime,
     ) -> StoreResult<Vec<AccountSession>> {
         let mut conn = self.0.conn.clone();
-        let set = account_key(account_id);
-        // Live ones only, by the caller's clock: scores are the sessions' `expires`.
-        let members: Vec<(String, i64)> = self
+        let mut call = LIST.key(account_key(account_id));
+        // Live ones only, by the caller's clock.
+        call.arg(unix(now));
+        let members: Vec<(String, i64, String)> = self
             .0
             .run("account_sessions", async move {
-                redis::cmd("ZRANGE")
-                    .arg(set)
-                    .arg(format!("({}", unix(now)))
-                    .arg("+inf")
-                    .arg("BYSCORE")
-                    .arg("WITHSCORES")
-                    .query_async(&mut conn)
-                    .await
+                call.invoke_async(&mut conn).await
             })
             .await?;
         Ok(members
             .into_iter()
-            .filter_map(|(key, expires)| {
+            .filter_map(|(key, expires, state)| {
                 Some(AccountSession {
                     key_hash: key_hash_of(&key)?,
                     expires_at: from_unix(expires),
+                    state,
                 })
             })
             .collect())

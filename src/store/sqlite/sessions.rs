@@ -90,8 +90,8 @@ impl SessionRecords for SqliteSessions {
         account_id: &str,
         now: OffsetDateTime,
     ) -> StoreResult<Vec<AccountSession>> {
-        let rows: Vec<(Vec<u8>, i64)> = sqlx::query_as(
-            "SELECT key_hash, expires_at FROM sessions WHERE account_id = ? AND expires_at > ? \
+        let rows: Vec<(Vec<u8>, i64, String)> = sqlx::query_as(
+            "SELECT key_hash, expires_at, state FROM sessions WHERE account_id = ? AND expires_at > ? \
              ORDER BY expires_at, key_hash",
         )
         .bind(account_id)

@@ -34,7 +34,7 @@ impl SignInStore for SqliteSignIn {
             "UPDATE credentials SET used_at = ?, outcome = 'signed_in' \
              WHERE token_hash IN ({}) AND used_at IS NULL AND expires_at > ? AND attempts < ? \
              AND deliverable = 1 \
-             RETURNING email, email_key, return_to",
+             RETURNING id, email, email_key, return_to",
             placeholders(token_hashes.len())
         );
         let mut q = sqlx::query_as::<_, RedeemedRow>(&sql).bind(now_s);
@@ -54,6 +54,7 @@ impl SignInStore for SqliteSignIn {
                     email: account.email.clone(),
                     account: Some(account),
                     return_to: row.return_to,
+                    credential_id: row.id,
                 })
             }
             None => {
@@ -92,7 +93,7 @@ impl SignInStore for SqliteSignIn {
              WHERE id = ? AND used_at IS NULL AND expires_at > ? AND attempts < ? \
              AND (? = 2 OR (? = 1 AND attempts = 0) OR NOT EXISTS (SELECT 1 FROM account_failures f \
                WHERE f.email_key = credentials.email_key AND f.locked_until > ?)) \
-             RETURNING used_at IS NOT NULL AS matched, attempts, email, email_key, return_to"
+             RETURNING id, used_at IS NOT NULL AS matched, attempts, email, email_key, return_to"
         );
         let mut q = sqlx::query_as::<_, CodeRow>(&sql).bind(i64::from(entry.uses_tries));
         // Bind order follows the SQL text: IN list, THEN value, IN list again.
@@ -120,6 +121,7 @@ impl SignInStore for SqliteSignIn {
                     email: account.email.clone(),
                     account: Some(account),
                     return_to: row.return_to,
+                    credential_id: row.id,
                 }
             }
             Some(row) => {

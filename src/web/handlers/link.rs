@@ -3,13 +3,13 @@
 //! show the confirm page (scanners burn nothing, and Kratos never sees the token on a GET);
 //! the page's POST redeems it and signs in.
 use super::pending::resend_for;
-use super::{relay, see_other, with_cookies, WebResult};
+use super::{relay, see_other, sign_in_context, with_cookies, WebResult};
 use crate::domain::credential::{CredentialView, Redemption, Refusal};
 use crate::domain::MagicToken;
 use crate::sign_in::EmailedLink;
 use crate::web::csrf::{self, Csrf};
 use crate::web::finish::TOKEN_PAGE_REFERRER_POLICY;
-use crate::web::session::sign_in;
+use crate::web::session::{sign_in, Method};
 use crate::web::views::{confirm_page, link_problem_page, page, ConfirmView, LinkProblem};
 use crate::web::AppState;
 use crate::web::{binding, known_device};
@@ -120,9 +120,17 @@ pub async fn confirm(
             account,
             email,
             return_to,
+            credential_id,
         } => {
             if let Some(account) = &account {
-                sign_in(&session, account, state.clock.now(), state.absolute_timeout);
+                let context = sign_in_context(&req, &state, Method::Link, &credential_id);
+                sign_in(
+                    &session,
+                    account,
+                    context,
+                    state.clock.now(),
+                    state.absolute_timeout,
+                );
             }
             let res = binding::clear(&state, see_other(&return_to));
             let res = known_device::remember(&req, &state, res, &email);

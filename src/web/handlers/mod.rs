@@ -81,15 +81,39 @@ pub async fn current_user(
     )
 }
 
-/// Who asked: the browser (for the email and the confirm page) and its language (the email's).
-pub fn requester(req: &HttpRequest, state: &AppState) -> Requester {
+/// What the session records of a sign-in this request completes.
+pub fn sign_in_context(
+    req: &HttpRequest,
+    state: &AppState,
+    how: crate::web::session::Method,
+    credential_id: &str,
+) -> crate::web::session::SignInContext {
+    let ip = crate::web::client_ip::client_ip(
+        req.peer_addr().map(|a| a.ip()),
+        req.headers(),
+        &state.trusted_proxies,
+    );
+    crate::web::session::SignInContext {
+        how,
+        credential_id: credential_id.to_owned(),
+        browser: requester_browser(req),
+        ip: crate::domain::masked_ip(ip),
+    }
+}
+
+fn requester_browser(req: &HttpRequest) -> String {
     let ua = req
         .headers()
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok());
     let (name, os) = browser_summary(ua);
+    browser_record(name, os)
+}
+
+/// Who asked: the browser (for the email and the confirm page) and its language (the email's).
+pub fn requester(req: &HttpRequest, state: &AppState) -> Requester {
     Requester {
-        browser: browser_record(name, os),
+        browser: requester_browser(req),
         locale: state.tr(req).lang().to_owned(),
         device: crate::web::known_device::read(req, state),
     }

@@ -1,6 +1,6 @@
 //! "Check your inbox": the page after asking, its code box and its resend button. The browser's
 //! binding cookie names the credential it asked for; codes only work against that one.
-use super::{relay, requester, see_other, with_cookies, WebResult};
+use super::{relay, requester, see_other, sign_in_context, with_cookies, WebResult};
 use crate::domain::credential::{CredentialView, Delivery, Redemption, Refusal};
 use crate::domain::OneTimeCode;
 use crate::i18n::Msg;
@@ -9,7 +9,7 @@ use crate::sign_in::Started;
 use crate::sign_in::Trust;
 use crate::web::csrf::{self, Csrf};
 use crate::web::rate_limit::{mail_paused, too_many};
-use crate::web::session::sign_in;
+use crate::web::session::{sign_in, Method};
 use crate::web::views::{check_email_page, page, CheckEmailView};
 use crate::web::AppState;
 use crate::web::{binding, known_device};
@@ -88,10 +88,18 @@ pub async fn submit_code(
         account,
         email,
         return_to,
+        credential_id,
     }) = &outcome
     {
         if let Some(account) = account {
-            sign_in(&session, account, state.clock.now(), state.absolute_timeout);
+            let context = sign_in_context(&req, &state, Method::Code, credential_id);
+            sign_in(
+                &session,
+                account,
+                context,
+                state.clock.now(),
+                state.absolute_timeout,
+            );
         }
         let res = binding::clear(&state, see_other(return_to));
         let res = known_device::remember(&req, &state, res, email);
