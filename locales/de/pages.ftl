@@ -46,6 +46,9 @@ date = { $day }. { $month ->
 
 browser-on-os = { $name } unter { $os }
 browser-only = { $name }
+browser-title-on-os = { $name } unter { $os }
+browser-title-only = { $name }
+browser-title-unknown = Unbekannter Browser
 browser-unknown = einem unbekannten Browser
 
 ## Von mehreren Seiten genutzt
@@ -145,7 +148,15 @@ account-signed-in-as = Angemeldet als { $email }.
 account-since = Sie haben sich { $when } angemeldet.
 account-sign-out = Abmelden
 account-others-ended = Ihre anderen Sitzungen sind abgemeldet.
-account-other-sessions = Andere Geräte
+account-sessions = Wo Sie angemeldet sind
+account-this-browser = Dieser Browser
+account-session-by-link = Per E-Mail-Link angemeldet: { $when }.
+account-session-by-code = Per Code angemeldet: { $when }.
+account-session-last-seen = Zuletzt aktiv: { $when }.
+account-session-network = Netzwerk { $ip }.
+account-session-sign-out = Abmelden
+account-session-ended = Diese Sitzung ist abgemeldet.
+account-no-other-sessions = Sie sind nirgendwo sonst angemeldet.
 account-other-sessions-text = Auf einem Gerät angemeldet, das Sie nicht mehr nutzen oder das nicht Ihnen gehört? Beenden Sie diese Sitzungen hier.
 account-sign-out-others = Überall sonst abmelden
 account-sign-out-everywhere = Überall abmelden

@@ -46,6 +46,9 @@ date = { $day } { $month ->
 
 browser-on-os = { $name } on { $os }
 browser-only = { $name }
+browser-title-on-os = { $name } on { $os }
+browser-title-only = { $name }
+browser-title-unknown = Unknown browser
 browser-unknown = an unknown browser
 
 ## Shared by several pages
@@ -145,7 +148,15 @@ account-signed-in-as = Signed in as { $email }.
 account-since = Signed in { $when }.
 account-sign-out = Sign out
 account-others-ended = Your other sessions are signed out.
-account-other-sessions = Other devices
+account-sessions = Where you're signed in
+account-this-browser = This browser
+account-session-by-link = Signed in with an email link { $when }.
+account-session-by-code = Signed in with a code { $when }.
+account-session-last-seen = Last active { $when }.
+account-session-network = Network { $ip }.
+account-session-sign-out = Sign out
+account-session-ended = That session is signed out.
+account-no-other-sessions = You're not signed in anywhere else.
 account-other-sessions-text = Signed in on a device you no longer use, or one that isn't yours? End those sessions here.
 account-sign-out-others = Sign out everywhere else
 account-sign-out-everywhere = Sign out everywhere

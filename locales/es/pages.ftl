@@ -46,6 +46,9 @@ date = { $day } de { $month ->
 
 browser-on-os = { $name } en { $os }
 browser-only = { $name }
+browser-title-on-os = { $name } en { $os }
+browser-title-only = { $name }
+browser-title-unknown = Navegador desconocido
 browser-unknown = un navegador desconocido
 
 ## Compartidos por varias páginas
@@ -145,7 +148,15 @@ account-signed-in-as = Sesión iniciada como { $email }.
 account-since = Sesión iniciada { $when }.
 account-sign-out = Cerrar sesión
 account-others-ended = Se han cerrado tus otras sesiones.
-account-other-sessions = Otros dispositivos
+account-sessions = Dónde has iniciado sesión
+account-this-browser = Este navegador
+account-session-by-link = Sesión iniciada con un enlace por correo { $when }.
+account-session-by-code = Sesión iniciada con un código { $when }.
+account-session-last-seen = Última actividad: { $when }.
+account-session-network = Red { $ip }.
+account-session-sign-out = Cerrar sesión
+account-session-ended = Esa sesión está cerrada.
+account-no-other-sessions = No has iniciado sesión en ningún otro sitio.
 account-other-sessions-text = ¿Has iniciado sesión en un dispositivo que ya no usas o que no es tuyo? Cierra esas sesiones aquí.
 account-sign-out-others = Cerrar sesión en todos los demás sitios
 account-sign-out-everywhere = Cerrar sesión en todas partes

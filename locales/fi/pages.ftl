@@ -46,6 +46,9 @@ date = { $day }. { $month ->
 
 browser-on-os = { $name } ({ $os })
 browser-only = { $name }
+browser-title-on-os = { $name } ({ $os })
+browser-title-only = { $name }
+browser-title-unknown = Tuntematon selain
 browser-unknown = tuntematon
 
 ## Usean sivun yhteiset tekstit
@@ -145,7 +148,15 @@ account-signed-in-as = Olet kirjautunut osoitteella { $email }.
 account-since = Kirjauduit sisään { $when }.
 account-sign-out = Kirjaudu ulos
 account-others-ended = Muut istuntosi on kirjattu ulos.
-account-other-sessions = Muut laitteet
+account-sessions = Missä olet kirjautuneena
+account-this-browser = Tämä selain
+account-session-by-link = Kirjauduttu sähköpostilinkillä { $when }.
+account-session-by-code = Kirjauduttu koodilla { $when }.
+account-session-last-seen = Viimeksi aktiivinen { $when }.
+account-session-network = Verkko { $ip }.
+account-session-sign-out = Kirjaa ulos
+account-session-ended = Se istunto on kirjattu ulos.
+account-no-other-sessions = Et ole kirjautuneena muualla.
 account-other-sessions-text = Oletko kirjautuneena laitteella, jota et enää käytä tai joka ei ole sinun? Lopeta ne istunnot tästä.
 account-sign-out-others = Kirjaudu ulos kaikkialta muualta
 account-sign-out-everywhere = Kirjaudu ulos kaikkialta

@@ -49,6 +49,9 @@ date = { $day ->
 
 browser-on-os = { $name } sous { $os }
 browser-only = { $name }
+browser-title-on-os = { $name } sous { $os }
+browser-title-only = { $name }
+browser-title-unknown = Navigateur inconnu
 browser-unknown = un navigateur inconnu
 
 ## Communs à plusieurs pages
@@ -148,7 +151,15 @@ account-signed-in-as = Vous utilisez le compte { $email }.
 account-since = Connexion effectuée { $when }.
 account-sign-out = Se déconnecter
 account-others-ended = Vos autres sessions sont déconnectées.
-account-other-sessions = Autres appareils
+account-sessions = Où vous êtes connecté
+account-this-browser = Ce navigateur
+account-session-by-link = Connexion par lien e-mail { $when }.
+account-session-by-code = Connexion par code { $when }.
+account-session-last-seen = Dernière activité { $when }.
+account-session-network = Réseau { $ip }.
+account-session-sign-out = Déconnecter
+account-session-ended = Cette session est déconnectée.
+account-no-other-sessions = Vous n'êtes connecté nulle part ailleurs.
 account-other-sessions-text = Connecté sur un appareil que vous n'utilisez plus, ou qui n'est pas le vôtre ? Fermez ces sessions ici.
 account-sign-out-others = Se déconnecter partout ailleurs
 account-sign-out-everywhere = Se déconnecter partout

@@ -46,6 +46,9 @@ date = { $day } { $month ->
 
 browser-on-os = { $name } op { $os }
 browser-only = { $name }
+browser-title-on-os = { $name } op { $os }
+browser-title-only = { $name }
+browser-title-unknown = Onbekende browser
 browser-unknown = een onbekende browser
 
 ## Gedeeld door meerdere pagina's
@@ -145,7 +148,15 @@ account-signed-in-as = Ingelogd als { $email }.
 account-since = Je bent { $when } ingelogd.
 account-sign-out = Uitloggen
 account-others-ended = Je andere sessies zijn afgemeld.
-account-other-sessions = Andere apparaten
+account-sessions = Waar je bent ingelogd
+account-this-browser = Deze browser
+account-session-by-link = Ingelogd met een e-maillink, { $when }.
+account-session-by-code = Ingelogd met een code, { $when }.
+account-session-last-seen = Laatst actief { $when }.
+account-session-network = Netwerk { $ip }.
+account-session-sign-out = Uitloggen
+account-session-ended = Die sessie is uitgelogd.
+account-no-other-sessions = Je bent nergens anders ingelogd.
 account-other-sessions-text = Aangemeld op een apparaat dat je niet meer gebruikt of dat niet van jou is? Beëindig die sessies hier.
 account-sign-out-others = Overal elders afmelden
 account-sign-out-everywhere = Overal afmelden

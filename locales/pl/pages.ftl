@@ -52,6 +52,9 @@ date = { $day } { $month ->
 
 browser-on-os = przeglądarki { $name } w systemie { $os }
 browser-only = przeglądarki { $name }
+browser-title-on-os = { $name } w systemie { $os }
+browser-title-only = { $name }
+browser-title-unknown = Nieznana przeglądarka
 browser-unknown = nieznanej przeglądarki
 
 ## Wspólne dla kilku stron
@@ -153,7 +156,15 @@ account-signed-in-as = Zalogowano jako { $email }.
 account-since = Zalogowano { $when }.
 account-sign-out = Wyloguj się
 account-others-ended = Twoje pozostałe sesje zostały wylogowane.
-account-other-sessions = Inne urządzenia
+account-sessions = Gdzie jesteś zalogowany
+account-this-browser = Ta przeglądarka
+account-session-by-link = Zalogowano linkiem z e-maila { $when }.
+account-session-by-code = Zalogowano kodem { $when }.
+account-session-last-seen = Ostatnia aktywność { $when }.
+account-session-network = Sieć { $ip }.
+account-session-sign-out = Wyloguj
+account-session-ended = Ta sesja została wylogowana.
+account-no-other-sessions = Nie jesteś zalogowany nigdzie indziej.
 account-other-sessions-text = Zalogowano na urządzeniu, którego już nie używasz albo które nie jest Twoje? Zakończ te sesje tutaj.
 account-sign-out-others = Wyloguj wszędzie indziej
 account-sign-out-everywhere = Wyloguj wszędzie

@@ -54,6 +54,9 @@ date = { $day ->
 
 browser-on-os = o { $name } no { $os }
 browser-only = o { $name }
+browser-title-on-os = { $name } no { $os }
+browser-title-only = { $name }
+browser-title-unknown = Navegador desconhecido
 browser-unknown = um navegador desconhecido
 
 ## Comuns a várias páginas
@@ -153,7 +156,15 @@ account-signed-in-as = Entrou como { $email }.
 account-since = Sessão iniciada { $when }.
 account-sign-out = Sair
 account-others-ended = As suas outras sessões foram terminadas.
-account-other-sessions = Outros dispositivos
+account-sessions = Onde tem sessão iniciada
+account-this-browser = Este navegador
+account-session-by-link = Sessão iniciada com uma ligação por e-mail { $when }.
+account-session-by-code = Sessão iniciada com um código { $when }.
+account-session-last-seen = Última atividade { $when }.
+account-session-network = Rede { $ip }.
+account-session-sign-out = Terminar sessão
+account-session-ended = Essa sessão foi terminada.
+account-no-other-sessions = Não tem sessão iniciada em mais nenhum lado.
 account-other-sessions-text = Tem sessão iniciada num dispositivo que já não usa ou que não é seu? Termine essas sessões aqui.
 account-sign-out-others = Terminar sessão em todos os outros locais
 account-sign-out-everywhere = Terminar sessão em todo o lado

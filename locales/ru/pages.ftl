@@ -52,6 +52,9 @@ date = { $day } { $month ->
 
 browser-on-os = браузера { $name } на { $os }
 browser-only = браузера { $name }
+browser-title-on-os = { $name } на { $os }
+browser-title-only = { $name }
+browser-title-unknown = Неизвестный браузер
 browser-unknown = неизвестного браузера
 
 ## Общее для нескольких страниц
@@ -153,7 +156,15 @@ account-signed-in-as = Вы вошли как { $email }.
 account-since = Вход выполнен { $when }.
 account-sign-out = Выйти
 account-others-ended = Другие ваши сеансы завершены.
-account-other-sessions = Другие устройства
+account-sessions = Где выполнен вход
+account-this-browser = Этот браузер
+account-session-by-link = Вход по ссылке из письма { $when }.
+account-session-by-code = Вход по коду { $when }.
+account-session-last-seen = Последняя активность { $when }.
+account-session-network = Сеть { $ip }.
+account-session-sign-out = Выйти
+account-session-ended = Этот сеанс завершён.
+account-no-other-sessions = Больше нигде вход не выполнен.
 account-other-sessions-text = Вошли на устройстве, которым больше не пользуетесь или которое вам не принадлежит? Завершите эти сеансы здесь.
 account-sign-out-others = Выйти на всех других устройствах
 account-sign-out-everywhere = Выйти везде

@@ -46,6 +46,9 @@ date = { $day } { $month ->
 
 browser-on-os = { $name } på { $os }
 browser-only = { $name }
+browser-title-on-os = { $name } på { $os }
+browser-title-only = { $name }
+browser-title-unknown = Okänd webbläsare
 browser-unknown = en okänd webbläsare
 
 ## Delas av flera sidor
@@ -145,7 +148,15 @@ account-signed-in-as = Inloggad som { $email }.
 account-since = Du loggade in { $when }.
 account-sign-out = Logga ut
 account-others-ended = Dina andra sessioner är utloggade.
-account-other-sessions = Andra enheter
+account-sessions = Där du är inloggad
+account-this-browser = Den här webbläsaren
+account-session-by-link = Inloggad med en e-postlänk { $when }.
+account-session-by-code = Inloggad med en kod { $when }.
+account-session-last-seen = Senast aktiv { $when }.
+account-session-network = Nätverk { $ip }.
+account-session-sign-out = Logga ut
+account-session-ended = Den sessionen är utloggad.
+account-no-other-sessions = Du är inte inloggad någon annanstans.
 account-other-sessions-text = Inloggad på en enhet du inte längre använder, eller som inte är din? Avsluta de sessionerna här.
 account-sign-out-others = Logga ut överallt annars
 account-sign-out-everywhere = Logga ut överallt

@@ -131,6 +131,7 @@ impl Application {
             default_return_url: ReturnTo::trusted(settings.sign_in.default_return_url.clone()),
             allowed_return_urls: settings.sign_in.allowed_return_urls.clone(),
             absolute_timeout: settings.session.absolute_timeout,
+            idle_timeout: settings.session.idle_timeout,
             wake: wake.clone(),
             courier: settings
                 .secrets

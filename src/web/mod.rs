@@ -38,6 +38,8 @@ pub struct AppState {
     pub allowed_return_urls: Vec<Url>,
     pub default_return_url: ReturnTo,
     pub absolute_timeout: Duration,
+    /// A session unused this long ends (its stored expiry is the last use plus this).
+    pub idle_timeout: Duration,
     /// Wakes the outbox worker after something is queued.
     pub wake: Arc<tokio::sync::Notify>,
     /// Kratos's courier hook, when `secrets.courier_api_key` is set.
@@ -139,6 +141,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(web::resource("/self-service/recovery").route(get().to(link::show)))
     .service(web::resource("/").route(get().to(account::home)))
     .service(web::resource("/logout").route(web::post().to(account::logout)))
+    .service(web::resource("/logout/session").route(web::post().to(account::sign_out_one)))
     .service(web::resource("/logout/others").route(web::post().to(account::sign_out_others)))
     .service(
         web::resource("/logout/everywhere").route(web::post().to(account::sign_out_everywhere)),

@@ -202,16 +202,20 @@ async fn every_dead_end_says_why_and_offers_the_way_forward() {
     chrome.close().await;
 }
 
-/// The signed-in page ends the account's other sessions: signed in here and on a second device
-/// (another client), "Sign out everywhere else" keeps Chromium signed in, shows the notice and
-/// ends the other device's session; "Sign out everywhere" ends this one too. Both pages pass axe.
+/// The signed-in page lists the account's sessions and ends them: signed in here and on two
+/// other devices (other clients), it lists all three with this browser first; one device's own
+/// "Sign out" ends just that one; "Sign out everywhere else" keeps Chromium signed in, shows
+/// the notice and ends the last other device's session; "Sign out everywhere" ends this one
+/// too. Every page passes axe.
 #[tokio::test]
 async fn signs_out_everywhere_else_and_then_everywhere() {
     let app = spawn_app().await;
-    let phone = app.browser();
-    let mail = app.request_email(&phone, "devices@example.com").await;
-    assert_eq!(phone.confirm_link(&mail.link()).await.status, 303);
-    app.clock.advance(time::Duration::seconds(61));
+    let (phone, tablet) = (app.browser(), app.browser());
+    for device in [&phone, &tablet] {
+        let mail = app.request_email(device, "devices@example.com").await;
+        assert_eq!(device.confirm_link(&mail.link()).await.status, 303);
+        app.clock.advance(time::Duration::seconds(61));
+    }
 
     let chrome = Chrome::with_javascript("everywhere", false).await;
     let mail = chrome.ask_for_email(&app, "devices@example.com").await;
@@ -224,6 +228,20 @@ async fn signs_out_everywhere_else_and_then_everywhere() {
     chrome
         .audit("signed-in-with-other-devices", &mut found)
         .await;
+    let listed = chrome.text().await;
+    assert!(listed.contains("Where you're signed in"), "{listed}");
+    assert_eq!(listed.matches("Firefox on Linux").count(), 2, "{listed}");
+    assert!(listed.contains("Chrome on Linux"), "{listed}");
+    assert_eq!(listed.matches("This browser").count(), 1, "{listed}");
+
+    chrome
+        .click("form[action='/logout/session'] button", "one-ended")
+        .await;
+    assert_eq!(chrome.path().await, "/?ended=one");
+    assert!(chrome.text().await.contains("That session is signed out."));
+    chrome.audit("one-ended", &mut found).await;
+    let ended = [phone.whoami().await.0, tablet.whoami().await.0];
+    assert!(ended.contains(&401) && ended.contains(&200), "{ended:?}");
 
     chrome
         .click("form[action='/logout/others'] button", "others-ended")
@@ -239,9 +257,9 @@ async fn signs_out_everywhere_else_and_then_everywhere() {
     );
     chrome.audit("others-ended", &mut found).await;
     assert_eq!(
-        phone.whoami().await.0,
-        401,
-        "the other device is signed out"
+        (phone.whoami().await.0, tablet.whoami().await.0),
+        (401, 401),
+        "the other devices are signed out"
     );
 
     chrome

@@ -8,7 +8,7 @@ mod layout;
 mod link;
 mod login;
 
-pub use account::{signed_in_page, SignedInView};
+pub use account::{signed_in_page, Ended, SignedInView};
 pub use check_email::{check_email_page, CheckEmailView};
 pub use error::{
     error_page, kratos_error_page, mail_paused_page, too_many_page, ErrorView, KratosProblem,
