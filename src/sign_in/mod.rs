@@ -1,6 +1,7 @@
 //! The sign-in approaches behind one enum: the only place that knows which one is running.
 //! Handlers call these methods and never match on the approach themselves. Every method gets
 //! the browser's cookie relay: Kratos flows need the browser's cookies and set their own.
+mod address_change;
 mod kratos;
 mod kratos_recovery;
 mod magic_link;
@@ -8,6 +9,7 @@ mod outcome;
 mod sessions;
 mod trust;
 
+pub use address_change::{AddressChange, AddressChangeConfig, ChangeStarted};
 pub use kratos::{KratosConfig, KratosFlows, KratosMode, RecoveryMethod};
 pub use magic_link::{MagicLink, MagicLinkConfig};
 use outcome::started;

@@ -88,6 +88,7 @@ impl Application {
         check(&settings)?;
         let Dependencies {
             keys,
+            address_change,
             dev_secrets,
             stores,
             transport,
@@ -132,6 +133,8 @@ impl Application {
             allowed_return_urls: settings.sign_in.allowed_return_urls.clone(),
             absolute_timeout: settings.session.absolute_timeout,
             idle_timeout: settings.session.idle_timeout,
+            reauth_after: settings.session.reauth_after,
+            address_change,
             wake: wake.clone(),
             courier: settings
                 .secrets

@@ -242,6 +242,15 @@ pub fn current_user(session: &Session, now: OffsetDateTime) -> Option<SignedIn> 
     Some(user)
 }
 
+/// The signed-in address, after the account's address changed.
+pub fn set_email(session: &Session, email: &str) {
+    if let Ok(Some(mut user)) = session.get::<SignedIn>(USER) {
+        user.email = email.to_owned();
+        // Serialising this struct cannot fail.
+        let _ = session.insert(USER, user);
+    }
+}
+
 /// Signs in: a fresh session id, so no id from before sign-in is ever adopted (fixation).
 pub fn sign_in(
     session: &Session,

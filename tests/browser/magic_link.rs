@@ -273,3 +273,74 @@ async fn signs_out_everywhere_else_and_then_everywhere() {
     assert!(found.is_empty(), "axe: {found:#?}");
     chrome.close().await;
 }
+
+/// Changing the address in Chromium: from the account page to the form, the new address's code,
+/// the notice on the account page; then the old address's undo link. Every page passes axe.
+#[tokio::test]
+async fn changes_the_address_and_the_old_address_undoes_it() {
+    let app = spawn_app().await;
+    let chrome = Chrome::with_javascript("address-change", false).await;
+    let mail = chrome.ask_for_email(&app, "move@example.com").await;
+    chrome.type_into("#code", &mail.code()).await;
+    chrome
+        .click("form[action='/login/code'] button", "signed-in")
+        .await;
+    let mut found = Vec::new();
+    chrome
+        .click("a[href='/account/email']", "address-form")
+        .await;
+    assert_eq!(chrome.path().await, "/account/email");
+    chrome.audit("address-form", &mut found).await;
+
+    let sent = app.sink().messages().len();
+    chrome.type_into("#email", "moved@example.com").await;
+    chrome
+        .click("form[action='/account/email'] button", "address-check")
+        .await;
+    assert_eq!(chrome.path().await, "/account/email/check");
+    chrome.audit("address-check", &mut found).await;
+    let confirm = app.sink().wait_for(sent + 1).await.pop().unwrap();
+    assert_eq!(confirm.rcpt_tos, vec!["moved@example.com"]);
+    chrome.type_into("#code", &confirm.code()).await;
+    chrome
+        .click(
+            "form[action='/account/email/code'] button",
+            "address-changed",
+        )
+        .await;
+    assert_eq!(chrome.path().await, "/?ended=address");
+    let home = chrome.text().await;
+    assert!(home.contains("moved@example.com"), "{home}");
+    assert!(home.contains("Your email address is changed."), "{home}");
+    chrome.audit("address-changed", &mut found).await;
+
+    let notice = app.sink().wait_for(sent + 2).await.pop().unwrap();
+    assert_eq!(notice.rcpt_tos, vec!["move@example.com"]);
+    let undo = regex::Regex::new(r"https?://\S+/account/email/undo\?token=[A-Za-z0-9_-]+")
+        .unwrap()
+        .find(&notice.text)
+        .unwrap()
+        .as_str()
+        .to_owned();
+    chrome.open(&undo, "address-undo").await;
+    chrome.audit("address-undo", &mut found).await;
+    chrome
+        .click(
+            "form[action='/account/email/undo'] button",
+            "address-undone",
+        )
+        .await;
+    let done = chrome.text().await;
+    assert!(done.contains("move@example.com again"), "{done}");
+    chrome.audit("address-undone", &mut found).await;
+    chrome
+        .open(&format!("{}/", app.address), "after-undo")
+        .await;
+    assert_eq!(
+        chrome.path().await,
+        "/login",
+        "signed out everywhere, here too"
+    );
+    assert!(found.is_empty(), "axe: {found:#?}");
+    chrome.close().await;
+}

@@ -42,9 +42,11 @@ pub async fn home(
         since: stamp(user.authenticated_at),
         sessions: &sessions,
         can_end: true,
+        can_change_address: state.address_change.is_some(),
         ended: match query.ended.as_deref() {
             Some("others") => Some(Ended::Others),
             Some("one") => Some(Ended::One),
+            Some("address") => Some(Ended::Address),
             _ => None,
         },
     };
@@ -217,14 +219,14 @@ pub async fn sign_out_everywhere(
 }
 
 /// The signed-in user when Iris holds the sessions (Kratos's are Kratos's to end).
-fn iris_user(state: &AppState, session: &Session) -> Option<SignedIn> {
+pub(super) fn iris_user(state: &AppState, session: &Session) -> Option<SignedIn> {
     if state.sign_in.kratos_sessions() {
         return None;
     }
     crate::web::session::current_user(session, state.clock.now())
 }
 
-async fn end_sessions(state: &AppState, account_id: &str) -> Result<u64, WebError> {
+pub(super) async fn end_sessions(state: &AppState, account_id: &str) -> Result<u64, WebError> {
     let ended = state
         .stores
         .sessions

@@ -1,5 +1,6 @@
 //! Request handlers: parse input into domain types, call `sign_in`, pick a page.
 pub mod account;
+pub mod address;
 pub mod health;
 pub mod kratos_hook;
 pub mod kratos_pages;

@@ -1,4 +1,4 @@
-use super::components::{csrf_field, post_button, strong};
+use super::components::{csrf_field, post_button, small_link, strong};
 use super::layout::{layout, Ui};
 use crate::sign_in::{ActiveSession, Method};
 use maud::{html, Markup};
@@ -12,14 +12,18 @@ pub struct SignedInView<'a> {
     pub sessions: &'a [ActiveSession],
     /// The sessions can be ended from here (Iris holds them, or Kratos lets the browser).
     pub can_end: bool,
-    /// What was just signed out, if anything (a notice; GET changes nothing).
+    /// What was just done, if anything (a notice; GET changes nothing).
     pub ended: Option<Ended>,
+    /// Iris holds the account, so its address can be changed here.
+    pub can_change_address: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ended {
     One,
     Others,
+    /// The address changed; the other sessions ended with it.
+    Address,
 }
 
 pub fn signed_in_page(ui: &Ui<'_>, csrf: &str, view: &SignedInView<'_>) -> Markup {
@@ -31,11 +35,15 @@ pub fn signed_in_page(ui: &Ui<'_>, csrf: &str, view: &SignedInView<'_>) -> Marku
             @match view.ended {
                 Some(Ended::Others) => p role="status" class="notice" { (tr.t("account-others-ended")) },
                 Some(Ended::One) => p role="status" class="notice" { (tr.t("account-session-ended")) },
+                Some(Ended::Address) => p role="status" class="notice" { (tr.t("account-address-changed")) },
                 None => {},
             }
             p { (tr.html("account-signed-in-as", &[], &[("email", strong(view.email))])) }
             p class="small" { (tr.format("account-since", &[("when", tr.when(view.since, ui.now).into())])) }
             (post_button("/logout", csrf, &[], &tr.t("account-sign-out"), true))
+            @if view.can_change_address {
+                (small_link("/account/email", &tr.t("account-change-address")))
+            }
             @if !view.sessions.is_empty() {
                 h2 { (tr.t("account-sessions")) }
                 ul class="sessions" {
