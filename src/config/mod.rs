@@ -34,6 +34,7 @@ pub struct Settings {
     pub secrets: SecretSettings,
     pub limits: LimitSettings,
     pub session: SessionSettings,
+    pub audit: AuditSettings,
     pub branding: BrandingSettings,
     pub log: LogSettings,
     pub kratos: KratosSettings,
@@ -262,6 +263,15 @@ pub struct SessionSettings {
     pub idle_timeout: Duration,
     #[serde(with = "humantime_serde")]
     pub absolute_timeout: Duration,
+}
+
+/// The recent-activity trail (the account page, `GET /admin/accounts/{id}/trail`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AuditSettings {
+    /// How long trail events are kept; the purge job deletes older ones.
+    #[serde(with = "humantime_serde")]
+    pub retention: Duration,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -108,6 +108,7 @@ impl Application {
         let purger = Purger {
             stores: stores.clone(),
             clock: clock.clone(),
+            retention: settings.audit.retention,
         };
         let limits = &settings.limits;
         let secure = settings.secure_cookies();

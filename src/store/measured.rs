@@ -3,7 +3,7 @@
 use super::{
     AccountSession, AddressLimits, Health, IpLimits, IssueRequest, KratosRequest, KratosRequests,
     OutboxJob, OutboxStats, OutboxStore, Purge, SessionRecords, SignInStore, StoreResult,
-    StoredSession, Stores,
+    StoredSession, Stores, Trail, TrailEntry, TrailEvent,
 };
 use crate::domain::credential::{
     Account, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
@@ -60,6 +60,7 @@ impl Stores {
             sessions: Arc::new(wrap(self.sessions, &observer)),
             kratos_requests: Arc::new(wrap(self.kratos_requests, &observer)),
             ip_limits: Arc::new(wrap(self.ip_limits, &observer)),
+            trail: Arc::new(wrap(self.trail, &observer)),
             health: (self.health.into_iter())
                 .map(|(name, h)| (name, Arc::new(wrap(h, &observer)) as Arc<dyn Health>))
                 .collect(),
@@ -330,5 +331,17 @@ impl<T: IpLimits + ?Sized> IpLimits for Measured<T> {
 impl<T: Health + ?Sized> Health for Measured<T> {
     async fn ping(&self) -> StoreResult<()> {
         self.time("ping", self.inner.ping()).await
+    }
+}
+
+#[async_trait]
+impl<T: Trail + ?Sized> Trail for Measured<T> {
+    async fn record(&self, entry: TrailEntry<'_>) -> StoreResult<()> {
+        self.time("trail_record", self.inner.record(entry)).await
+    }
+
+    async fn recent(&self, account_id: &str, limit: u32) -> StoreResult<Vec<TrailEvent>> {
+        self.time("trail_recent", self.inner.recent(account_id, limit))
+            .await
     }
 }

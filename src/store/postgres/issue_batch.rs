@@ -61,13 +61,14 @@ static ISSUE: LazyLock<String> = LazyLock::new(|| {
         "WITH {COUNT_SENDS}, \
          c AS ( \
            INSERT INTO credentials (id, email, email_key, token_hash, code_hash, return_to, \
-             requested_at, requested_by, expires_at, deliverable) \
+             requested_at, requested_by, requested_ip, expires_at, deliverable) \
            SELECT v.id, COALESCE(a.email, v.email), v.key, v.token, v.code, v.return_to, \
-             v.req_at, v.req_by, v.expires, (v.accounts_only AND a.id IS NOT NULL) OR v.anyone \
+             v.req_at, v.req_by, v.req_ip, v.expires, \
+             (v.accounts_only AND a.id IS NOT NULL) OR v.anyone \
            FROM UNNEST($9::text[], $10::text[], $2::text[], $11::bytea[], $12::bytea[], \
-             $13::text[], $3::bigint[], $14::text[], $15::bigint[], $16::boolean[], \
-             $17::boolean[]) \
-             AS v(id, email, key, token, code, return_to, req_at, req_by, expires, \
+             $13::text[], $3::bigint[], $14::text[], $20::text[], $15::bigint[], \
+             $16::boolean[], $17::boolean[]) \
+             AS v(id, email, key, token, code, return_to, req_at, req_by, req_ip, expires, \
                accounts_only, anyone) \
            LEFT JOIN accounts a ON a.email_key = v.key \
            WHERE v.key IN (SELECT email_key FROM counted) \
@@ -134,6 +135,7 @@ impl IssueBatch for PostgresIssuer {
                 .bind(flags(|j| j.req.recipients.always()))
                 .bind(col(|j| j.req.outbox_id.clone()))
                 .bind(bytes(|j| j.req.sealed_payload.clone()))
+                .bind(col(|j| j.req.requested_ip.clone()))
                 .fetch_all(&mut *conn)
                 .await?;
             let counted: HashSet<String> = counted.into_iter().collect();

@@ -13,6 +13,7 @@ mod limits;
 mod outbox;
 mod sessions;
 mod sign_in;
+mod trail;
 
 use super::issue_queue::IssueQueue;
 use super::{Health, IpLimits, OpenError, StoreResult, Stores};
@@ -92,6 +93,7 @@ impl SqliteStore {
             outbox: Arc::new(outbox::SqliteOutbox(self.clone())),
             sessions: Arc::new(sessions::SqliteSessions(self.clone())),
             kratos_requests: Arc::new(kratos_requests::SqliteKratosRequests(self.clone())),
+            trail: Arc::new(trail::SqliteTrail(self.clone())),
             ip_limits,
             health: vec![("store", Arc::new(self) as Arc<dyn Health>)],
         }

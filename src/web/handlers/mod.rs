@@ -88,20 +88,25 @@ pub fn sign_in_context(
     how: crate::web::session::Method,
     credential_id: &str,
 ) -> crate::web::session::SignInContext {
+    crate::web::session::SignInContext {
+        how,
+        credential_id: credential_id.to_owned(),
+        browser: requester_browser(req),
+        ip: masked_client_ip(req, state),
+    }
+}
+
+/// The client's address as Iris keeps it: `domain::masked_ip` (proxies as configured).
+pub fn masked_client_ip(req: &HttpRequest, state: &AppState) -> String {
     let ip = crate::web::client_ip::client_ip(
         req.peer_addr().map(|a| a.ip()),
         req.headers(),
         &state.trusted_proxies,
     );
-    crate::web::session::SignInContext {
-        how,
-        credential_id: credential_id.to_owned(),
-        browser: requester_browser(req),
-        ip: crate::domain::masked_ip(ip),
-    }
+    crate::domain::masked_ip(ip)
 }
 
-fn requester_browser(req: &HttpRequest) -> String {
+pub fn requester_browser(req: &HttpRequest) -> String {
     let ua = req
         .headers()
         .get(header::USER_AGENT)
@@ -114,6 +119,7 @@ fn requester_browser(req: &HttpRequest) -> String {
 pub fn requester(req: &HttpRequest, state: &AppState) -> Requester {
     Requester {
         browser: requester_browser(req),
+        ip: masked_client_ip(req, state),
         locale: state.tr(req).lang().to_owned(),
         device: crate::web::known_device::read(req, state),
     }
