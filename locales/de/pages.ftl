@@ -186,3 +186,20 @@ kratos-error-expired = Die Anmeldung hat zu lange gedauert und ist abgelaufen.
 kratos-error-return-to = Zu der Seite, von der Sie hierher gekommen sind, dürfen wir Sie nicht zurückleiten.
 kratos-error-signed-in = Sie sind bereits angemeldet.
 kratos-error-disabled = Diese Anmeldemethode ist deaktiviert.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Letzte Aktivitäten
+trail-empty = Bei diesem Konto ist noch nichts geschehen.
+trail-from = von { $browser } ({ $ip })
+trail-operator = durch eine Administratorin oder einen Administrator
+trail-email-requested = Anmelde-E-Mail gesendet
+trail-signed-in-link = Mit einem Link angemeldet
+trail-signed-in-code = Mit einem Code angemeldet
+trail-wrong-code = Falscher Code eingegeben
+trail-signed-out = Abgemeldet
+trail-signed-out-elsewhere = Überall sonst abgemeldet
+trail-signed-out-everywhere = Überall abgemeldet
+trail-session-ended = Eine Sitzung wurde beendet
+trail-not-me = „Das war ich nicht“ gemeldet
+trail-operator-ended-sessions = Ein Administrator hat dieses Konto überall abgemeldet
+trail-operator-lifted-back-off = Ein Administrator hat die Wartezeit nach falschen Codes aufgehoben

@@ -186,3 +186,21 @@ kratos-error-expired = The sign-in took too long and expired.
 kratos-error-return-to = The page that sent you here isn't one we may send you back to.
 kratos-error-signed-in = You're already signed in.
 kratos-error-disabled = This way of signing in is switched off.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+# { $browser } is one of "Browsers"; { $ip } a masked address such as 203.0.113.x.
+trail-title = Recent activity
+trail-empty = Nothing has happened on this account yet.
+trail-from = from { $browser } ({ $ip })
+trail-operator = by an administrator
+trail-email-requested = Sign-in email sent
+trail-signed-in-link = Signed in with a link
+trail-signed-in-code = Signed in with a code
+trail-wrong-code = Wrong code entered
+trail-signed-out = Signed out
+trail-signed-out-elsewhere = Signed out everywhere else
+trail-signed-out-everywhere = Signed out everywhere
+trail-session-ended = A session was ended
+trail-not-me = Reported “this wasn't me”
+trail-operator-ended-sessions = An administrator signed this account out everywhere
+trail-operator-lifted-back-off = An administrator lifted the wait after wrong codes

@@ -186,3 +186,20 @@ kratos-error-expired = El inicio de sesión tardó demasiado y expiró.
 kratos-error-return-to = No podemos llevarte de vuelta a la página de la que vienes.
 kratos-error-signed-in = Ya has iniciado sesión.
 kratos-error-disabled = Este método de inicio de sesión está desactivado.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Actividad reciente
+trail-empty = Todavía no ha pasado nada en esta cuenta.
+trail-from = desde { $browser } ({ $ip })
+trail-operator = por un administrador
+trail-email-requested = Correo de inicio de sesión enviado
+trail-signed-in-link = Sesión iniciada con un enlace
+trail-signed-in-code = Sesión iniciada con un código
+trail-wrong-code = Código incorrecto
+trail-signed-out = Sesión cerrada
+trail-signed-out-elsewhere = Sesión cerrada en todos los demás sitios
+trail-signed-out-everywhere = Sesión cerrada en todas partes
+trail-session-ended = Se cerró una sesión
+trail-not-me = Se indicó «no fui yo»
+trail-operator-ended-sessions = Un administrador cerró la sesión de esta cuenta en todas partes
+trail-operator-lifted-back-off = Un administrador quitó la espera tras códigos incorrectos

@@ -186,3 +186,20 @@ kratos-error-expired = Kirjautuminen kesti liian kauan ja vanheni.
 kratos-error-return-to = Emme voi ohjata sinua takaisin sivulle, jolta tulit.
 kratos-error-signed-in = Olet jo kirjautunut sisään.
 kratos-error-disabled = Tämä kirjautumistapa on poistettu käytöstä.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Viimeaikainen toiminta
+trail-empty = Tilillä ei ole vielä tapahtunut mitään.
+trail-from = Selain: { $browser } ({ $ip })
+trail-operator = ylläpitäjä
+trail-email-requested = Kirjautumissähköposti lähetetty
+trail-signed-in-link = Kirjauduttu linkillä
+trail-signed-in-code = Kirjauduttu koodilla
+trail-wrong-code = Väärä koodi syötetty
+trail-signed-out = Kirjauduttu ulos
+trail-signed-out-elsewhere = Kirjauduttu ulos kaikkialta muualta
+trail-signed-out-everywhere = Kirjauduttu ulos kaikkialta
+trail-session-ended = Istunto lopetettiin
+trail-not-me = Ilmoitettu ”en se ollut minä”
+trail-operator-ended-sessions = Ylläpitäjä kirjasi tilin ulos kaikkialta
+trail-operator-lifted-back-off = Ylläpitäjä poisti väärien koodien jälkeisen odotuksen

@@ -189,3 +189,20 @@ kratos-error-expired = La connexion a pris trop de temps et a expiré.
 kratos-error-return-to = Nous ne pouvons pas vous renvoyer vers la page d’où vous venez.
 kratos-error-signed-in = Une session est déjà ouverte.
 kratos-error-disabled = Ce mode de connexion est désactivé.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Activité récente
+trail-empty = Rien ne s'est encore passé sur ce compte.
+trail-from = depuis { $browser } ({ $ip })
+trail-operator = par un administrateur
+trail-email-requested = E-mail de connexion envoyé
+trail-signed-in-link = Connexion avec un lien
+trail-signed-in-code = Connexion avec un code
+trail-wrong-code = Code erroné saisi
+trail-signed-out = Déconnexion
+trail-signed-out-elsewhere = Déconnexion partout ailleurs
+trail-signed-out-everywhere = Déconnexion partout
+trail-session-ended = Une session a été fermée
+trail-not-me = Signalé « ce n'était pas moi »
+trail-operator-ended-sessions = Un administrateur a déconnecté ce compte partout
+trail-operator-lifted-back-off = Un administrateur a levé l'attente après des codes erronés

@@ -186,3 +186,20 @@ kratos-error-expired = Het inloggen duurde te lang en is verlopen.
 kratos-error-return-to = We mogen je niet terugsturen naar de pagina waar je vandaan kwam.
 kratos-error-signed-in = Je bent al ingelogd.
 kratos-error-disabled = Deze manier van inloggen is uitgeschakeld.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Recente activiteit
+trail-empty = Er is nog niets gebeurd met dit account.
+trail-from = via { $browser } ({ $ip })
+trail-operator = door een beheerder
+trail-email-requested = Inlogmail verstuurd
+trail-signed-in-link = Ingelogd met een link
+trail-signed-in-code = Ingelogd met een code
+trail-wrong-code = Verkeerde code ingevoerd
+trail-signed-out = Uitgelogd
+trail-signed-out-elsewhere = Overal elders afgemeld
+trail-signed-out-everywhere = Overal afgemeld
+trail-session-ended = Een sessie is beëindigd
+trail-not-me = „Dit was ik niet” gemeld
+trail-operator-ended-sessions = Een beheerder heeft dit account overal afgemeld
+trail-operator-lifted-back-off = Een beheerder heeft de wachttijd na verkeerde codes opgeheven

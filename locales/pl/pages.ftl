@@ -194,3 +194,20 @@ kratos-error-expired = Logowanie trwało zbyt długo i wygasło.
 kratos-error-return-to = Nie możemy odesłać Cię z powrotem na stronę, która Cię tu skierowała.
 kratos-error-signed-in = Już się zalogowano.
 kratos-error-disabled = Ta metoda logowania jest wyłączona.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Ostatnia aktywność
+trail-empty = Na tym koncie nic się jeszcze nie wydarzyło.
+trail-from = z { $browser } ({ $ip })
+trail-operator = przez administratora
+trail-email-requested = Wysłano e-mail do logowania
+trail-signed-in-link = Zalogowano linkiem
+trail-signed-in-code = Zalogowano kodem
+trail-wrong-code = Wpisano błędny kod
+trail-signed-out = Wylogowano
+trail-signed-out-elsewhere = Wylogowano wszędzie indziej
+trail-signed-out-everywhere = Wylogowano wszędzie
+trail-session-ended = Zakończono sesję
+trail-not-me = Zgłoszono „to nie ja”
+trail-operator-ended-sessions = Administrator wylogował to konto wszędzie
+trail-operator-lifted-back-off = Administrator zniósł oczekiwanie po błędnych kodach

@@ -194,3 +194,20 @@ kratos-error-expired = O processo de acesso demorou muito e expirou.
 kratos-error-return-to = Não é possível voltar à página de onde veio.
 kratos-error-signed-in = A sessão já está iniciada.
 kratos-error-disabled = Esta forma de entrar está desativada.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Atividade recente
+trail-empty = Ainda não aconteceu nada nesta conta.
+trail-from = com { $browser } ({ $ip })
+trail-operator = por um administrador
+trail-email-requested = E-mail de início de sessão enviado
+trail-signed-in-link = Sessão iniciada com uma ligação
+trail-signed-in-code = Sessão iniciada com um código
+trail-wrong-code = Código errado introduzido
+trail-signed-out = Sessão terminada
+trail-signed-out-elsewhere = Sessão terminada em todos os outros locais
+trail-signed-out-everywhere = Sessão terminada em todo o lado
+trail-session-ended = Uma sessão foi terminada
+trail-not-me = Indicado «não fui eu»
+trail-operator-ended-sessions = Um administrador terminou a sessão desta conta em todo o lado
+trail-operator-lifted-back-off = Um administrador retirou a espera após códigos errados

@@ -194,3 +194,20 @@ kratos-error-expired = Вход занял слишком много време�
 kratos-error-return-to = Мы не можем вернуть вас на страницу, с которой вы сюда пришли.
 kratos-error-signed-in = Вы уже вошли.
 kratos-error-disabled = Этот способ входа отключён.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Недавние действия
+trail-empty = С этим аккаунтом пока ничего не происходило.
+trail-from = из { $browser } ({ $ip })
+trail-operator = администратором
+trail-email-requested = Отправлено письмо для входа
+trail-signed-in-link = Вход по ссылке
+trail-signed-in-code = Вход по коду
+trail-wrong-code = Введён неверный код
+trail-signed-out = Выход
+trail-signed-out-elsewhere = Выход на всех других устройствах
+trail-signed-out-everywhere = Выход везде
+trail-session-ended = Сеанс завершён
+trail-not-me = Отмечено «это был не я»
+trail-operator-ended-sessions = Администратор завершил все сеансы аккаунта
+trail-operator-lifted-back-off = Администратор снял ожидание после неверных кодов

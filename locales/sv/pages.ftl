@@ -186,3 +186,20 @@ kratos-error-expired = Inloggningen tog för lång tid och gick ut.
 kratos-error-return-to = Vi får inte skicka dig tillbaka till sidan som skickade dig hit.
 kratos-error-signed-in = Du är redan inloggad.
 kratos-error-disabled = Det här sättet att logga in är avstängt.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Senaste aktivitet
+trail-empty = Inget har hänt med det här kontot än.
+trail-from = från { $browser } ({ $ip })
+trail-operator = av en administratör
+trail-email-requested = E-post för inloggning skickad
+trail-signed-in-link = Inloggad med en länk
+trail-signed-in-code = Inloggad med en kod
+trail-wrong-code = Fel kod angavs
+trail-signed-out = Utloggad
+trail-signed-out-elsewhere = Utloggad överallt annars
+trail-signed-out-everywhere = Utloggad överallt
+trail-session-ended = En session avslutades
+trail-not-me = Anmält ”det var inte jag”
+trail-operator-ended-sessions = En administratör loggade ut kontot överallt
+trail-operator-lifted-back-off = En administratör tog bort väntetiden efter fel koder

@@ -184,6 +184,7 @@ impl Application {
                     sign_in: stores.sign_in.clone(),
                     limits: stores.limits.clone(),
                     sessions: stores.sessions.clone(),
+                    trail: stores.trail.clone(),
                     invalidations: invalidations.clone(),
                     clock: clock.clone(),
                     token: token.clone(),

@@ -1,8 +1,9 @@
 //! The signed-in side: home page, sign-out, and the two endpoints apps and proxies ask.
 use super::{current_user, relay, see_other, with_cookies, WebResult};
-use crate::domain::ReturnTo;
+use crate::domain::{ReturnTo, TrailKind};
 use crate::sign_in::User;
 use crate::web::csrf::{self, Csrf};
+use crate::web::trail::{self, recent_trail};
 use crate::web::views::{page, signed_in_page, IrisPage, SignedInView};
 use crate::web::AppState;
 use actix_session::Session;
@@ -35,6 +36,7 @@ pub async fn home(
         // Ending other sessions is Iris's own business only when Iris holds them.
         iris_sessions: !state.sign_in.kratos_sessions(),
         others_ended: query.ended.as_deref() == Some("others"),
+        trail: &recent_trail(&state, &user.id).await?,
     };
     Ok(csrf.apply(page(
         StatusCode::OK,
@@ -56,6 +58,13 @@ pub async fn sign_out_others(
     };
     let ended = end_sessions(&state, &user.user_id).await?;
     tracing::info!(event = "sessions_ended_elsewhere", account_id = %user.user_id, ended, "signed out everywhere else");
+    trail::record_for(
+        &req,
+        &state,
+        &user.user_id,
+        TrailKind::SignedOutEverywhereElse,
+    )
+    .await;
     session.renew();
     Ok(see_other("/?ended=others"))
 }
@@ -71,6 +80,7 @@ pub async fn sign_out_everywhere(
     if let Some(user) = iris_user(&state, &session) {
         let ended = end_sessions(&state, &user.user_id).await?;
         tracing::info!(event = "sessions_ended_everywhere", account_id = %user.user_id, ended, "signed out everywhere");
+        trail::record_for(&req, &state, &user.user_id, TrailKind::SignedOutEverywhere).await;
     }
     session.purge();
     Ok(cleared(see_other("/login")))
@@ -122,6 +132,7 @@ pub async fn logout(
     let mut relay = relay(&req);
     if let Some(user) = current_user(&state, &session, &mut relay).await? {
         tracing::info!(event = "logout", account_id = %user.id, "signed out");
+        trail::record_for(&req, &state, &user.id, TrailKind::SignedOut).await;
     }
     state.sign_in.kratos_logout(&mut relay).await?;
     session.purge();

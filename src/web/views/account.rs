@@ -11,6 +11,8 @@ pub struct SignedInView<'a> {
     pub iris_sessions: bool,
     /// The other sessions were just ended.
     pub others_ended: bool,
+    /// The account's recent activity, newest first.
+    pub trail: &'a [crate::store::TrailEvent],
 }
 
 pub fn signed_in_page(ui: &Ui<'_>, csrf: &str, view: &SignedInView<'_>) -> Markup {
@@ -31,6 +33,7 @@ pub fn signed_in_page(ui: &Ui<'_>, csrf: &str, view: &SignedInView<'_>) -> Marku
                 (post_button("/logout/others", csrf, &[], &tr.t("account-sign-out-others"), true))
                 (post_button("/logout/everywhere", csrf, &[], &tr.t("account-sign-out-everywhere"), true))
             }
+            (super::trail::trail_section(ui, view.trail))
         },
     )
 }

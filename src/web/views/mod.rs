@@ -7,6 +7,7 @@ mod error;
 mod layout;
 mod link;
 mod login;
+mod trail;
 
 pub use account::{signed_in_page, SignedInView};
 pub use check_email::{check_email_page, CheckEmailView};
