@@ -27,3 +27,4 @@ mod redirects;
 mod sessions;
 mod smtp;
 mod soak;
+mod trail;
