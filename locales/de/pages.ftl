@@ -190,6 +190,7 @@ kratos-error-disabled = Diese Anmeldemethode ist deaktiviert.
 ## Recent activity on the account page: what happened, then when and from which browser.
 trail-title = Letzte Aktivitäten
 trail-empty = Bei diesem Konto ist noch nichts geschehen.
+trail-unavailable = Die letzten Aktivitäten können gerade nicht angezeigt werden. Alles andere auf dieser Seite funktioniert.
 trail-from = von { $browser } ({ $ip })
 trail-operator = durch eine Administratorin oder einen Administrator
 trail-email-requested = Anmelde-E-Mail gesendet

@@ -191,6 +191,7 @@ kratos-error-disabled = This way of signing in is switched off.
 # { $browser } is one of "Browsers"; { $ip } a masked address such as 203.0.113.x.
 trail-title = Recent activity
 trail-empty = Nothing has happened on this account yet.
+trail-unavailable = Recent activity can't be shown right now. Everything else on this page works.
 trail-from = from { $browser } ({ $ip })
 trail-operator = by an administrator
 trail-email-requested = Sign-in email sent

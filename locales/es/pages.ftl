@@ -190,6 +190,7 @@ kratos-error-disabled = Este método de inicio de sesión está desactivado.
 ## Recent activity on the account page: what happened, then when and from which browser.
 trail-title = Actividad reciente
 trail-empty = Todavía no ha pasado nada en esta cuenta.
+trail-unavailable = Ahora mismo no se puede mostrar la actividad reciente. Todo lo demás de esta página funciona.
 trail-from = desde { $browser } ({ $ip })
 trail-operator = por un administrador
 trail-email-requested = Correo de inicio de sesión enviado

@@ -190,6 +190,7 @@ kratos-error-disabled = Tämä kirjautumistapa on poistettu käytöstä.
 ## Recent activity on the account page: what happened, then when and from which browser.
 trail-title = Viimeaikainen toiminta
 trail-empty = Tilillä ei ole vielä tapahtunut mitään.
+trail-unavailable = Viimeaikaista toimintaa ei voi juuri nyt näyttää. Kaikki muu tällä sivulla toimii.
 trail-from = Selain: { $browser } ({ $ip })
 trail-operator = ylläpitäjä
 trail-email-requested = Kirjautumissähköposti lähetetty

@@ -193,6 +193,7 @@ kratos-error-disabled = Ce mode de connexion est désactivé.
 ## Recent activity on the account page: what happened, then when and from which browser.
 trail-title = Activité récente
 trail-empty = Rien ne s'est encore passé sur ce compte.
+trail-unavailable = L'activité récente ne peut pas être affichée pour le moment. Le reste de cette page fonctionne.
 trail-from = depuis { $browser } ({ $ip })
 trail-operator = par un administrateur
 trail-email-requested = E-mail de connexion envoyé

@@ -190,6 +190,7 @@ kratos-error-disabled = Deze manier van inloggen is uitgeschakeld.
 ## Recent activity on the account page: what happened, then when and from which browser.
 trail-title = Recente activiteit
 trail-empty = Er is nog niets gebeurd met dit account.
+trail-unavailable = Recente activiteit kan nu niet worden getoond. Al het andere op deze pagina werkt.
 trail-from = via { $browser } ({ $ip })
 trail-operator = door een beheerder
 trail-email-requested = Inlogmail verstuurd

@@ -198,6 +198,7 @@ kratos-error-disabled = Ta metoda logowania jest wyłączona.
 ## Recent activity on the account page: what happened, then when and from which browser.
 trail-title = Ostatnia aktywność
 trail-empty = Na tym koncie nic się jeszcze nie wydarzyło.
+trail-unavailable = Ostatniej aktywności nie można teraz wyświetlić. Wszystko inne na tej stronie działa.
 trail-from = z { $browser } ({ $ip })
 trail-operator = przez administratora
 trail-email-requested = Wysłano e-mail do logowania

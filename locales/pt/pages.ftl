@@ -198,6 +198,7 @@ kratos-error-disabled = Esta forma de entrar está desativada.
 ## Recent activity on the account page: what happened, then when and from which browser.
 trail-title = Atividade recente
 trail-empty = Ainda não aconteceu nada nesta conta.
+trail-unavailable = Não é possível mostrar a atividade recente neste momento. Tudo o resto nesta página funciona.
 trail-from = com { $browser } ({ $ip })
 trail-operator = por um administrador
 trail-email-requested = E-mail de início de sessão enviado

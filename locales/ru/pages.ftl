@@ -198,6 +198,7 @@ kratos-error-disabled = Этот способ входа отключён.
 ## Recent activity on the account page: what happened, then when and from which browser.
 trail-title = Недавние действия
 trail-empty = С этим аккаунтом пока ничего не происходило.
+trail-unavailable = Недавние действия сейчас нельзя показать. Всё остальное на этой странице работает.
 trail-from = из { $browser } ({ $ip })
 trail-operator = администратором
 trail-email-requested = Отправлено письмо для входа

@@ -190,6 +190,7 @@ kratos-error-disabled = Det här sättet att logga in är avstängt.
 ## Recent activity on the account page: what happened, then when and from which browser.
 trail-title = Senaste aktivitet
 trail-empty = Inget har hänt med det här kontot än.
+trail-unavailable = Senaste aktivitet kan inte visas just nu. Allt annat på sidan fungerar.
 trail-from = från { $browser } ({ $ip })
 trail-operator = av en administratör
 trail-email-requested = E-post för inloggning skickad

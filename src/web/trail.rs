@@ -2,7 +2,7 @@
 //! listener). Only the browser summary and the masked IP go with an event, never what the
 //! request carried (a token, a code, an address).
 use crate::domain::TrailKind;
-use crate::store::{Trail, TrailEntry, TrailSubject};
+use crate::store::{Trail, TrailEntry, TrailEvent, TrailSubject};
 use crate::web::handlers::{masked_client_ip, requester_browser};
 use crate::web::AppState;
 use actix_web::HttpRequest;
@@ -45,15 +45,14 @@ pub async fn record_quietly(trail: &dyn Trail, entry: TrailEntry<'_>) {
 pub const PAGE_EVENTS: u32 = 20;
 
 /// The account's newest events, for its page (the account id is the session's user id: Iris's
-/// account, or the Kratos identity).
-pub async fn recent_trail(
-    state: &AppState,
-    account_id: &str,
-) -> Result<Vec<crate::store::TrailEvent>, crate::web::handlers::WebError> {
-    state
-        .stores
-        .trail
-        .recent(account_id, PAGE_EVENTS)
-        .await
-        .map_err(|e| crate::sign_in::SignInError::from(e).into())
+/// account, or the Kratos identity); `None` when the store could not say. The page then shows
+/// everything else: its sign-out buttons must work when the trail does not.
+pub async fn recent_trail(state: &AppState, account_id: &str) -> Option<Vec<TrailEvent>> {
+    match state.stores.trail.recent(account_id, PAGE_EVENTS).await {
+        Ok(events) => Some(events),
+        Err(e) => {
+            tracing::warn!(event = "trail_read_failed", error = %e, "the trail could not be read");
+            None
+        }
+    }
 }

@@ -193,3 +193,39 @@ async fn the_cli_prints_an_accounts_trail_one_json_event_a_line() {
         "no account: a failure"
     );
 }
+
+/// The trail is a record, not a condition: with its table gone (renamed under the running
+/// server), signing in by link and by code, a wrong code and signing out all still work, and
+/// the account page (its sign-out buttons) too, saying the trail cannot be shown.
+#[tokio::test]
+async fn a_trail_that_cannot_be_written_fails_no_sign_in_and_no_sign_out() {
+    let app = spawn_app().await;
+    let (first, _) = signed_in(&app, "fay@example.com").await;
+    app.sql("ALTER TABLE trail_events RENAME TO trail_gone");
+    assert_eq!(first.sign_out().await.status, 303);
+    app.clock.advance(time::Duration::seconds(61));
+
+    let (by_link, _) = signed_in(&app, "fay@example.com").await;
+    assert_eq!(by_link.whoami().await.0, 200);
+    let home = by_link.get("/").await;
+    assert_eq!(home.status, 200);
+    assert!(
+        home.text()
+            .contains("Recent activity can't be shown right now"),
+        "{}",
+        home.text()
+    );
+    app.clock.advance(time::Duration::seconds(61));
+    let by_code = app.browser();
+    let mail = app.request_email(&by_code, "fay@example.com").await;
+    assert_eq!(by_code.enter_code(mail.wrong_code()).await.status, 400);
+    assert_eq!(by_code.enter_code(&mail.code()).await.status, 303);
+    assert_eq!(by_code.whoami().await.0, 200);
+    assert_eq!(by_code.sign_out().await.status, 303);
+    assert_eq!(by_code.whoami().await.0, 401);
+    // What the server itself wrote went nowhere; the issuing trigger followed the rename.
+    assert_eq!(
+        app.sql("SELECT kind FROM trail_gone ORDER BY id"),
+        "signed_in_link\nemail_requested\nemail_requested"
+    );
+}

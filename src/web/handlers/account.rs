@@ -30,13 +30,14 @@ pub async fn home(
         return Ok(see_other("/login"));
     };
     let csrf = Csrf::for_request(&req, &state);
+    let trail = recent_trail(&state, &user.id).await;
     let view = SignedInView {
         email: &user.email,
         since: stamp(user.authenticated_at),
         // Ending other sessions is Iris's own business only when Iris holds them.
         iris_sessions: !state.sign_in.kratos_sessions(),
         others_ended: query.ended.as_deref() == Some("others"),
-        trail: &recent_trail(&state, &user.id).await?,
+        trail: trail.as_deref(),
     };
     Ok(csrf.apply(page(
         StatusCode::OK,

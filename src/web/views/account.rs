@@ -11,8 +11,8 @@ pub struct SignedInView<'a> {
     pub iris_sessions: bool,
     /// The other sessions were just ended.
     pub others_ended: bool,
-    /// The account's recent activity, newest first.
-    pub trail: &'a [crate::store::TrailEvent],
+    /// The account's recent activity, newest first (`None`: it could not be read).
+    pub trail: Option<&'a [crate::store::TrailEvent]>,
 }
 
 pub fn signed_in_page(ui: &Ui<'_>, csrf: &str, view: &SignedInView<'_>) -> Markup {

@@ -21,27 +21,30 @@ fn what(kind: TrailKind) -> &'static str {
     }
 }
 
-pub fn trail_section(ui: &Ui<'_>, events: &[TrailEvent]) -> Markup {
+/// `None`: the trail could not be read (the rest of the page still works).
+pub fn trail_section(ui: &Ui<'_>, events: Option<&[TrailEvent]>) -> Markup {
     let tr = &ui.tr;
     html! {
         section aria-labelledby="trail-title" {
             h2 id="trail-title" { (tr.t("trail-title")) }
-            @if events.is_empty() {
-                p class="small" { (tr.t("trail-empty")) }
-            } @else {
-                ol class="trail" {
-                    @for event in events {
-                        li {
-                            span class="what" { (tr.t(what(event.kind))) }
-                            span class="small" {
-                                (tr.when(event.at, ui.now)) " · "
-                                @if event.kind.by_operator() {
-                                    (tr.t("trail-operator"))
-                                } @else {
-                                    (tr.format("trail-from", &[
-                                        ("browser", tr.browser(&event.browser).into()),
-                                        ("ip", event.ip.clone().into()),
-                                    ]))
+            @match events {
+                None => { p class="small" { (tr.t("trail-unavailable")) } }
+                Some([]) => { p class="small" { (tr.t("trail-empty")) } }
+                Some(events) => {
+                    ol class="trail" {
+                        @for event in events {
+                            li {
+                                span class="what" { (tr.t(what(event.kind))) }
+                                span class="small" {
+                                    (tr.when(event.at, ui.now)) " · "
+                                    @if event.kind.by_operator() {
+                                        (tr.t("trail-operator"))
+                                    } @else {
+                                        (tr.format("trail-from", &[
+                                            ("browser", tr.browser(&event.browser).into()),
+                                            ("ip", event.ip.clone().into()),
+                                        ]))
+                                    }
                                 }
                             }
                         }
