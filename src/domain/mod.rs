@@ -14,5 +14,5 @@ pub use magic_token::MagicToken;
 pub use masked_ip::masked_ip;
 pub use one_time_code::OneTimeCode;
 pub use return_to::ReturnTo;
-pub use trail::TrailKind;
+pub use trail::{TrailEvent, TrailKind};
 pub use user_agent::browser_summary;

@@ -1,5 +1,22 @@
-//! What the recent-activity trail says happened to an account. Stored as a short, stable
-//! string (`as_str`): renaming a variant must not change what older rows mean.
+//! What the recent-activity trail says happened to an account: the vocabulary the store,
+//! the pages and the admin listener share. A kind is stored as a short, stable string
+//! (`as_str`): renaming a variant must not change what older rows mean.
+use time::OffsetDateTime;
+
+/// One event as stored and read back. SECURITY: it holds no token, code, link or full
+/// address, only what a person needs to tell their own activity from someone else's
+/// (SECURITY.md, "The sign-in trail").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrailEvent {
+    /// Whole seconds, as stored.
+    pub at: OffsetDateTime,
+    pub account_id: String,
+    pub kind: TrailKind,
+    /// `i18n::browser_record` (`name|os`); empty for an operator's action.
+    pub browser: String,
+    /// `domain::masked_ip` (`203.0.113.x`); empty for an operator's action.
+    pub ip: String,
+}
 
 /// One kind of event on an account's trail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

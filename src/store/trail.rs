@@ -1,24 +1,11 @@
-//! The recent-activity trail's seam: what an event is, whose trail it goes on, and the trait
-//! each SQL backend implements (`sqlite/trail.rs`, `postgres/trail.rs`).
+//! The recent-activity trail's seam: whose trail an event goes on, and the trait each SQL
+//! backend implements (`sqlite/trail.rs`, `postgres/trail.rs`). The event itself is the
+//! domain's (`domain::TrailEvent`), as the pages read it too.
 use super::{Purge, StoreResult};
+pub use crate::domain::TrailEvent;
 use crate::domain::TrailKind;
 use async_trait::async_trait;
 use time::OffsetDateTime;
-
-/// One event as stored and read back. SECURITY: it holds no token, code, link or full
-/// address, only what a person needs to tell their own activity from someone else's
-/// (SECURITY.md, "The sign-in trail").
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TrailEvent {
-    /// Whole seconds, as stored.
-    pub at: OffsetDateTime,
-    pub account_id: String,
-    pub kind: TrailKind,
-    /// `i18n::browser_record` (`name|os`); empty for an operator's action.
-    pub browser: String,
-    /// `domain::masked_ip` (`203.0.113.x`); empty for an operator's action.
-    pub ip: String,
-}
 
 /// Whose trail an event goes on: an account the caller knows, or the account (if any) behind
 /// an address or a credential, looked up in the same statement that records it, so that a

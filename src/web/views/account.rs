@@ -12,7 +12,7 @@ pub struct SignedInView<'a> {
     /// The other sessions were just ended.
     pub others_ended: bool,
     /// The account's recent activity, newest first (`None`: it could not be read).
-    pub trail: Option<&'a [crate::store::TrailEvent]>,
+    pub trail: Option<&'a [crate::domain::TrailEvent]>,
 }
 
 pub fn signed_in_page(ui: &Ui<'_>, csrf: &str, view: &SignedInView<'_>) -> Markup {

@@ -1,7 +1,6 @@
 //! "Recent activity" on the account page: the account's newest trail events, newest first.
 use super::layout::Ui;
-use crate::domain::TrailKind;
-use crate::store::TrailEvent;
+use crate::domain::{TrailEvent, TrailKind};
 use maud::{html, Markup};
 
 /// The message key that says what an event was ("Signed in with a link").
