@@ -20,7 +20,8 @@ ALTER TABLE credentials ADD COLUMN requested_ip TEXT NOT NULL DEFAULT '';
 -- "Email requested" is recorded by the statement that issues the email: one lookup of the
 -- address's account on accounts' unique email_key, inside the issuing transaction, and no
 -- extra round trip on the hot path (issuing runs thousands of times a second). An address
--- with no account (or an email that is never sent) leaves no row.
+-- with no account (or an email that is never sent) leaves no row. (PostgreSQL does the same
+-- in its issuing statement instead: see migrations/postgres/0002_trail.sql.)
 CREATE TRIGGER credentials_trail AFTER INSERT ON credentials
 WHEN NEW.deliverable
 BEGIN

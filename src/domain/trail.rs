@@ -22,7 +22,8 @@ pub struct TrailEvent {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TrailKind {
     /// A sign-in email was issued to the account's address (recorded by the store itself, in
-    /// the issuing statement: see `migrations/sqlite/0009_trail.sql`).
+    /// the issuing transaction: `migrations/sqlite/0009_trail.sql`,
+    /// `store/postgres/issue_batch.rs`).
     EmailRequested,
     SignedInWithLink,
     SignedInWithCode,
