@@ -28,3 +28,4 @@ mod redirects;
 mod sessions;
 mod smtp;
 mod soak;
+mod trail;

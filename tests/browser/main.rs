@@ -18,3 +18,4 @@ mod language;
 mod magic_link;
 mod screens;
 mod third_party;
+mod trail;

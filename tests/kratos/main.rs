@@ -13,5 +13,6 @@ mod faults;
 mod recovery;
 mod retention;
 mod sessions;
+mod trail;
 
 mod fragment;

@@ -8,6 +8,7 @@ mod error;
 mod layout;
 mod link;
 mod login;
+mod trail;
 
 pub use account::{signed_in_page, Ended, SignedInView};
 pub use address::{
