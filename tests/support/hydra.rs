@@ -48,7 +48,10 @@ impl Hydra {
     pub async fn start(iris_url: &str) -> Hydra {
         let iris_url = iris_url.trim_end_matches('/').to_owned();
         let dir = tempfile::tempdir().unwrap();
-        let (public_port, admin_port) = (free_port(), free_port());
+        let public_port = free_port();
+        let admin_port = std::iter::repeat_with(free_port)
+            .find(|&p| p != public_port)
+            .unwrap();
         let public_url = format!("http://127.0.0.1:{public_port}");
         let config = json!({
             "dsn": "memory",
