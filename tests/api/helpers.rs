@@ -24,6 +24,26 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// The binary named by `env_var` (scripts/test sets it), else the path that `scripts/{script}`
+/// prints last (it builds the binary, or finds it in `~/.cache/iris`): Kratos, Hydra.
+pub fn built_binary(env_var: &str, script: &str) -> PathBuf {
+    if let Ok(path) = std::env::var(env_var) {
+        return path.into();
+    }
+    let out = Command::new(format!("{}/scripts/{script}", env!("CARGO_MANIFEST_DIR")))
+        .stderr(Stdio::inherit())
+        .output()
+        .unwrap_or_else(|e| panic!("scripts/{script} runs: {e}"));
+    assert!(out.status.success(), "scripts/{script} failed");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    stdout
+        .lines()
+        .last()
+        .expect("the binary's path")
+        .trim()
+        .into()
+}
+
 pub const HMAC_KEY: &str = "test-hmac-key-0123456789abcdefghijklmnopqrstuvwxyz";
 pub const SESSION_KEY: &str = "test-session-key-0123456789abcdefghijklmnopqrstuvwxyz-0123456789";
 

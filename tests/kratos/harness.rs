@@ -2,10 +2,10 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::Duration;
 
-use crate::helpers::{free_port, spawn_app_on, spawn_app_with, TestApp};
+use crate::helpers::{built_binary, free_port, spawn_app_on, spawn_app_with, TestApp};
 
 // Throwaway PostgreSQL clusters (here for Kratos's database) are in tests/support/, for every
 // suite. A #[path] in this file is relative to its folder, whichever binary includes it.
@@ -19,24 +19,7 @@ pub const COURIER_KEY: &str = "iris-test-courier-key-0123456789abcdef";
 /// The Kratos binary: `IRIS_TEST_KRATOS` (set by scripts/test), else built (or found in the
 /// cache) by scripts/kratos-build.
 pub fn kratos_binary() -> PathBuf {
-    if let Ok(path) = std::env::var("IRIS_TEST_KRATOS") {
-        return path.into();
-    }
-    let out = Command::new(format!(
-        "{}/scripts/kratos-build",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .stderr(Stdio::inherit())
-    .output()
-    .expect("scripts/kratos-build runs");
-    assert!(out.status.success(), "scripts/kratos-build failed");
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    stdout
-        .lines()
-        .last()
-        .expect("the binary's path")
-        .trim()
-        .into()
+    built_binary("IRIS_TEST_KRATOS", "kratos-build")
 }
 
 pub struct Kratos {
