@@ -186,3 +186,7 @@ kratos-error-expired = Die Anmeldung hat zu lange gedauert und ist abgelaufen.
 kratos-error-return-to = Zu der Seite, von der Sie hierher gekommen sind, dürfen wir Sie nicht zurückleiten.
 kratos-error-signed-in = Sie sind bereits angemeldet.
 kratos-error-disabled = Diese Anmeldemethode ist deaktiviert.
+
+link-voided-title = Diese E-Mail wurde gestoppt
+link-voided-text = Jemand hat angegeben, diese E-Mail nicht angefordert zu haben. Ihr Link und ihr Code funktionieren daher nicht mehr. Fordern Sie eine neue E-Mail an, um sich anzumelden.
+code-dead-voided = Diese E-Mail wurde gestoppt („Das habe ich nicht angefordert“), daher funktioniert ihr Code nicht mehr. Fordern Sie eine neue E-Mail an, um sich anzumelden.

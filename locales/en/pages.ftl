@@ -186,3 +186,8 @@ kratos-error-expired = The sign-in took too long and expired.
 kratos-error-return-to = The page that sent you here isn't one we may send you back to.
 kratos-error-signed-in = You're already signed in.
 kratos-error-disabled = This way of signing in is switched off.
+
+# A link or code stopped with "this wasn't me".
+link-voided-title = This email was stopped
+link-voided-text = Someone said they didn't ask for this email, so its link and code no longer work. To sign in, ask for a new email.
+code-dead-voided = This email was stopped ("I didn't ask for this"), so its code no longer works. Ask for a new email to sign in.

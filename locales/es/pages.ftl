@@ -186,3 +186,7 @@ kratos-error-expired = El inicio de sesión tardó demasiado y expiró.
 kratos-error-return-to = No podemos llevarte de vuelta a la página de la que vienes.
 kratos-error-signed-in = Ya has iniciado sesión.
 kratos-error-disabled = Este método de inicio de sesión está desactivado.
+
+link-voided-title = Este correo se ha anulado
+link-voided-text = Alguien indicó que no pidió este correo, así que su enlace y su código ya no funcionan. Para iniciar sesión, solicita un nuevo correo.
+code-dead-voided = Este correo se ha anulado («No lo he pedido»), así que su código ya no funciona. Solicita un nuevo correo para iniciar sesión.

@@ -186,3 +186,7 @@ kratos-error-expired = Kirjautuminen kesti liian kauan ja vanheni.
 kratos-error-return-to = Emme voi ohjata sinua takaisin sivulle, jolta tulit.
 kratos-error-signed-in = Olet jo kirjautunut sisään.
 kratos-error-disabled = Tämä kirjautumistapa on poistettu käytöstä.
+
+link-voided-title = Tämä viesti on mitätöity
+link-voided-text = Joku ilmoitti, ettei pyytänyt tätä viestiä, joten sen linkki ja koodi eivät enää toimi. Pyydä uusi viesti, jos haluat kirjautua.
+code-dead-voided = Tämä viesti on mitätöity (”En pyytänyt tätä”), joten sen koodi ei enää toimi. Pyydä uusi viesti kirjautuaksesi.

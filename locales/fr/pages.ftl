@@ -189,3 +189,7 @@ kratos-error-expired = La connexion a pris trop de temps et a expiré.
 kratos-error-return-to = Nous ne pouvons pas vous renvoyer vers la page d’où vous venez.
 kratos-error-signed-in = Une session est déjà ouverte.
 kratos-error-disabled = Ce mode de connexion est désactivé.
+
+link-voided-title = Cet e-mail a été annulé
+link-voided-text = Quelqu’un a indiqué ne pas avoir demandé cet e-mail : son lien et son code ne fonctionnent plus. Pour vous connecter, demandez un nouvel e-mail.
+code-dead-voided = Cet e-mail a été annulé (« Je n’ai rien demandé ») : son code ne fonctionne plus. Demandez un nouvel e-mail pour vous connecter.

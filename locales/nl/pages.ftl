@@ -186,3 +186,7 @@ kratos-error-expired = Het inloggen duurde te lang en is verlopen.
 kratos-error-return-to = We mogen je niet terugsturen naar de pagina waar je vandaan kwam.
 kratos-error-signed-in = Je bent al ingelogd.
 kratos-error-disabled = Deze manier van inloggen is uitgeschakeld.
+
+link-voided-title = Deze e-mail is stopgezet
+link-voided-text = Iemand gaf aan deze e-mail niet te hebben aangevraagd, dus de link en code werken niet meer. Vraag een nieuwe e-mail aan om in te loggen.
+code-dead-voided = Deze e-mail is stopgezet ('Ik heb dit niet aangevraagd'), dus de code werkt niet meer. Vraag een nieuwe e-mail aan om in te loggen.

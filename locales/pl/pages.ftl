@@ -194,3 +194,7 @@ kratos-error-expired = Logowanie trwało zbyt długo i wygasło.
 kratos-error-return-to = Nie możemy odesłać Cię z powrotem na stronę, która Cię tu skierowała.
 kratos-error-signed-in = Już się zalogowano.
 kratos-error-disabled = Ta metoda logowania jest wyłączona.
+
+link-voided-title = Ta wiadomość została unieważniona
+link-voided-text = Ktoś zgłosił, że nie prosił o tę wiadomość, więc jej link i kod już nie działają. Aby się zalogować, poproś o nową wiadomość.
+code-dead-voided = Ta wiadomość została unieważniona („Nie prosiłem o to”), więc jej kod już nie działa. Poproś o nową wiadomość, aby się zalogować.

@@ -194,3 +194,7 @@ kratos-error-expired = O processo de acesso demorou muito e expirou.
 kratos-error-return-to = Não é possível voltar à página de onde veio.
 kratos-error-signed-in = A sessão já está iniciada.
 kratos-error-disabled = Esta forma de entrar está desativada.
+
+link-voided-title = Este e-mail foi anulado
+link-voided-text = Alguém indicou que não pediu este e-mail, por isso o link e o código já não funcionam. Para entrar, peça um novo e-mail.
+code-dead-voided = Este e-mail foi anulado («Não pedi isto»), por isso o código já não funciona. Peça um novo e-mail para entrar.

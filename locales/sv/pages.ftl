@@ -186,3 +186,7 @@ kratos-error-expired = Inloggningen tog för lång tid och gick ut.
 kratos-error-return-to = Vi får inte skicka dig tillbaka till sidan som skickade dig hit.
 kratos-error-signed-in = Du är redan inloggad.
 kratos-error-disabled = Det här sättet att logga in är avstängt.
+
+link-voided-title = Mejlet har stoppats
+link-voided-text = Någon angav att de inte bad om det här mejlet, så länken och koden fungerar inte längre. Begär ett nytt mejl för att logga in.
+code-dead-voided = Mejlet har stoppats (”Jag bad inte om det här”), så koden fungerar inte längre. Begär ett nytt mejl för att logga in.

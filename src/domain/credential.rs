@@ -54,7 +54,11 @@ pub enum Refusal {
     Superseded,
     Expired,
     TooManyAttempts,
-    Locked { retry_after: u64 },
+    Locked {
+        retry_after: u64,
+    },
+    /// Its recipient said "this wasn't me": the link and the code no longer work.
+    Voided,
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +79,32 @@ pub enum Redemption {
         attempts_left: Option<u32>,
     },
     Refused(Refusal),
+}
+
+/// What "this wasn't me" did to an emailed credential.
+#[derive(Debug, Clone)]
+pub enum Voiding {
+    /// Its link and code no longer work, and its address is held for a while. `used_by` is
+    /// the account that had signed in with it (its id), if anyone had: the session made with
+    /// it is then to be ended.
+    Voided {
+        credential_id: String,
+        email: EmailAddress,
+        used_by: Option<String>,
+    },
+    /// Nothing changed.
+    Refused(VoidRefusal),
+}
+
+/// Why a credential could not be voided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VoidRefusal {
+    /// No credential has this token (never issued, or purged).
+    Unknown,
+    /// Voided before: a second "this wasn't me" changes nothing.
+    AlreadyVoided,
+    /// It expired unused: nobody signed in with it and nobody can.
+    Expired,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

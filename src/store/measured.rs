@@ -7,6 +7,7 @@ use super::{
 };
 use crate::domain::credential::{
     Account, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
+    Voiding,
 };
 use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
@@ -107,6 +108,16 @@ impl<T: SignInStore + ?Sized> SignInStore for Measured<T> {
     async fn release(&self, credential_id: &str, used_at: OffsetDateTime) -> StoreResult<()> {
         self.time("release", self.inner.release(credential_id, used_at))
             .await
+    }
+
+    async fn void_credential(
+        &self,
+        token_hashes: &[Mac32],
+        hold: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<Voiding> {
+        let call = self.inner.void_credential(token_hashes, hold, now);
+        self.time("void_credential", call).await
     }
 
     async fn credential_by_token(

@@ -21,6 +21,7 @@ pub use sqlite::SqliteStore;
 
 use crate::domain::credential::{
     Account, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
+    Voiding,
 };
 use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
@@ -157,6 +158,20 @@ pub trait SignInStore: Purge {
     /// Gives back a credential that `redeem_*` consumed at `used_at` when what should have
     /// followed failed (Kratos could not be reached for the session): the email still works.
     async fn release(&self, credential_id: &str, used_at: OffsetDateTime) -> StoreResult<()>;
+
+    /// "This wasn't me", in one transaction: voids the credential whose token MAC is one of
+    /// `token_hashes` (its link and its code), used or not, and holds its address with the
+    /// failure back-off for `hold` (a back-off already in force that ends later is kept).
+    /// A used credential names the account that signed in with it. Refuses, changing nothing,
+    /// an unknown token, a credential voided before, and one that expired unused
+    /// (`rules::void_step`). A redemption racing it either signs in first (and is named) or
+    /// finds the credential voided.
+    async fn void_credential(
+        &self,
+        token_hashes: &[Mac32],
+        hold: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<Voiding>;
 
     /// Read-only: what the confirm page shows for a link. Never consumes anything.
     async fn credential_by_token(

@@ -2,7 +2,7 @@
 //! rules read, and the mapping of SQLx's errors to the backend-neutral `StoreError`.
 use super::rules::{self, CredentialFacts, LimitFacts};
 use super::{from_unix, KratosRequest, OutboxJob, StoreError, StoreResult};
-use crate::domain::credential::{CredentialView, FailurePolicy};
+use crate::domain::credential::{CredentialView, FailurePolicy, Voiding};
 use std::sync::Arc;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -100,6 +100,46 @@ pub(super) struct RedeemedRow {
     pub email_key: String,
     pub return_to: String,
 }
+
+/// A credential as "this wasn't me" reads it, to decide (`rules::void_step`).
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct VoidRow {
+    pub id: String,
+    pub email: String,
+    pub email_key: String,
+    used_at: Option<i64>,
+    outcome: Option<String>,
+    expires_at: i64,
+}
+
+impl VoidRow {
+    /// What to write (`outcome`, and whether someone had signed in with it), or the answer
+    /// at once when nothing is to change.
+    pub fn step(&self, now_s: i64) -> Result<(&'static str, bool), Voiding> {
+        let facts = CredentialFacts {
+            used_at: self.used_at,
+            outcome: self.outcome.as_deref(),
+            expires_at: self.expires_at,
+            ..CredentialFacts::default()
+        };
+        match rules::void_step(&facts, now_s) {
+            rules::VoidStep::Void { outcome, was_used } => Ok((outcome, was_used)),
+            rules::VoidStep::Refuse(why) => Err(Voiding::Refused(why)),
+        }
+    }
+
+    /// The answer once written; `account` is the address's, named only if it signed in.
+    pub fn voided(self, was_used: bool, account: Option<String>) -> StoreResult<Voiding> {
+        Ok(Voiding::Voided {
+            email: rules::stored_email(&self.email)?,
+            credential_id: self.id,
+            used_by: account.filter(|_| was_used),
+        })
+    }
+}
+
+/// The columns of `VoidRow`, for both backends' statements.
+pub(super) const VOID_COLUMNS: &str = "id, email, email_key, used_at, outcome, expires_at";
 
 /// A code entry's effect on its credential.
 #[derive(Debug, sqlx::FromRow)]

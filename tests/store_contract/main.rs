@@ -23,6 +23,7 @@ mod purge;
 mod recipients;
 mod sessions;
 mod single_use;
+mod voiding;
 
 /// One `#[tokio::test]` per contract test for `$backend`: `plain` ones on the default
 /// single-threaded runtime, `races` on four worker threads.
@@ -112,6 +113,11 @@ macro_rules! contract_tests {
                 open::a_fresh_store_answers_a_ping_and_holds_nothing,
                 open::reopening_a_store_keeps_its_rows_and_its_answers,
                 ip_limits::a_burst_is_allowed_then_each_address_waits_for_its_next_turn,
+                voiding::voiding_an_unused_credential_refuses_its_link_and_its_code_and_holds_the_address,
+                voiding::voiding_a_used_credential_names_the_account_that_signed_in_with_it,
+                voiding::an_unknown_token_or_one_that_expired_unused_is_refused_and_changes_nothing,
+                voiding::voiding_twice_changes_nothing_the_second_time,
+                voiding::a_hold_keeps_a_longer_back_off_and_wrong_codes_never_shorten_it,
             }
             races: {
                 issuing::fifty_concurrent_requests_never_exceed_the_daily_budget,
@@ -123,6 +129,7 @@ macro_rules! contract_tests {
                 code_attempts::concurrent_wrong_codes_never_exceed_max_attempts,
                 outbox::claimers_in_two_instances_claim_each_of_two_hundred_rows_exactly_once,
                 ip_limits::concurrent_requests_through_two_instances_share_a_bucket_only_on_redis,
+                voiding::voiding_and_redeeming_under_a_race_end_one_way_or_the_other,
             }
         }
     };
