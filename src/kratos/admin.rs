@@ -144,6 +144,16 @@ impl KratosAdmin {
             .ok_or_else(|| KratosError::Unexpected("recovery link without a flow".into()))?;
         Ok((flow, answer.recovery_code))
     }
+
+    /// Ends every session of the identity (`DELETE /admin/identities/{id}/sessions`); `false`
+    /// when Kratos knows no such identity or it had no session (404).
+    pub async fn end_sessions(&self, id: &str) -> Result<bool, KratosError> {
+        match identity_api::delete_identity_sessions(&self.config, id).await {
+            Ok(()) => Ok(true),
+            Err(ory_client::apis::Error::ResponseError(r)) if r.status.as_u16() == 404 => Ok(false),
+            Err(e) => Err(failed("ending sessions", e)),
+        }
+    }
 }
 
 fn verified_address(email: &str) -> VerifiableIdentityAddress {

@@ -18,6 +18,19 @@ pub enum HandedOver {
 }
 
 impl KratosClient {
+    /// Ends every Kratos session of the identity with this address ("this wasn't me" after
+    /// someone signed in with the email); `false` when there was none to end.
+    pub async fn end_sessions_of(&self, email: &str) -> Result<bool, KratosError> {
+        let admin = self
+            .admin
+            .as_ref()
+            .ok_or_else(|| KratosError::Unexpected("kratos.admin_url is not set".into()))?;
+        match admin.find(email).await? {
+            Some(identity) => admin.end_sessions(&identity.id).await,
+            None => Ok(false),
+        }
+    }
+
     /// Signs the browser in to Kratos as the identity with this address: found, or created on
     /// this first successful use when `allow_sign_up` (concurrent first uses meet Kratos's
     /// unique identifier: one creates, the others find it). The address is marked verified:

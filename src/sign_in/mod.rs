@@ -12,7 +12,7 @@ pub use magic_link::{MagicLink, MagicLinkConfig};
 use outcome::started;
 pub use trust::{KnownDevice, Trust, KNOWN_DEVICE_ADDRESSES};
 
-use crate::domain::credential::{CredentialView, Redemption};
+use crate::domain::credential::{CredentialView, Redemption, VoidRefusal, Voiding};
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
 use crate::kratos::{CookieRelay, KratosError};
 use crate::store::StoreError;
@@ -77,6 +77,17 @@ pub struct Requester {
     pub locale: String,
     /// The addresses this browser has signed in to before.
     pub device: KnownDevice,
+}
+
+/// What "this wasn't me" did.
+#[derive(Debug, Clone)]
+pub struct NotMe {
+    pub voiding: Voiding,
+    /// Kratos held the sessions and someone had signed in with the email: every session of the
+    /// identity was ended in Kratos.
+    pub kratos_sessions_ended: bool,
+    /// How long the address is held.
+    pub hold: std::time::Duration,
 }
 
 /// The signed-in user, whoever holds the session.
@@ -188,6 +199,19 @@ impl SignIn {
             _ => Ok(Redemption::Refused(
                 crate::domain::credential::Refusal::Unknown,
             )),
+        }
+    }
+
+    /// "This wasn't me" for an emailed link. Only Iris's own emails carry it (the Kratos
+    /// approaches' emails do not yet): any other link is unknown here.
+    pub async fn not_me(&self, link: &EmailedLink) -> SignInResult<NotMe> {
+        match (self, link) {
+            (SignIn::MagicLink(m), EmailedLink::Iris(token)) => m.not_me(token).await,
+            _ => Ok(NotMe {
+                voiding: Voiding::Refused(VoidRefusal::Unknown),
+                kratos_sessions_ended: false,
+                hold: std::time::Duration::ZERO,
+            }),
         }
     }
 

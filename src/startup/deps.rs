@@ -200,6 +200,7 @@ fn sign_in(
                 public_url: settings.server.public_url.clone(),
                 limits: send_limits,
                 failures,
+                not_me_hold: limits.not_me_hold,
             },
             wake: wake.clone(),
             kratos,

@@ -189,6 +189,7 @@ async fn sign_in_email(
         .map(str::to_owned)
         .or_else(|| request.as_ref().map(|r| r.locale.clone()));
     Ok(Some(SignInEmail {
+        not_me: None,
         link: link.map(|(_, l)| l),
         code: code.unwrap_or_default().to_owned(),
         requested_at: request
