@@ -86,11 +86,14 @@ pub enum Redemption {
 pub enum Voiding {
     /// Its link and code no longer work, and its address is held for a while. `used_by` is
     /// the account that had signed in with it (its id), if anyone had: the session made with
-    /// it is then to be ended.
+    /// it is then to be ended. `again`: it was voided before, and this changed nothing (the
+    /// hold was not renewed); the answer is the same, so that a caller whose first attempt
+    /// failed after the void (ending the session) can finish the job.
     Voided {
         credential_id: String,
         email: EmailAddress,
         used_by: Option<String>,
+        again: bool,
     },
     /// Nothing changed.
     Refused(VoidRefusal),
@@ -101,8 +104,6 @@ pub enum Voiding {
 pub enum VoidRefusal {
     /// No credential has this token (never issued, or purged).
     Unknown,
-    /// Voided before: a second "this wasn't me" changes nothing.
-    AlreadyVoided,
     /// It expired unused: nobody signed in with it and nobody can.
     Expired,
 }

@@ -210,25 +210,39 @@ impl MagicLink {
     /// back in past the hold). Iris's own sessions are the web layer's to end (it knows their
     /// state): the answer names the account.
     pub async fn not_me(&self, token: &MagicToken) -> SignInResult<NotMe> {
+        let now = self.clock.now();
+        let macs = self.token_macs(token);
+        // Kratos first when the email was used: if Kratos cannot be reached, the 503 leaves the
+        // email as it was and a second press tries again. (A void answered `again` never calls
+        // Kratos: that could end a session the owner made since.)
+        let mut kratos_sessions_ended = false;
+        if let Some(kratos) = &self.kratos {
+            let view = self
+                .store
+                .credential_by_token(&macs, Duration::ZERO, self.config.failures, now)
+                .await?;
+            if let Some(v) = view.filter(|v| v.state == Err(Refusal::Used)) {
+                kratos_sessions_ended = kratos.end_sessions_of(v.email.as_str()).await?;
+            }
+        }
         let voiding = self
             .store
-            .void_credential(
-                &self.token_macs(token),
-                self.config.not_me_hold,
-                self.clock.now(),
-            )
+            .void_credential(&macs, self.config.not_me_hold, now)
             .await?;
-        let kratos_sessions_ended = match (&self.kratos, &voiding) {
-            (
-                Some(kratos),
-                Voiding::Voided {
-                    email,
-                    used_by: Some(_),
-                    ..
-                },
-            ) => kratos.end_sessions_of(email.as_str()).await?,
-            _ => false,
-        };
+        // Used between the read and the void (a race): its session is ended now.
+        if let (
+            Some(kratos),
+            false,
+            Voiding::Voided {
+                email,
+                used_by: Some(_),
+                again: false,
+                ..
+            },
+        ) = (&self.kratos, kratos_sessions_ended, &voiding)
+        {
+            kratos_sessions_ended = kratos.end_sessions_of(email.as_str()).await?;
+        }
         Ok(NotMe {
             voiding,
             kratos_sessions_ended,

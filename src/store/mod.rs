@@ -162,10 +162,10 @@ pub trait SignInStore: Purge {
     /// "This wasn't me", in one transaction: voids the credential whose token MAC is one of
     /// `token_hashes` (its link and its code), used or not, and holds its address with the
     /// failure back-off for `hold` (a back-off already in force that ends later is kept).
-    /// A used credential names the account that signed in with it. Refuses, changing nothing,
-    /// an unknown token, a credential voided before, and one that expired unused
-    /// (`rules::void_step`). A redemption racing it either signs in first (and is named) or
-    /// finds the credential voided.
+    /// A used credential names the account that signed in with it. One voided before gets the
+    /// same answer marked `again`, and nothing changes (the hold is not renewed). Refuses,
+    /// changing nothing, an unknown token and one that expired unused (`rules::void_step`). A
+    /// redemption racing it either signs in first (and is named) or finds the credential voided.
     async fn void_credential(
         &self,
         token_hashes: &[Mac32],

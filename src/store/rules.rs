@@ -88,28 +88,41 @@ pub const VOIDED_AFTER_USE: &str = "voided_after_use";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VoidStep {
     /// Void it: set `outcome` to this (and `used_at`, if unset, to now). `was_used`: someone
-    /// signed in with it, so the caller ends that session.
+    /// signed in with it, so the caller ends that session. `again`: it was voided before; the
+    /// write changes nothing and the address's hold is not renewed.
     Void {
         outcome: &'static str,
         was_used: bool,
+        again: bool,
     },
     Refuse(VoidRefusal),
 }
 
 /// A used credential can be voided as long as it is stored (its session may still be live); an
 /// unused one only while it could still be used. A superseded one is voided too: its link was
-/// already dead, but the address is held all the same.
+/// already dead, but the address is held all the same. A voided one gives the same answer
+/// again, marked `again`, even once expired.
 pub fn void_step(facts: &CredentialFacts<'_>, now_s: i64) -> VoidStep {
     match facts.outcome {
-        Some(VOIDED | VOIDED_AFTER_USE) => VoidStep::Refuse(VoidRefusal::AlreadyVoided),
+        Some(outcome @ (VOIDED | VOIDED_AFTER_USE)) => VoidStep::Void {
+            outcome: if outcome == VOIDED {
+                VOIDED
+            } else {
+                VOIDED_AFTER_USE
+            },
+            was_used: outcome == VOIDED_AFTER_USE,
+            again: true,
+        },
         Some("signed_in") if facts.used_at.is_some() => VoidStep::Void {
             outcome: VOIDED_AFTER_USE,
             was_used: true,
+            again: false,
         },
         _ if facts.expires_at <= now_s => VoidStep::Refuse(VoidRefusal::Expired),
         _ => VoidStep::Void {
             outcome: VOIDED,
             was_used: false,
+            again: false,
         },
     }
 }
@@ -386,6 +399,7 @@ mod tests {
         let unused = VoidStep::Void {
             outcome: VOIDED,
             was_used: false,
+            again: false,
         };
         assert_eq!(void_step(&live, NOW), unused);
         let superseded = CredentialFacts {
@@ -405,7 +419,8 @@ mod tests {
             void_step(&used, NOW),
             VoidStep::Void {
                 outcome: VOIDED_AFTER_USE,
-                was_used: true
+                was_used: true,
+                again: false
             }
         );
         let expired = CredentialFacts {
@@ -422,9 +437,14 @@ mod tests {
                 outcome: Some(outcome),
                 ..live.clone()
             };
+            // Again: the same answer, nothing new to write.
             assert_eq!(
                 void_step(&again, NOW),
-                VoidStep::Refuse(VoidRefusal::AlreadyVoided)
+                VoidStep::Void {
+                    outcome,
+                    was_used: outcome == VOIDED_AFTER_USE,
+                    again: true
+                }
             );
             assert_eq!(credential_state(&again, POLICY, NOW), Err(Refusal::Voided));
         }

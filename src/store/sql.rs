@@ -113,9 +113,8 @@ pub(super) struct VoidRow {
 }
 
 impl VoidRow {
-    /// What to write (`outcome`, and whether someone had signed in with it), or the answer
-    /// at once when nothing is to change.
-    pub fn step(&self, now_s: i64) -> Result<(&'static str, bool), Voiding> {
+    /// What to write, or the answer at once when nothing is to change.
+    pub fn step(&self, now_s: i64) -> Result<VoidWrite, Voiding> {
         let facts = CredentialFacts {
             used_at: self.used_at,
             outcome: self.outcome.as_deref(),
@@ -123,17 +122,41 @@ impl VoidRow {
             ..CredentialFacts::default()
         };
         match rules::void_step(&facts, now_s) {
-            rules::VoidStep::Void { outcome, was_used } => Ok((outcome, was_used)),
+            rules::VoidStep::Void {
+                outcome,
+                was_used,
+                again,
+            } => Ok(VoidWrite {
+                outcome,
+                was_used,
+                again,
+            }),
             rules::VoidStep::Refuse(why) => Err(Voiding::Refused(why)),
         }
     }
+}
+
+/// A void to write (`rules::VoidStep::Void`).
+pub(super) struct VoidWrite {
+    pub outcome: &'static str,
+    was_used: bool,
+    again: bool,
+}
+
+impl VoidWrite {
+    /// Until when to hold the address: not at all when it was voided before (a second press
+    /// renews nothing).
+    pub fn hold_until(&self, hold: Duration, now_s: i64) -> Option<i64> {
+        (!self.again).then(|| rules::hold_until(hold, now_s))
+    }
 
     /// The answer once written; `account` is the address's, named only if it signed in.
-    pub fn voided(self, was_used: bool, account: Option<String>) -> StoreResult<Voiding> {
+    pub fn voided(&self, row: VoidRow, account: Option<String>) -> StoreResult<Voiding> {
         Ok(Voiding::Voided {
-            email: rules::stored_email(&self.email)?,
-            credential_id: self.id,
-            used_by: account.filter(|_| was_used),
+            email: rules::stored_email(&row.email)?,
+            credential_id: row.id,
+            used_by: account.filter(|_| self.was_used),
+            again: self.again,
         })
     }
 }

@@ -72,6 +72,23 @@ async fn stopping_an_email_voids_its_link_and_its_code_and_signs_nobody_in() {
 #[tokio::test]
 async fn stopping_a_used_email_ends_the_session_made_with_it_and_no_other() {
     let app = spawn_app().await;
+    ends_the_session_made_with_it_and_no_other(&app).await;
+    assert_eq!(
+        app.sql("SELECT count(*) FROM sessions WHERE account_id IS NOT NULL"),
+        "1"
+    );
+}
+
+/// The same with the sessions in Redis.
+#[tokio::test]
+async fn with_redis_sessions_stopping_a_used_email_ends_the_session_made_with_it() {
+    let redis = crate::redis::Redis::start();
+    let url = redis.url();
+    let app = spawn_app_with(|s| s.store.redis_url = Some(url.parse().unwrap()), &[]).await;
+    ends_the_session_made_with_it_and_no_other(&app).await;
+}
+
+async fn ends_the_session_made_with_it_and_no_other(app: &TestApp) {
     let address = "used@example.com";
     let owner = app.browser();
     let first = app.request_email(&owner, address).await;
@@ -85,7 +102,8 @@ async fn stopping_a_used_email_ends_the_session_made_with_it_and_no_other() {
 
     // Long after the email expired, its session is still live: stopping it still ends it.
     app.clock.advance(minutes(30));
-    let done = app.browser().stop_email(&second).await;
+    let recipient = app.browser();
+    let done = recipient.stop_email(&second).await;
     assert_eq!(done.status, 200, "{}", done.text());
     assert!(
         done.text().contains("That session has been signed out"),
@@ -94,10 +112,20 @@ async fn stopping_a_used_email_ends_the_session_made_with_it_and_no_other() {
     );
     assert_eq!(intruder.whoami().await.0, 401, "the session it made ended");
     assert_eq!(owner.whoami().await.1["email"], address, "the other stays");
-    assert_eq!(
-        app.sql("SELECT count(*) FROM sessions WHERE account_id IS NOT NULL"),
-        "1"
-    );
+    assert_eq!(recipient.whoami().await.0, 401, "nobody is signed in by it");
+    // A second press says so, and the owner's session still stays.
+    let csrf = recipient.get("/login").await.csrf();
+    let again = recipient
+        .post(
+            "/login/not-me",
+            &[
+                ("csrf_token", csrf.as_str()),
+                ("token", second.token().as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, 410, "{}", again.text());
+    assert_eq!(owner.whoami().await.0, 200);
 }
 
 #[tokio::test]

@@ -183,7 +183,7 @@ impl SignInStore for PostgresSignIn {
                 let Some(row) = row else {
                     return Ok(Voiding::Refused(VoidRefusal::Unknown));
                 };
-                let (outcome, was_used) = match row.step(now_s) {
+                let write = match row.step(now_s) {
                     Ok(step) => step,
                     Err(refused) => return Ok(refused),
                 };
@@ -193,19 +193,15 @@ impl SignInStore for PostgresSignIn {
                      (SELECT a.id FROM accounts a WHERE a.email_key = credentials.email_key)",
                 )
                 .bind(now_s)
-                .bind(outcome)
+                .bind(write.outcome)
                 .bind(&row.id)
                 .fetch_one(&mut *tx)
                 .await?;
-                hold(
-                    &mut tx,
-                    &row.email_key,
-                    rules::hold_until(hold_for, now_s),
-                    now_s,
-                )
-                .await?;
+                if let Some(until) = write.hold_until(hold_for, now_s) {
+                    hold(&mut tx, &row.email_key, until, now_s).await?;
+                }
                 tx.commit().await?;
-                row.voided(was_used, account)
+                write.voided(row, account)
             })
             .await
     }

@@ -182,25 +182,21 @@ impl SignInStore for SqliteSignIn {
         let Some(row) = q.fetch_optional(&mut *tx).await? else {
             return Ok(Voiding::Refused(VoidRefusal::Unknown));
         };
-        let (outcome, was_used) = match row.step(now_s) {
+        let write = match row.step(now_s) {
             Ok(step) => step,
             Err(refused) => return Ok(refused),
         };
         let account: Option<String> = sqlx::query_scalar(VOID_SQL)
             .bind(now_s)
-            .bind(outcome)
+            .bind(write.outcome)
             .bind(&row.id)
             .fetch_one(&mut *tx)
             .await?;
-        hold(
-            &mut tx,
-            &row.email_key,
-            rules::hold_until(hold_for, now_s),
-            now_s,
-        )
-        .await?;
+        if let Some(until) = write.hold_until(hold_for, now_s) {
+            hold(&mut tx, &row.email_key, until, now_s).await?;
+        }
         tx.commit().await?;
-        row.voided(was_used, account)
+        write.voided(row, account)
     }
 
     async fn credential_by_token(

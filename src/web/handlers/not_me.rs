@@ -83,7 +83,11 @@ pub async fn submit(
             credential_id,
             email,
             used_by,
+            again,
         } => {
+            // SECURITY: Iris's own sessions are matched by the credential they began with,
+            // which can make no new one: ending them again on a second press is exact, and
+            // finishes the job should the first press have failed after the void.
             let (ended, iris_sessions_ended) = match &used_by {
                 None => (SessionsEnded::None, 0),
                 Some(_) if state.sign_in.kratos_sessions() => (SessionsEnded::All, 0),
@@ -92,6 +96,13 @@ pub async fn submit(
                     end_sessions_made_with(&state, account, &credential_id).await?,
                 ),
             };
+            if again {
+                return Ok(no_referrer(refused(
+                    &req,
+                    &state,
+                    NotMeRefused::AlreadyStopped,
+                )));
+            }
             tracing::info!(
                 event = "not_me",
                 credential = %credential_id,
@@ -106,9 +117,6 @@ pub async fn submit(
             page(StatusCode::OK, markup)
         }
         Voiding::Refused(VoidRefusal::Unknown) => invalid(&req, &state, &csrf),
-        Voiding::Refused(VoidRefusal::AlreadyVoided) => {
-            refused(&req, &state, NotMeRefused::AlreadyStopped)
-        }
         Voiding::Refused(VoidRefusal::Expired) => refused(&req, &state, NotMeRefused::Expired),
     };
     Ok(no_referrer(res))
