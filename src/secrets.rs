@@ -27,6 +27,11 @@ pub enum Purpose {
     Outbox,
     MessageId,
     KnownDevice,
+    /// The new address's link and code in an address change, and the old address's undo
+    /// link: their own purposes, so no sign-in secret ever passes for one of them.
+    ChangeToken,
+    ChangeCode,
+    UndoToken,
 }
 
 impl Purpose {
@@ -39,6 +44,9 @@ impl Purpose {
             Purpose::Outbox => b"iris/outbox/v1",
             Purpose::MessageId => b"iris/message-id/v1",
             Purpose::KnownDevice => b"iris/known-device/v1",
+            Purpose::ChangeToken => b"iris/address-change-link/v1",
+            Purpose::ChangeCode => b"iris/address-change-code/v1",
+            Purpose::UndoToken => b"iris/address-change-undo/v1",
         }
     }
 }

@@ -26,3 +26,24 @@ mail-never-share = Geben Sie diesen Code niemals an andere weiter.
 mail-never-share-link = Geben Sie diesen Link niemals an andere weiter.
 mail-not-me = Nicht angefordert? Stoppen Sie diese E-Mail:
 mail-not-me-link = Das habe ich nicht angefordert
+
+## Changing the address
+
+mail-change-subject = Bestätigen Sie Ihre neue Adresse für { $product }
+mail-change-intro = Um diese Adresse für Ihr Konto bei { $product } zu verwenden, geben Sie diesen Code ein:
+mail-change-link-intro = Oder bestätigen Sie mit diesem Link:
+mail-change-button = Diese Adresse bestätigen
+mail-change-lifetime = Code und Link funktionieren einmal, { $minutes ->
+    [one] { $minutes } Minute
+   *[other] { $minutes } Minuten
+} lang.
+mail-change-requested = Angefordert { $when } von { $browser }.
+mail-change-ignore = Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Es ändert sich nichts.
+mail-notice-subject = Ihre Adresse bei { $product } wurde geändert
+mail-notice-text = Die Adresse Ihres Kontos bei { $product } ist jetzt { $email }.
+mail-notice-if-you = Wenn Sie das waren, müssen Sie nichts tun.
+mail-notice-if-not = Wenn Sie es nicht waren, machen Sie es rückgängig: Diese Adresse wird wiederhergestellt und Ihr Konto überall abgemeldet. Der Link funktioniert { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+} lang.
+mail-notice-button = Änderung rückgängig machen

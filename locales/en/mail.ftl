@@ -26,3 +26,24 @@ mail-never-share = Never share this code with anyone.
 mail-never-share-link = Never share this link with anyone.
 mail-not-me = Didn't ask for this? Stop this email:
 mail-not-me-link = I didn't ask for this
+
+## Changing the address
+
+mail-change-subject = Confirm your new address for { $product }
+mail-change-intro = To make this the address of your { $product } account, enter this code:
+mail-change-link-intro = Or confirm with this link:
+mail-change-button = Confirm this address
+mail-change-lifetime = The code and link work once, for { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
+mail-change-requested = This was asked for { $when } from { $browser }.
+mail-change-ignore = If you didn't ask for this, ignore this email: nothing changes.
+mail-notice-subject = Your { $product } address was changed
+mail-notice-text = The address of your { $product } account is now { $email }.
+mail-notice-if-you = If this was you, there's nothing to do.
+mail-notice-if-not = If it wasn't you, undo it: this address comes back and your account is signed out everywhere. The link works for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}.
+mail-notice-button = Undo the change

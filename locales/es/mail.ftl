@@ -26,3 +26,24 @@ mail-never-share = No compartas nunca este código con nadie.
 mail-never-share-link = No compartas nunca este enlace con nadie.
 mail-not-me = ¿No lo pediste? Anula este correo:
 mail-not-me-link = No lo he pedido
+
+## Changing the address
+
+mail-change-subject = Confirma tu nueva dirección para { $product }
+mail-change-intro = Para que esta sea la dirección de tu cuenta de { $product }, introduce este código:
+mail-change-link-intro = O confirma con este enlace:
+mail-change-button = Confirmar esta dirección
+mail-change-lifetime = El código y el enlace funcionan una vez, durante { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}.
+mail-change-requested = Se solicitó { $when } desde { $browser }.
+mail-change-ignore = Si no lo pediste, ignora este correo: no cambia nada.
+mail-notice-subject = Se cambió tu dirección de { $product }
+mail-notice-text = La dirección de tu cuenta de { $product } ahora es { $email }.
+mail-notice-if-you = Si fuiste tú, no tienes que hacer nada.
+mail-notice-if-not = Si no fuiste tú, deshazlo: esta dirección vuelve y se cierra la sesión de tu cuenta en todas partes. El enlace funciona durante { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+}.
+mail-notice-button = Deshacer el cambio

@@ -26,3 +26,24 @@ mail-never-share = Älä koskaan kerro tätä koodia kenellekään.
 mail-never-share-link = Älä koskaan jaa tätä linkkiä kenenkään kanssa.
 mail-not-me = Etkö pyytänyt tätä? Mitätöi tämä viesti:
 mail-not-me-link = En pyytänyt tätä
+
+## Changing the address
+
+mail-change-subject = Vahvista uusi osoitteesi palvelussa { $product }
+mail-change-intro = Tehdäksesi tästä { $product }-tilisi osoitteen syötä tämä koodi:
+mail-change-link-intro = Tai vahvista tällä linkillä:
+mail-change-button = Vahvista tämä osoite
+mail-change-lifetime = Koodi ja linkki toimivat kerran, { $minutes ->
+    [one] { $minutes } minuutin
+   *[other] { $minutes } minuutin
+} ajan.
+mail-change-requested = Pyydetty { $when }. Selain: { $browser }.
+mail-change-ignore = Jos et pyytänyt tätä, voit jättää viestin huomiotta: mikään ei muutu.
+mail-notice-subject = { $product }-osoitteesi vaihdettiin
+mail-notice-text = { $product }-tilisi osoite on nyt { $email }.
+mail-notice-if-you = Jos se olit sinä, sinun ei tarvitse tehdä mitään.
+mail-notice-if-not = Jos se et ollut sinä, peru vaihto: tämä osoite palautetaan ja tilisi kirjataan ulos kaikkialta. Linkki toimii { $days ->
+    [one] { $days } päivän
+   *[other] { $days } päivää
+}.
+mail-notice-button = Peru vaihto

@@ -26,3 +26,24 @@ mail-never-share = Deel deze code nooit met iemand.
 mail-never-share-link = Deel deze link nooit met iemand.
 mail-not-me = Niet aangevraagd? Zet deze e-mail stop:
 mail-not-me-link = Ik heb dit niet aangevraagd
+
+## Changing the address
+
+mail-change-subject = Bevestig je nieuwe adres voor { $product }
+mail-change-intro = Vul deze code in om dit het adres van je { $product }-account te maken:
+mail-change-link-intro = Of bevestig met deze link:
+mail-change-button = Dit adres bevestigen
+mail-change-lifetime = De code en de link werken één keer, gedurende { $minutes ->
+    [one] { $minutes } minuut
+   *[other] { $minutes } minuten
+}.
+mail-change-requested = Aangevraagd { $when } via { $browser }.
+mail-change-ignore = Heb je dit niet aangevraagd? Negeer deze e-mail dan: er verandert niets.
+mail-notice-subject = Je adres bij { $product } is gewijzigd
+mail-notice-text = Het adres van je { $product }-account is nu { $email }.
+mail-notice-if-you = Was jij dit, dan hoef je niets te doen.
+mail-notice-if-not = Was jij dit niet, maak het dan ongedaan: dit adres komt terug en je account wordt overal uitgelogd. De link werkt { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagen
+}.
+mail-notice-button = Wijziging ongedaan maken

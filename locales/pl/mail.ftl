@@ -32,3 +32,26 @@ mail-never-share = Nigdy nikomu nie udostępniaj tego kodu.
 mail-never-share-link = Nigdy nikomu nie udostępniaj tego linku.
 mail-not-me = Nie prosiłeś o to? Unieważnij tę wiadomość:
 mail-not-me-link = Nie prosiłem o to
+
+## Changing the address
+
+mail-change-subject = Potwierdź nowy adres w serwisie { $product }
+mail-change-intro = Aby ustawić ten adres dla konta w serwisie { $product }, wpisz ten kod:
+mail-change-link-intro = Albo potwierdź tym linkiem:
+mail-change-button = Potwierdź ten adres
+mail-change-lifetime = Kod i link działają jednorazowo przez { $minutes ->
+    [one] { $minutes } minutę
+    [few] { $minutes } minuty
+    [many] { $minutes } minut
+   *[other] { $minutes } minuty
+}.
+mail-change-requested = Prośbę wysłano { $when } z { $browser }.
+mail-change-ignore = Jeśli to nie Ty, zignoruj tę wiadomość: nic się nie zmieni.
+mail-notice-subject = Twój adres w serwisie { $product } został zmieniony
+mail-notice-text = Adres Twojego konta w serwisie { $product } to teraz { $email }.
+mail-notice-if-you = Jeśli to Ty, nie musisz nic robić.
+mail-notice-if-not = Jeśli to nie Ty, cofnij zmianę: ten adres wróci, a Twoje konto zostanie wszędzie wylogowane. Link działa przez { $days ->
+    [one] { $days } dzień
+   *[other] { $days } dni
+}.
+mail-notice-button = Cofnij zmianę

@@ -26,3 +26,24 @@ mail-never-share = Nunca revele este código a ninguém.
 mail-never-share-link = Nunca revele este link a ninguém.
 mail-not-me = Não pediu isto? Anule este e-mail:
 mail-not-me-link = Não pedi isto
+
+## Changing the address
+
+mail-change-subject = Confirme o seu novo endereço para { $product }
+mail-change-intro = Para tornar este o endereço da sua conta { $product }, introduza este código:
+mail-change-link-intro = Ou confirme com esta ligação:
+mail-change-button = Confirmar este endereço
+mail-change-lifetime = O código e a ligação funcionam uma vez, durante { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}.
+mail-change-requested = Pedido feito { $when } com { $browser }.
+mail-change-ignore = Se não pediu isto, ignore este e-mail: nada muda.
+mail-notice-subject = O seu endereço em { $product } foi alterado
+mail-notice-text = O endereço da sua conta { $product } é agora { $email }.
+mail-notice-if-you = Se foi você, não tem de fazer nada.
+mail-notice-if-not = Se não foi você, anule a alteração: este endereço volta e a sessão da sua conta é terminada em todo o lado. A ligação funciona durante { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+}.
+mail-notice-button = Anular a alteração

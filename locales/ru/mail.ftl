@@ -32,3 +32,28 @@ mail-never-share = Никому не сообщайте этот код.
 mail-never-share-link = Никому не передавайте эту ссылку.
 mail-not-me = Не запрашивали? Отмените это письмо:
 mail-not-me-link = Я этого не запрашивал
+
+## Changing the address
+
+mail-change-subject = Подтвердите новый адрес для { $product }
+mail-change-intro = Чтобы сделать этот адрес адресом вашего аккаунта { $product }, введите код:
+mail-change-link-intro = Или подтвердите по ссылке:
+mail-change-button = Подтвердить этот адрес
+mail-change-lifetime = Код и ссылка одноразовые и действуют { $minutes ->
+    [one] { $minutes } минуту
+    [few] { $minutes } минуты
+    [many] { $minutes } минут
+   *[other] { $minutes } минуты
+}.
+mail-change-requested = Запрошено { $when } из { $browser }.
+mail-change-ignore = Если вы этого не запрашивали, просто проигнорируйте письмо: ничего не изменится.
+mail-notice-subject = Ваш адрес в { $product } изменён
+mail-notice-text = Адрес вашего аккаунта { $product } теперь { $email }.
+mail-notice-if-you = Если это были вы, ничего делать не нужно.
+mail-notice-if-not = Если это были не вы, отмените изменение: этот адрес вернётся, а все сеансы аккаунта будут завершены. Ссылка действует { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+    [many] { $days } дней
+   *[other] { $days } дня
+}.
+mail-notice-button = Отменить изменение

@@ -26,3 +26,24 @@ mail-never-share = Dela aldrig den här koden med någon.
 mail-never-share-link = Dela aldrig den här länken med någon.
 mail-not-me = Bad du inte om det här? Stoppa mejlet:
 mail-not-me-link = Jag bad inte om det här
+
+## Changing the address
+
+mail-change-subject = Bekräfta din nya adress för { $product }
+mail-change-intro = Ange den här koden för att göra detta till adressen för ditt { $product }-konto:
+mail-change-link-intro = Eller bekräfta med den här länken:
+mail-change-button = Bekräfta den här adressen
+mail-change-lifetime = Koden och länken fungerar en gång, i { $minutes ->
+    [one] { $minutes } minut
+   *[other] { $minutes } minuter
+}.
+mail-change-requested = Begärdes { $when } från { $browser }.
+mail-change-ignore = Om du inte begärde detta kan du ignorera meddelandet: inget ändras.
+mail-notice-subject = Din adress hos { $product } har bytts
+mail-notice-text = Adressen för ditt { $product }-konto är nu { $email }.
+mail-notice-if-you = Om det var du behöver du inte göra något.
+mail-notice-if-not = Om det inte var du, ångra det: den här adressen kommer tillbaka och ditt konto loggas ut överallt. Länken fungerar i { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagar
+}.
+mail-notice-button = Ångra bytet

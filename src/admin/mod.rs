@@ -123,10 +123,30 @@ async fn account(state: web::Data<AdminState>, q: web::Query<ByEmail>) -> HttpRe
     }))
 }
 
+/// What an operator sees of each session: what its owner sees on the account page (public
+/// id, browser, masked network, how and when it began), never its key or state.
 fn session_list(listed: &[crate::store::AccountSession]) -> Vec<serde_json::Value> {
+    let rfc3339 = |t: time::OffsetDateTime| t.format(&Rfc3339).unwrap_or_default();
     listed
         .iter()
-        .map(|s| json!({ "idle_expires_at": s.expires_at.format(&Rfc3339).unwrap_or_default() }))
+        .map(|s| {
+            let user = crate::web::session::signed_in_state(&s.state);
+            let user = user.as_ref();
+            let (browser, os) = user
+                .and_then(|u| u.browser.as_deref())
+                .and_then(|b| b.split_once('|'))
+                .unwrap_or_default();
+            let named = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+            json!({
+                "id": user.map(|u| u.sid.as_str()),
+                "started_at": user.map(|u| rfc3339(crate::store::from_unix(u.authenticated_at))),
+                "how": user.and_then(|u| u.how),
+                "browser": named(browser),
+                "os": named(os),
+                "ip": user.and_then(|u| u.ip.as_deref()),
+                "idle_expires_at": rfc3339(s.expires_at),
+            })
+        })
         .collect()
 }
 

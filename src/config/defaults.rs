@@ -116,6 +116,8 @@ impl Default for SessionSettings {
         Self {
             idle_timeout: Duration::from_secs(3600),
             absolute_timeout: Duration::from_secs(24 * 3600),
+            reauth_after: Duration::from_secs(10 * 60),
+            address_undo_within: Duration::from_secs(7 * 24 * 3600),
         }
     }
 }

@@ -266,6 +266,12 @@ pub struct SessionSettings {
     pub idle_timeout: Duration,
     #[serde(with = "humantime_serde")]
     pub absolute_timeout: Duration,
+    /// A session older than this signs in again before changing the account's address.
+    #[serde(with = "humantime_serde")]
+    pub reauth_after: Duration,
+    /// How long the old address's "this wasn't me" link can undo an address change.
+    #[serde(with = "humantime_serde")]
+    pub address_undo_within: Duration,
 }
 
 #[derive(Debug, Clone, Deserialize)]

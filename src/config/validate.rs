@@ -277,6 +277,15 @@ impl Settings {
                 "must be above zero and at most session.absolute_timeout".into(),
             );
         }
+        if s.reauth_after.is_zero() {
+            err("session.reauth_after", "must be above zero".into());
+        }
+        if s.address_undo_within < Duration::from_secs(24 * 3600) {
+            err(
+                "session.address_undo_within",
+                "must be at least a day: the old address's owner may read the notice late".into(),
+            );
+        }
         if self.branding.product_name.trim().is_empty() {
             err("branding.product_name", "must not be empty".into());
         }

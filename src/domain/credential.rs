@@ -46,6 +46,19 @@ pub enum IssueOutcome {
     DailyBudget { retry_after: u64 },
 }
 
+impl IssueOutcome {
+    /// How long until another email may go, when this one could not.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            IssueOutcome::Issued { .. } => None,
+            IssueOutcome::CoolingDown { retry_after, .. }
+            | IssueOutcome::HourlyLimit { retry_after }
+            | IssueOutcome::Locked { retry_after }
+            | IssueOutcome::DailyBudget { retry_after } => Some(*retry_after),
+        }
+    }
+}
+
 /// Why a credential could not be used. The same for known and unknown addresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {

@@ -1,4 +1,5 @@
 //! Newtypes at the edges: raw strings become these types in handlers and go no further.
+pub mod address_change;
 pub mod colour;
 pub mod credential;
 mod email_address;

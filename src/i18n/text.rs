@@ -107,6 +107,19 @@ impl Tr<'_> {
         )
     }
 
+    /// "Chrome on Linux" from a stored `browser_record` standing alone, as a list names a
+    /// session (`browser` is worded to sit inside a sentence).
+    pub fn browser_title(&self, record: Option<&str>) -> String {
+        match record.and_then(|r| r.split_once('|')) {
+            None | Some(("", _)) => self.t("browser-title-unknown"),
+            Some((name, "")) => self.format("browser-title-only", &[("name", name.into())]),
+            Some((name, os)) => self.format(
+                "browser-title-on-os",
+                &[("name", name.into()), ("os", os.into())],
+            ),
+        }
+    }
+
     /// "Chrome on Linux" from a stored `browser_record`; older records are shown as stored.
     pub fn browser(&self, record: &str) -> String {
         let Some((name, os)) = record.split_once('|') else {

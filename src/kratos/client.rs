@@ -4,7 +4,7 @@
 use super::admin::KratosAdmin;
 use super::cookies::CookieRelay;
 use super::flows::{ErrorBody, Flow, Session, Ui};
-use reqwest::header::{ACCEPT, COOKIE, SET_COOKIE};
+use reqwest::header::{ACCEPT, COOKIE, SET_COOKIE, USER_AGENT};
 use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 use std::time::Duration;
@@ -203,6 +203,68 @@ impl KratosClient {
         }
     }
 
+    /// The browser's other Kratos sessions (the frontend API's `GET /sessions` leaves out the
+    /// one it asks with). Signed out: none.
+    pub async fn other_sessions(
+        &self,
+        relay: &mut CookieRelay,
+    ) -> Result<Vec<Session>, KratosError> {
+        let res = self
+            .send(Method::GET, self.url("/sessions"), relay, None)
+            .await?;
+        match res.status() {
+            StatusCode::OK => parse(res).await,
+            StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Ok(Vec::new()),
+            other => Err(KratosError::Unexpected(format!(
+                "sessions answered {other}"
+            ))),
+        }
+    }
+
+    /// Ends one of the browser's other sessions by id (`DELETE /sessions/{id}`): Kratos ends
+    /// it only if it is the same identity's; whether it did.
+    pub async fn end_session(
+        &self,
+        id: &str,
+        relay: &mut CookieRelay,
+    ) -> Result<bool, KratosError> {
+        let mut url = self.url("/sessions");
+        url.path_segments_mut()
+            .map_err(|()| KratosError::Unexpected("Kratos's URL cannot hold a path".into()))?
+            .push(id);
+        let res = self.send(Method::DELETE, url, relay, None).await?;
+        match res.status() {
+            StatusCode::NO_CONTENT | StatusCode::OK => Ok(true),
+            StatusCode::BAD_REQUEST
+            | StatusCode::NOT_FOUND
+            | StatusCode::UNAUTHORIZED
+            | StatusCode::FORBIDDEN => Ok(false),
+            other => Err(KratosError::Unexpected(format!(
+                "ending a session answered {other}"
+            ))),
+        }
+    }
+
+    /// Ends every session of the browser's identity but the browser's own (`DELETE
+    /// /sessions`); how many.
+    pub async fn end_other_sessions(&self, relay: &mut CookieRelay) -> Result<u64, KratosError> {
+        #[derive(Deserialize)]
+        struct Count {
+            #[serde(default)]
+            count: u64,
+        }
+        let res = self
+            .send(Method::DELETE, self.url("/sessions"), relay, None)
+            .await?;
+        match res.status() {
+            StatusCode::OK => Ok(parse::<Count>(res).await?.count),
+            StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Ok(0),
+            other => Err(KratosError::Unexpected(format!(
+                "ending other sessions answered {other}"
+            ))),
+        }
+    }
+
     /// Ends the browser's Kratos session through the browser logout flow (the relay then holds
     /// the cookie deletions). No session: nothing to do.
     pub async fn logout(&self, relay: &mut CookieRelay) -> Result<(), KratosError> {
@@ -286,6 +348,13 @@ impl KratosClient {
             .header(ACCEPT, "application/json");
         if let Some(cookies) = relay.header() {
             req = req.header(COOKIE, cookies);
+        }
+        // Kratos takes the client's address from `True-Client-IP` first; Iris decided it
+        // (`server.trusted_proxies`), so nothing the browser sent is believed twice.
+        if let Some((user_agent, ip)) = &relay.client {
+            req = req
+                .header(USER_AGENT, user_agent)
+                .header("true-client-ip", ip);
         }
         if let Some(body) = body {
             req = req.json(&body);

@@ -9,6 +9,9 @@ pub struct CookieRelay {
     jar: BTreeMap<String, String>,
     /// Kratos's `Set-Cookie` headers, by cookie name (the last one wins), for the browser.
     set: BTreeMap<String, String>,
+    /// The browser's User-Agent and address, passed on so the sessions Kratos makes record
+    /// the person's device rather than Iris's (the account page lists them).
+    pub client: Option<(String, String)>,
 }
 
 impl CookieRelay {
@@ -26,6 +29,7 @@ impl CookieRelay {
         CookieRelay {
             jar,
             set: BTreeMap::new(),
+            client: None,
         }
     }
 

@@ -75,6 +75,26 @@ pub struct Session {
     #[serde(default)]
     pub expires_at: Option<String>,
     pub identity: Identity,
+    /// Where it was used from (Kratos records the first device; the frontend API lists them).
+    #[serde(default)]
+    pub devices: Vec<Device>,
+    #[serde(default)]
+    pub authentication_methods: Vec<AuthenticationMethod>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Device {
+    #[serde(default)]
+    pub ip_address: Option<String>,
+    #[serde(default)]
+    pub user_agent: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthenticationMethod {
+    /// `code`, `code_recovery`, `link_recovery`, …
+    #[serde(default)]
+    pub method: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

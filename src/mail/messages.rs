@@ -121,7 +121,7 @@ pub fn plain_email(
 }
 
 /// The frame of every HTML email.
-fn email_page(lang: &str, subject: &str, body: maud::Markup) -> String {
+pub(super) fn email_page(lang: &str, subject: &str, body: maud::Markup) -> String {
     html! {
         (DOCTYPE)
         html lang=(lang) {

@@ -1,5 +1,6 @@
 //! Email: what a sign-in email says (`messages`), how it leaves (`transport`), and the outbox
 //! worker that sends it after the request has returned (`worker`).
+pub mod address_change;
 pub mod messages;
 pub mod smtp;
 pub mod transport;
@@ -37,6 +38,8 @@ pub struct SignInEmail {
 #[derive(Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum OutboxPayload {
+    /// First: its `address_change` field is what tells it from a sign-in email.
+    AddressChange(address_change::AddressChangeEmail),
     SignIn(SignInEmail),
     /// Kratos's own rendering, for courier templates Iris has no design of its own for.
     Plain {

@@ -2,6 +2,7 @@
 //! 4yz and connection failures are retried with capped exponential backoff and jitter until the
 //! credential expires; 5yz fails at once (SECURITY.md item 46). Delivery is at-least-once: a
 //! crash between send and `sent` re-sends the same message with the same Message-ID.
+use super::address_change::address_change_email;
 use super::messages::{plain_email, sign_in_email, Branding};
 use super::transport::{build_message, MailTransport};
 use super::OutboxPayload;
@@ -140,6 +141,10 @@ impl Worker {
             accent_color: &self.settings.accent_color,
         };
         let email = match payload {
+            OutboxPayload::AddressChange(payload) => {
+                let tr = self.i18n.for_tag(Some(&payload.locale));
+                address_change_email(&brand, &tr, &job.id, &job.recipient, &payload)
+            }
             OutboxPayload::SignIn(payload) => {
                 let tr = self.i18n.for_tag(payload.locale.as_deref());
                 sign_in_email(&brand, &tr, &job.id, &job.recipient, &payload)

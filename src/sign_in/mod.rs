@@ -1,15 +1,19 @@
 //! The sign-in approaches behind one enum: the only place that knows which one is running.
 //! Handlers call these methods and never match on the approach themselves. Every method gets
 //! the browser's cookie relay: Kratos flows need the browser's cookies and set their own.
+mod address_change;
 mod kratos;
 mod kratos_recovery;
 mod magic_link;
 mod outcome;
+mod sessions;
 mod trust;
 
+pub use address_change::{AddressChange, AddressChangeConfig, ChangeStarted};
 pub use kratos::{KratosConfig, KratosFlows, KratosMode, RecoveryMethod};
 pub use magic_link::{MagicLink, MagicLinkConfig};
 use outcome::started;
+pub use sessions::{in_page_order, ActiveSession, Method};
 pub use trust::{KnownDevice, Trust, KNOWN_DEVICE_ADDRESSES};
 
 use crate::domain::credential::{CredentialView, Redemption, VoidRefusal, Voiding};
@@ -236,6 +240,46 @@ impl SignIn {
                 Ok(client.whoami(relay).await?.map(kratos::user))
             }
             _ => Ok(None),
+        }
+    }
+
+    /// The account's live Kratos sessions, this browser's first, when Kratos holds them
+    /// (none otherwise: Iris's own are listed by the web layer from its store).
+    pub async fn kratos_session_list(
+        &self,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<Vec<ActiveSession>> {
+        let Some(client) = self.kratos().filter(|_| self.kratos_sessions()) else {
+            return Ok(Vec::new());
+        };
+        let Some(current) = client.whoami(relay).await? else {
+            return Ok(Vec::new());
+        };
+        let others = client.other_sessions(relay).await?;
+        let mut listed: Vec<ActiveSession> = std::iter::once(sessions::from_kratos(&current, true))
+            .chain(others.iter().map(|s| sessions::from_kratos(s, false)))
+            .collect();
+        in_page_order(&mut listed);
+        Ok(listed)
+    }
+
+    /// Ends one of the browser's other Kratos sessions; whether Kratos ended one.
+    pub async fn kratos_end_session(
+        &self,
+        id: &str,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<bool> {
+        match self.kratos() {
+            Some(client) if self.kratos_sessions() => Ok(client.end_session(id, relay).await?),
+            _ => Ok(false),
+        }
+    }
+
+    /// Ends every Kratos session of the browser's identity but its own; how many.
+    pub async fn kratos_end_other_sessions(&self, relay: &mut CookieRelay) -> SignInResult<u64> {
+        match self.kratos() {
+            Some(client) if self.kratos_sessions() => Ok(client.end_other_sessions(relay).await?),
+            _ => Ok(0),
         }
     }
 

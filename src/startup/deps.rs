@@ -15,7 +15,8 @@ use crate::mail::transport::{ConsoleTransport, FileTransport, MailTransport};
 use crate::metrics::Metrics;
 use crate::secrets::Keys;
 use crate::sign_in::{
-    KratosConfig, KratosFlows, KratosMode, MagicLink, MagicLinkConfig, RecoveryMethod, SignIn,
+    AddressChange, AddressChangeConfig, KratosConfig, KratosFlows, KratosMode, MagicLink,
+    MagicLinkConfig, RecoveryMethod, SignIn,
 };
 use crate::store::{
     IpQuota, LocalIpLimits, OpenError, PostgresStore, RedisStore, SqliteStore, StoreObserver,
@@ -36,6 +37,8 @@ pub struct Dependencies {
     pub transport: Arc<dyn MailTransport>,
     pub i18n: SharedCatalogue,
     pub sign_in: SignIn,
+    /// Changing an account's address, where Iris holds the accounts.
+    pub address_change: Option<AddressChange>,
     /// Wakes the mail worker after something is queued.
     pub wake: Arc<Notify>,
     pub brand: Brand,
@@ -60,7 +63,25 @@ impl Dependencies {
         );
         let wake = Arc::new(Notify::new());
         let sign_in = sign_in(settings, &stores, &keys, &clock, &wake)?;
+        let address_change = match &sign_in {
+            SignIn::MagicLink(m) if m.kratos.is_none() => Some(AddressChange {
+                store: stores.address_changes.clone(),
+                limits: stores.limits.clone(),
+                keys: keys.clone(),
+                clock: clock.clone(),
+                wake: wake.clone(),
+                config: AddressChangeConfig {
+                    ttl: m.config.ttl,
+                    public_url: m.config.public_url.clone(),
+                    limits: m.config.limits,
+                    max_attempts: m.config.failures.max_attempts,
+                    undo_within: settings.session.address_undo_within,
+                },
+            }),
+            _ => None,
+        };
         Ok(Dependencies {
+            address_change,
             transport: transport(settings)?,
             brand: Brand {
                 product_name: settings.branding.product_name.clone(),

@@ -88,6 +88,7 @@ impl Application {
         check(&settings)?;
         let Dependencies {
             keys,
+            address_change,
             dev_secrets,
             stores,
             transport,
@@ -131,6 +132,9 @@ impl Application {
             default_return_url: ReturnTo::trusted(settings.sign_in.default_return_url.clone()),
             allowed_return_urls: settings.sign_in.allowed_return_urls.clone(),
             absolute_timeout: settings.session.absolute_timeout,
+            idle_timeout: settings.session.idle_timeout,
+            reauth_after: settings.session.reauth_after,
+            address_change,
             wake: wake.clone(),
             courier: settings
                 .secrets

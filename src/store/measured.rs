@@ -1,10 +1,11 @@
 //! Every store call timed, per operation, whatever the backend: a decorator over `Stores`
 //! that reports to a `StoreObserver` (the metrics' latency histograms).
 use super::{
-    AccountSession, AddressLimits, Health, IpLimits, IssueRequest, KratosRequest, KratosRequests,
-    OutboxJob, OutboxStats, OutboxStore, Purge, SessionRecords, SignInStore, StoreResult,
-    StoredSession, Stores,
+    AccountSession, AddressChanges, AddressLimits, ChangeProof, ChangeRequest, Health, IpLimits,
+    IssueRequest, KratosRequest, KratosRequests, OutboxJob, OutboxStats, OutboxStore, Purge,
+    SessionRecords, SignInStore, StoreResult, StoredSession, Stores,
 };
+use crate::domain::address_change::{ChangeOutcome, ChangeView, RevertOutcome};
 use crate::domain::credential::{
     Account, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
     Voiding,
@@ -61,6 +62,7 @@ impl Stores {
             sessions: Arc::new(wrap(self.sessions, &observer)),
             kratos_requests: Arc::new(wrap(self.kratos_requests, &observer)),
             ip_limits: Arc::new(wrap(self.ip_limits, &observer)),
+            address_changes: Arc::new(wrap(self.address_changes, &observer)),
             health: (self.health.into_iter())
                 .map(|(name, h)| (name, Arc::new(wrap(h, &observer)) as Arc<dyn Health>))
                 .collect(),
@@ -341,5 +343,68 @@ impl<T: IpLimits + ?Sized> IpLimits for Measured<T> {
 impl<T: Health + ?Sized> Health for Measured<T> {
     async fn ping(&self) -> StoreResult<()> {
         self.time("ping", self.inner.ping()).await
+    }
+}
+
+#[async_trait]
+impl<T: AddressChanges + ?Sized> AddressChanges for Measured<T> {
+    async fn start_change(&self, req: ChangeRequest, now: OffsetDateTime) -> StoreResult<()> {
+        self.time("start_change", self.inner.start_change(req, now))
+            .await
+    }
+
+    async fn change_by_id(
+        &self,
+        id: &str,
+        max_attempts: u32,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<ChangeView>> {
+        let call = self.inner.change_by_id(id, max_attempts, now);
+        self.time("change_by_id", call).await
+    }
+
+    async fn change_by_token(
+        &self,
+        token_hashes: &[Mac32],
+        max_attempts: u32,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<ChangeView>> {
+        let call = self.inner.change_by_token(token_hashes, max_attempts, now);
+        self.time("change_by_token", call).await
+    }
+
+    async fn change_by_revert_token(
+        &self,
+        revert_hashes: &[Mac32],
+        max_attempts: u32,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<ChangeView>> {
+        let call = self
+            .inner
+            .change_by_revert_token(revert_hashes, max_attempts, now);
+        self.time("change_by_revert_token", call).await
+    }
+
+    async fn confirm_change(
+        &self,
+        proof: ChangeProof<'_>,
+        max_attempts: u32,
+        revert_within: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<ChangeOutcome> {
+        let call = self
+            .inner
+            .confirm_change(proof, max_attempts, revert_within, now);
+        self.time("confirm_change", call).await
+    }
+
+    async fn revert_change(
+        &self,
+        revert_hashes: &[Mac32],
+        max_attempts: u32,
+        now: OffsetDateTime,
+    ) -> StoreResult<RevertOutcome> {
+        let call = self.inner.revert_change(revert_hashes, max_attempts, now);
+        self.time("revert_change", call).await
     }
 }

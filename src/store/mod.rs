@@ -19,6 +19,7 @@ pub use purge::Purger;
 pub use redis::RedisStore;
 pub use sqlite::SqliteStore;
 
+use crate::domain::address_change::{ChangeOutcome, ChangeView, RevertOutcome};
 use crate::domain::credential::{
     Account, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
     Voiding,
@@ -379,6 +380,84 @@ pub trait KratosRequests: Purge {
     ) -> StoreResult<Option<KratosRequest>>;
 }
 
+/// Everything needed to start an address change, decided before the transaction starts.
+#[derive(Debug)]
+pub struct ChangeRequest {
+    pub id: String,
+    pub account_id: String,
+    /// The account's address now: the change applies only while it still is.
+    pub old_email: EmailAddress,
+    pub new_email: EmailAddress,
+    pub token_hash: Mac32,
+    pub code_hash: Mac32,
+    /// The undo link's, for the notice to the old address.
+    pub revert_hash: Mac32,
+    pub requested_by: String,
+    pub expires_at: OffsetDateTime,
+    /// The email to the new address (sealed), queued now.
+    pub outbox_id: String,
+    pub sealed_confirm: Vec<u8>,
+    /// The notice to the old address (sealed), queued when the change is confirmed.
+    pub notice_outbox_id: String,
+    pub sealed_notice: Vec<u8>,
+}
+
+/// What proves the new address: its link, or its code for one change.
+#[derive(Debug, Clone, Copy)]
+pub enum ChangeProof<'a> {
+    Link(&'a [Mac32]),
+    Code {
+        id: &'a str,
+        code_hashes: &'a [Mac32],
+    },
+}
+
+/// Address changes (SECURITY.md item 28). The account moves in the same transaction that uses
+/// the proof and queues the notice to the old address; an undo moves it back.
+#[async_trait]
+pub trait AddressChanges: Purge {
+    /// Voids the account's pending changes, records this one and queues its email to the new
+    /// address, in one transaction.
+    async fn start_change(&self, req: ChangeRequest, now: OffsetDateTime) -> StoreResult<()>;
+    /// Read-only, for the pages.
+    async fn change_by_id(
+        &self,
+        id: &str,
+        max_attempts: u32,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<ChangeView>>;
+    async fn change_by_token(
+        &self,
+        token_hashes: &[Mac32],
+        max_attempts: u32,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<ChangeView>>;
+    async fn change_by_revert_token(
+        &self,
+        revert_hashes: &[Mac32],
+        max_attempts: u32,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<ChangeView>>;
+    /// Uses the proof (a wrong code counts, up to `max_attempts`), moves the account to the new
+    /// address if it still has the old one and no other account has the new one, and queues
+    /// the notice; the undo link then works for `revert_within`.
+    async fn confirm_change(
+        &self,
+        proof: ChangeProof<'_>,
+        max_attempts: u32,
+        revert_within: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<ChangeOutcome>;
+    /// Gives the account its old address back (whatever it has now, so a second change cannot
+    /// outrun the undo) and voids the account's other changes.
+    async fn revert_change(
+        &self,
+        revert_hashes: &[Mac32],
+        max_attempts: u32,
+        now: OffsetDateTime,
+    ) -> StoreResult<RevertOutcome>;
+}
+
 /// Readiness: can the backend answer a trivial query right now?
 #[async_trait]
 pub trait Health: Send + Sync {
@@ -395,6 +474,7 @@ pub struct Stores {
     pub sessions: Arc<dyn SessionRecords>,
     pub kratos_requests: Arc<dyn KratosRequests>,
     pub ip_limits: Arc<dyn IpLimits>,
+    pub address_changes: Arc<dyn AddressChanges>,
     /// Every server the stores stand on, by the name readiness reports (`store`, `redis`).
     pub health: Vec<(&'static str, Arc<dyn Health>)>,
 }
@@ -407,7 +487,8 @@ impl Stores {
             + self.outbox.purge(grace, now).await?
             + self.sessions.purge(grace, now).await?
             + self.kratos_requests.purge(grace, now).await?
-            + self.ip_limits.purge(grace, now).await?)
+            + self.ip_limits.purge(grace, now).await?
+            + self.address_changes.purge(grace, now).await?)
     }
 }
 

@@ -2,6 +2,7 @@
 //! rules read, and the mapping of SQLx's errors to the backend-neutral `StoreError`.
 use super::rules::{self, CredentialFacts, LimitFacts};
 use super::{from_unix, KratosRequest, OutboxJob, StoreError, StoreResult};
+use crate::domain::address_change::{change_state, ChangeFacts, ChangeView};
 use crate::domain::credential::{CredentialView, FailurePolicy, Voiding};
 use std::sync::Arc;
 use std::time::Duration;
@@ -237,3 +238,72 @@ pub(super) const COURIER: &str = "kratos-courier";
 /// The columns of `KratosRequestRow`, for both backends' statements.
 pub(super) const KRATOS_REQUEST_COLUMNS: &str =
     "flow_id, email, locale, requested_by, requested_at, return_to, expires_at, used_at";
+
+/// An address change as the pages read it (`CHANGE_COLUMNS`).
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct ChangeRow {
+    id: String,
+    account_id: String,
+    old_email: String,
+    new_email: String,
+    requested_at: i64,
+    requested_by: String,
+    expires_at: i64,
+    confirmed_at: Option<i64>,
+    reverted_at: Option<i64>,
+    superseded: bool,
+    revert_until: Option<i64>,
+    attempts: i64,
+}
+
+pub(super) const CHANGE_COLUMNS: &str = "id, account_id, old_email, new_email, requested_at, \
+    requested_by, expires_at, confirmed_at, reverted_at, superseded, revert_until, attempts";
+
+impl ChangeRow {
+    pub fn view(self, max_attempts: u32, now: OffsetDateTime) -> StoreResult<ChangeView> {
+        let facts = ChangeFacts {
+            confirmed_at: self.confirmed_at,
+            reverted_at: self.reverted_at,
+            superseded: self.superseded,
+            expires_at: self.expires_at,
+            revert_until: self.revert_until,
+            attempts: self.attempts,
+        };
+        Ok(ChangeView {
+            state: change_state(&facts, max_attempts, now.unix_timestamp()),
+            id: self.id,
+            account_id: self.account_id,
+            old_email: rules::stored_email(&self.old_email)?,
+            new_email: rules::stored_email(&self.new_email)?,
+            requested_at: from_unix(self.requested_at),
+            requested_by: self.requested_by,
+            expires_at: from_unix(self.expires_at),
+            confirmed_at: self.confirmed_at.map(from_unix),
+        })
+    }
+}
+
+/// What a confirmation needs of the change it just used, read in its transaction.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct ChangeMove {
+    pub account_id: String,
+    pub old_email: String,
+    pub old_email_key: String,
+    pub new_email: String,
+    pub new_email_key: String,
+    pub notice: Option<Vec<u8>>,
+    pub notice_outbox_id: String,
+}
+
+pub(super) const CHANGE_MOVE_COLUMNS: &str =
+    "account_id, old_email, old_email_key, new_email, new_email_key, notice, notice_outbox_id";
+
+/// How long the notice to the old address may wait to be sent: a day (it is about a change
+/// its owner can undo for longer).
+pub(super) const NOTICE_DEADLINE_SECS: i64 = 24 * 3600;
+
+/// Whether a failed statement broke a unique constraint (another account has the address).
+pub(super) fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .is_some_and(|d| d.is_unique_violation())
+}

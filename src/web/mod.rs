@@ -28,6 +28,10 @@ use views::{Brand, Ui};
 #[derive(Clone)]
 pub struct AppState {
     pub sign_in: SignIn,
+    /// Changing an account's address (Iris's own accounts only).
+    pub address_change: Option<crate::sign_in::AddressChange>,
+    /// A session older than this signs in again before changing the address.
+    pub reauth_after: Duration,
     /// The handlers' own store use: readiness, the courier's outbox and Kratos requests.
     pub stores: Stores,
     pub keys: Arc<Keys>,
@@ -38,6 +42,8 @@ pub struct AppState {
     pub allowed_return_urls: Vec<Url>,
     pub default_return_url: ReturnTo,
     pub absolute_timeout: Duration,
+    /// A session unused this long ends (its stored expiry is the last use plus this).
+    pub idle_timeout: Duration,
     /// Wakes the outbox worker after something is queued.
     pub wake: Arc<tokio::sync::Notify>,
     /// Kratos's courier hook, when `secrets.courier_api_key` is set.
@@ -121,7 +127,7 @@ fn get() -> actix_web::Route {
 /// The route table. Every state change is a POST behind CSRF; GET and HEAD only read.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use handlers::{
-        account, health, kratos_hook, kratos_pages, link, login, not_me, pending, statics,
+        account, address, health, kratos_hook, kratos_pages, link, login, not_me, pending, statics,
     };
     cfg.service(
         web::resource("/login")
@@ -146,6 +152,24 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .service(web::resource("/self-service/recovery").route(get().to(link::show)))
     .service(web::resource("/").route(get().to(account::home)))
     .service(web::resource("/logout").route(web::post().to(account::logout)))
+    .service(
+        web::resource("/account/email")
+            .route(web::get().to(address::form))
+            .route(web::post().to(address::start)),
+    )
+    .service(web::resource("/account/email/check").route(web::get().to(address::check)))
+    .service(web::resource("/account/email/code").route(web::post().to(address::code)))
+    .service(
+        web::resource("/account/email/confirm")
+            .route(web::get().to(address::show_confirm))
+            .route(web::post().to(address::confirm)),
+    )
+    .service(
+        web::resource("/account/email/undo")
+            .route(web::get().to(address::show_undo))
+            .route(web::post().to(address::undo)),
+    )
+    .service(web::resource("/logout/session").route(web::post().to(account::sign_out_one)))
     .service(web::resource("/logout/others").route(web::post().to(account::sign_out_others)))
     .service(
         web::resource("/logout/everywhere").route(web::post().to(account::sign_out_everywhere)),

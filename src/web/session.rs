@@ -3,6 +3,7 @@
 use crate::clock::SharedClock;
 use crate::domain::credential::Account;
 use crate::secrets::random_bytes;
+pub use crate::sign_in::Method;
 use crate::store::SessionRecords;
 use crate::web::session_cache::{self, Invalidations, KeyHash, SessionCache};
 use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
@@ -205,14 +206,6 @@ pub struct SignedIn {
     pub ip: Option<String>,
 }
 
-/// How a session began.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Method {
-    Link,
-    Code,
-}
-
 /// What is known of a sign-in besides the account: how, with what, from where.
 #[derive(Debug, Clone)]
 pub struct SignInContext {
@@ -220,6 +213,17 @@ pub struct SignInContext {
     pub credential_id: String,
     pub browser: String,
     pub ip: String,
+}
+
+/// When a session was last used, as near as its stored idle expiry tells (it moves at most
+/// once a minute, so this is within a minute): the expiry less the idle timeout, never
+/// before the sign-in itself.
+pub fn last_seen(idle_expiry: OffsetDateTime, idle_timeout: Duration, started_at: i64) -> i64 {
+    let idle = i64::try_from(idle_timeout.as_secs()).unwrap_or(i64::MAX);
+    idle_expiry
+        .unix_timestamp()
+        .saturating_sub(idle)
+        .max(started_at)
 }
 
 /// The session state's signed-in part, if any (for the sessions an account page lists).
@@ -236,6 +240,15 @@ pub fn current_user(session: &Session, now: OffsetDateTime) -> Option<SignedIn> 
         return None;
     }
     Some(user)
+}
+
+/// The signed-in address, after the account's address changed.
+pub fn set_email(session: &Session, email: &str) {
+    if let Ok(Some(mut user)) = session.get::<SignedIn>(USER) {
+        user.email = email.to_owned();
+        // Serialising this struct cannot fail.
+        let _ = session.insert(USER, user);
+    }
 }
 
 /// Signs in: a fresh session id, so no id from before sign-in is ever adopted (fixation).
@@ -260,4 +273,21 @@ pub fn sign_in(
     };
     // Serialising this struct cannot fail.
     let _ = session.insert(USER, user);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_seen_is_the_idle_expiry_less_the_idle_timeout_never_before_sign_in() {
+        let at = |s| OffsetDateTime::from_unix_timestamp(s).unwrap();
+        let idle = Duration::from_secs(1800);
+        assert_eq!(last_seen(at(10_000), idle, 5_000), 8_200);
+        assert_eq!(
+            last_seen(at(6_000), idle, 5_000),
+            5_000,
+            "not before sign-in"
+        );
+    }
 }

@@ -92,6 +92,22 @@ async fn an_operator_finds_an_account_and_signs_it_out_everywhere() {
         "as typed, the domain in lower case"
     );
     assert_eq!(found["sessions"].as_array().unwrap().len(), 2, "{found}");
+    let first = &found["sessions"][0];
+    assert_eq!(
+        (&first["how"], &first["browser"], &first["os"], &first["ip"]),
+        (
+            &serde_json::json!("link"),
+            &serde_json::json!("Firefox"),
+            &serde_json::json!("Linux"),
+            &serde_json::json!("127.0.0.x")
+        ),
+        "{found}"
+    );
+    assert!(
+        first["id"].as_str().is_some_and(|id| id.len() >= 16),
+        "{found}"
+    );
+    assert!(!found.to_string().contains("credential"), "{found}");
     assert_eq!(found["back_off_seconds"], serde_json::Value::Null);
     let id = found["id"].as_str().unwrap().to_owned();
     assert_eq!(laptop.whoami().await.1["id"], id.as_str());

@@ -8,6 +8,7 @@ mod nginx;
 mod redis;
 
 mod abuse;
+mod address;
 mod admin;
 mod auth_request;
 mod code;

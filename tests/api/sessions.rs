@@ -315,3 +315,88 @@ async fn signing_out_everywhere_else_and_everywhere() {
         "1"
     );
 }
+
+/// The account page lists the account's live sessions (browser, masked network, how and when
+/// each began, last use), this browser first; one other session can be signed out by itself
+/// (POST with CSRF), and only the account's own: another account's session id does nothing.
+#[tokio::test]
+async fn the_account_page_lists_sessions_and_ends_one() {
+    let app = spawn_app().await;
+    let (laptop, phone, other) = (app.browser(), app.browser(), app.browser());
+    let mail = app.request_email(&laptop, "ann@example.com").await;
+    assert_eq!(laptop.confirm_link(&mail.link()).await.status, 303);
+    app.clock.advance(time::Duration::seconds(61));
+    let mail = app.request_email(&phone, "ann@example.com").await;
+    assert_eq!(phone.enter_code(&mail.code()).await.status, 303);
+    let mail = app.request_email(&other, "bob@example.com").await;
+    assert_eq!(other.confirm_link(&mail.link()).await.status, 303);
+
+    let home = laptop.get("/").await;
+    let text = home.text();
+    assert!(text.contains("Where you're signed in"), "{text}");
+    assert_eq!(text.matches("Firefox on Linux").count(), 2, "{text}");
+    assert_eq!(text.matches("This browser").count(), 1, "{text}");
+    assert!(
+        text.contains("Signed in with an email link today at"),
+        "{text}"
+    );
+    assert!(text.contains("Signed in with a code today at"), "{text}");
+    assert!(text.contains("Network 127.0.0.x."), "{text}");
+    assert!(text.contains("Last active today at"), "{text}");
+    assert!(!text.contains("127.0.0.1"), "never the whole address");
+    // The phone's row is the only one with its own sign-out; this browser's uses the main one.
+    assert_eq!(home.body.matches("name=\"session\"").count(), 1);
+    let phone_id = hidden(&home.body, "session").unwrap();
+    let bob_state = app.sql(
+        "SELECT state FROM sessions WHERE account_id = \
+         (SELECT id FROM accounts WHERE email = 'bob@example.com')",
+    );
+    let bob_id = bob_state
+        .split("\\\"sid\\\":\\\"")
+        .nth(1)
+        .unwrap()
+        .split('\\')
+        .next()
+        .unwrap();
+    assert!(!bob_id.is_empty() && bob_id != phone_id);
+
+    // Another account's session id, a made-up one, or no form token: nothing ends.
+    for id in [bob_id, "not-a-session", "<script>"] {
+        let res = laptop
+            .post(
+                "/logout/session",
+                &[("csrf_token", &home.csrf()), ("session", id)],
+            )
+            .await;
+        assert_eq!(res.status, 303, "{}", res.text());
+    }
+    let forged = laptop
+        .post("/logout/session", &[("session", &phone_id)])
+        .await;
+    assert_eq!(forged.status, 403);
+    for b in [&laptop, &phone, &other] {
+        assert_eq!(b.whoami().await.0, 200);
+    }
+
+    let res = laptop
+        .post(
+            "/logout/session",
+            &[("csrf_token", &home.csrf()), ("session", &phone_id)],
+        )
+        .await;
+    assert_eq!((res.status, res.location()), (303, Some("/?ended=one")));
+    assert_eq!(
+        phone.whoami().await.0,
+        401,
+        "the chosen session ended at once"
+    );
+    assert_eq!(laptop.whoami().await.0, 200, "this browser stays signed in");
+    assert_eq!(other.whoami().await.0, 200, "another account is untouched");
+    let after = laptop.get("/?ended=one").await.text();
+    assert!(after.contains("That session is signed out."), "{after}");
+    assert!(
+        after.contains("You're not signed in anywhere else."),
+        "{after}"
+    );
+    assert_eq!(after.matches("Firefox on Linux").count(), 1, "{after}");
+}

@@ -202,16 +202,20 @@ async fn every_dead_end_says_why_and_offers_the_way_forward() {
     chrome.close().await;
 }
 
-/// The signed-in page ends the account's other sessions: signed in here and on a second device
-/// (another client), "Sign out everywhere else" keeps Chromium signed in, shows the notice and
-/// ends the other device's session; "Sign out everywhere" ends this one too. Both pages pass axe.
+/// The signed-in page lists the account's sessions and ends them: signed in here and on two
+/// other devices (other clients), it lists all three with this browser first; one device's own
+/// "Sign out" ends just that one; "Sign out everywhere else" keeps Chromium signed in, shows
+/// the notice and ends the last other device's session; "Sign out everywhere" ends this one
+/// too. Every page passes axe.
 #[tokio::test]
 async fn signs_out_everywhere_else_and_then_everywhere() {
     let app = spawn_app().await;
-    let phone = app.browser();
-    let mail = app.request_email(&phone, "devices@example.com").await;
-    assert_eq!(phone.confirm_link(&mail.link()).await.status, 303);
-    app.clock.advance(time::Duration::seconds(61));
+    let (phone, tablet) = (app.browser(), app.browser());
+    for device in [&phone, &tablet] {
+        let mail = app.request_email(device, "devices@example.com").await;
+        assert_eq!(device.confirm_link(&mail.link()).await.status, 303);
+        app.clock.advance(time::Duration::seconds(61));
+    }
 
     let chrome = Chrome::with_javascript("everywhere", false).await;
     let mail = chrome.ask_for_email(&app, "devices@example.com").await;
@@ -224,6 +228,20 @@ async fn signs_out_everywhere_else_and_then_everywhere() {
     chrome
         .audit("signed-in-with-other-devices", &mut found)
         .await;
+    let listed = chrome.text().await;
+    assert!(listed.contains("Where you're signed in"), "{listed}");
+    assert_eq!(listed.matches("Firefox on Linux").count(), 2, "{listed}");
+    assert!(listed.contains("Chrome on Linux"), "{listed}");
+    assert_eq!(listed.matches("This browser").count(), 1, "{listed}");
+
+    chrome
+        .click("form[action='/logout/session'] button", "one-ended")
+        .await;
+    assert_eq!(chrome.path().await, "/?ended=one");
+    assert!(chrome.text().await.contains("That session is signed out."));
+    chrome.audit("one-ended", &mut found).await;
+    let ended = [phone.whoami().await.0, tablet.whoami().await.0];
+    assert!(ended.contains(&401) && ended.contains(&200), "{ended:?}");
 
     chrome
         .click("form[action='/logout/others'] button", "others-ended")
@@ -239,9 +257,9 @@ async fn signs_out_everywhere_else_and_then_everywhere() {
     );
     chrome.audit("others-ended", &mut found).await;
     assert_eq!(
-        phone.whoami().await.0,
-        401,
-        "the other device is signed out"
+        (phone.whoami().await.0, tablet.whoami().await.0),
+        (401, 401),
+        "the other devices are signed out"
     );
 
     chrome
@@ -252,6 +270,77 @@ async fn signs_out_everywhere_else_and_then_everywhere() {
         .open(&format!("{}/", app.address), "after-everywhere")
         .await;
     assert_eq!(chrome.path().await, "/login", "signed out here too");
+    assert!(found.is_empty(), "axe: {found:#?}");
+    chrome.close().await;
+}
+
+/// Changing the address in Chromium: from the account page to the form, the new address's code,
+/// the notice on the account page; then the old address's undo link. Every page passes axe.
+#[tokio::test]
+async fn changes_the_address_and_the_old_address_undoes_it() {
+    let app = spawn_app().await;
+    let chrome = Chrome::with_javascript("address-change", false).await;
+    let mail = chrome.ask_for_email(&app, "move@example.com").await;
+    chrome.type_into("#code", &mail.code()).await;
+    chrome
+        .click("form[action='/login/code'] button", "signed-in")
+        .await;
+    let mut found = Vec::new();
+    chrome
+        .click("a[href='/account/email']", "address-form")
+        .await;
+    assert_eq!(chrome.path().await, "/account/email");
+    chrome.audit("address-form", &mut found).await;
+
+    let sent = app.sink().messages().len();
+    chrome.type_into("#email", "moved@example.com").await;
+    chrome
+        .click("form[action='/account/email'] button", "address-check")
+        .await;
+    assert_eq!(chrome.path().await, "/account/email/check");
+    chrome.audit("address-check", &mut found).await;
+    let confirm = app.sink().wait_for(sent + 1).await.pop().unwrap();
+    assert_eq!(confirm.rcpt_tos, vec!["moved@example.com"]);
+    chrome.type_into("#code", &confirm.code()).await;
+    chrome
+        .click(
+            "form[action='/account/email/code'] button",
+            "address-changed",
+        )
+        .await;
+    assert_eq!(chrome.path().await, "/?ended=address");
+    let home = chrome.text().await;
+    assert!(home.contains("moved@example.com"), "{home}");
+    assert!(home.contains("Your email address is changed."), "{home}");
+    chrome.audit("address-changed", &mut found).await;
+
+    let notice = app.sink().wait_for(sent + 2).await.pop().unwrap();
+    assert_eq!(notice.rcpt_tos, vec!["move@example.com"]);
+    let undo = regex::Regex::new(r"https?://\S+/account/email/undo\?token=[A-Za-z0-9_-]+")
+        .unwrap()
+        .find(&notice.text)
+        .unwrap()
+        .as_str()
+        .to_owned();
+    chrome.open(&undo, "address-undo").await;
+    chrome.audit("address-undo", &mut found).await;
+    chrome
+        .click(
+            "form[action='/account/email/undo'] button",
+            "address-undone",
+        )
+        .await;
+    let done = chrome.text().await;
+    assert!(done.contains("move@example.com again"), "{done}");
+    chrome.audit("address-undone", &mut found).await;
+    chrome
+        .open(&format!("{}/", app.address), "after-undo")
+        .await;
+    assert_eq!(
+        chrome.path().await,
+        "/login",
+        "signed out everywhere, here too"
+    );
     assert!(found.is_empty(), "axe: {found:#?}");
     chrome.close().await;
 }

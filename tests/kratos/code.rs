@@ -487,3 +487,105 @@ async fn a_known_device_gets_in_while_a_third_party_locks_the_address() {
     assert_eq!(done.status, 303, "{}", done.text());
     assert_eq!(owner.whoami().await.1["email"], victim);
 }
+
+/// With Kratos holding the sessions, the account page lists them from Kratos's frontend API
+/// (the browser's own device, as Iris passed it on, not Iris's), ends one by Kratos's id, and
+/// "everywhere else" through Kratos; a session id of another identity ends nothing.
+#[tokio::test]
+async fn the_account_page_lists_and_ends_kratos_sessions() {
+    let (app, kratos) = iris_with_kratos(|_| {}).await;
+    let (laptop, phone, tablet, other) =
+        (app.browser(), app.browser(), app.browser(), app.browser());
+    for (b, email) in [
+        (&laptop, "kim@example.com"),
+        (&phone, "kim@example.com"),
+        (&tablet, "kim@example.com"),
+        (&other, "lou@example.com"),
+    ] {
+        app.clock.advance(time::Duration::seconds(61));
+        let done = sign_in(&app, b, email).await;
+        assert_eq!(done.status, 303, "{}", kratos.log());
+    }
+    let home = laptop.get("/").await;
+    let text = home.text();
+    assert!(text.contains("Where you're signed in"), "{text}");
+    assert_eq!(
+        text.matches("Firefox on Linux").count(),
+        3,
+        "the browsers' own: {text}"
+    );
+    assert_eq!(text.matches("This browser").count(), 1, "{text}");
+    assert_eq!(text.matches("Signed in with a code").count(), 3, "{text}");
+    assert!(text.contains("Network 127.0.0.x."), "{text}");
+    assert_eq!(home.body.matches("name=\"session\"").count(), 2);
+
+    // Lou's session id, as Kratos's admin API knows it.
+    let lou = identities(&kratos, "lou@example.com").await;
+    let lou_sessions: serde_json::Value = reqwest::get(format!(
+        "{}/admin/identities/{}/sessions",
+        kratos.admin_url,
+        lou[0]["id"].as_str().unwrap()
+    ))
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let lou_id = lou_sessions[0]["id"].as_str().unwrap().to_owned();
+    let res = laptop
+        .post(
+            "/logout/session",
+            &[("csrf_token", &home.csrf()), ("session", &lou_id)],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(
+        other.whoami().await.0,
+        200,
+        "another identity's session is not ours to end"
+    );
+
+    let phone_id = hidden(&home.body, "session").unwrap();
+    let res = laptop
+        .post(
+            "/logout/session",
+            &[("csrf_token", &home.csrf()), ("session", &phone_id)],
+        )
+        .await;
+    assert_eq!((res.status, res.location()), (303, Some("/?ended=one")));
+    let statuses = [
+        laptop.whoami().await.0,
+        phone.whoami().await.0,
+        tablet.whoami().await.0,
+    ];
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 401).count(),
+        1,
+        "exactly one ended: {statuses:?}"
+    );
+    assert_eq!(laptop.whoami().await.0, 200);
+
+    let home = laptop.get("/?ended=one").await;
+    assert!(home.text().contains("That session is signed out."));
+    let res = laptop
+        .post("/logout/others", &[("csrf_token", &home.csrf())])
+        .await;
+    assert_eq!((res.status, res.location()), (303, Some("/?ended=others")));
+    assert_eq!(laptop.whoami().await.0, 200);
+    assert_eq!(phone.whoami().await.0, 401);
+    assert_eq!(tablet.whoami().await.0, 401);
+    assert_eq!(other.whoami().await.0, 200);
+    let home = laptop.get("/?ended=others").await;
+    assert!(
+        home.text().contains("You're not signed in anywhere else."),
+        "{}",
+        home.text()
+    );
+
+    let res = laptop
+        .post("/logout/everywhere", &[("csrf_token", &home.csrf())])
+        .await;
+    assert_eq!((res.status, res.location()), (303, Some("/login")));
+    assert_eq!(laptop.whoami().await.0, 401);
+    assert_eq!(other.whoami().await.0, 200);
+}

@@ -11,6 +11,7 @@
 
 mod support;
 
+mod address_changes;
 mod back_off;
 mod code_attempts;
 mod ip_limits;
@@ -118,6 +119,13 @@ macro_rules! contract_tests {
                 voiding::an_unknown_token_or_one_that_expired_unused_is_refused_and_changes_nothing,
                 voiding::voiding_twice_changes_nothing_the_second_time,
                 voiding::a_hold_keeps_a_longer_back_off_and_wrong_codes_never_shorten_it,
+                address_changes::the_account_moves_only_when_the_new_address_proves_itself,
+                address_changes::wrong_codes_count_down_and_the_right_one_moves_the_account,
+                address_changes::a_change_expires_and_a_newer_one_replaces_it,
+                address_changes::an_address_another_account_has_moves_nothing,
+                address_changes::undo_restores_the_old_address_whatever_happened_since,
+                address_changes::undo_refuses_when_another_account_took_the_old_address,
+                address_changes::purge_deletes_changes_past_their_window_with_their_emails,
             }
             races: {
                 issuing::fifty_concurrent_requests_never_exceed_the_daily_budget,

@@ -9,6 +9,7 @@
 //! session advisory lock (its Postgres migrator locks by default), so instances starting
 //! together run them once. Every call is bounded by `store.timeout` on the client side too:
 //! a server that stops answering (not just refusing) still gets a 503 in time.
+mod address_changes;
 mod issue_batch;
 mod kratos_requests;
 mod limits;
@@ -78,6 +79,7 @@ impl PostgresStore {
             outbox: Arc::new(outbox::PostgresOutbox(self.clone())),
             sessions: Arc::new(sessions::PostgresSessions(self.clone())),
             kratos_requests: Arc::new(kratos_requests::PostgresKratosRequests(self.clone())),
+            address_changes: Arc::new(address_changes::PostgresAddressChanges(self.clone())),
             ip_limits,
             health: vec![("store", Arc::new(self) as Arc<dyn Health>)],
         }

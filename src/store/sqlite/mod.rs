@@ -7,6 +7,7 @@
 //! `BEGIN IMMEDIATE`, so a second process on the same file waits on `busy_timeout` instead of
 //! failing a deferred transaction that read first.
 mod accounts;
+mod address_changes;
 mod issue_batch;
 mod kratos_requests;
 mod limits;
@@ -92,6 +93,7 @@ impl SqliteStore {
             outbox: Arc::new(outbox::SqliteOutbox(self.clone())),
             sessions: Arc::new(sessions::SqliteSessions(self.clone())),
             kratos_requests: Arc::new(kratos_requests::SqliteKratosRequests(self.clone())),
+            address_changes: Arc::new(address_changes::SqliteAddressChanges(self.clone())),
             ip_limits,
             health: vec![("store", Arc::new(self) as Arc<dyn Health>)],
         }

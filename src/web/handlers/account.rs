@@ -1,9 +1,11 @@
 //! The signed-in side: home page, sign-out, and the two endpoints apps and proxies ask.
-use super::{current_user, relay, see_other, with_cookies, WebResult};
+use super::{current_user, relay, see_other, with_cookies, WebError, WebResult};
 use crate::domain::ReturnTo;
-use crate::sign_in::User;
+use crate::sign_in::{in_page_order, ActiveSession, SignInError, User};
+use crate::store::AccountSession;
 use crate::web::csrf::{self, Csrf};
-use crate::web::views::{page, signed_in_page, IrisPage, SignedInView};
+use crate::web::session::{last_seen, signed_in_state, SignedIn};
+use crate::web::views::{page, signed_in_page, Ended, IrisPage, SignedInView};
 use crate::web::AppState;
 use actix_session::Session;
 use actix_web::http::{header, StatusCode};
@@ -15,7 +17,8 @@ use time::OffsetDateTime;
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct HomeQuery {
-    /// `others`: just signed out of every other session (a notice; GET changes nothing).
+    /// `others`: just signed out of every other session; `one`: of the one chosen (a notice;
+    /// GET changes nothing).
     ended: Option<String>,
 }
 
@@ -25,21 +28,137 @@ pub async fn home(
     session: Session,
     query: web::Query<HomeQuery>,
 ) -> WebResult {
-    let Some(user) = current_user(&state, &session, &mut relay(&req)).await? else {
+    let mut relay = relay(&req);
+    let Some(user) = current_user(&state, &session, &mut relay).await? else {
         return Ok(see_other("/login"));
+    };
+    let sessions = match iris_user(&state, &session) {
+        Some(me) => iris_sessions(&state, &me).await?,
+        None => state.sign_in.kratos_session_list(&mut relay).await?,
     };
     let csrf = Csrf::for_request(&req, &state);
     let view = SignedInView {
         email: &user.email,
         since: stamp(user.authenticated_at),
-        // Ending other sessions is Iris's own business only when Iris holds them.
-        iris_sessions: !state.sign_in.kratos_sessions(),
-        others_ended: query.ended.as_deref() == Some("others"),
+        sessions: &sessions,
+        can_end: true,
+        can_change_address: state.address_change.is_some(),
+        ended: match query.ended.as_deref() {
+            Some("others") => Some(Ended::Others),
+            Some("one") => Some(Ended::One),
+            Some("address") => Some(Ended::Address),
+            _ => None,
+        },
     };
-    Ok(csrf.apply(page(
+    let res = csrf.apply(page(
         StatusCode::OK,
         signed_in_page(&state.ui(&req), &csrf.token, &view),
-    )))
+    ));
+    Ok(with_cookies(res, &relay))
+}
+
+/// The account's live sessions that Iris holds, as the page lists them. A session past its
+/// absolute timeout is not listed: it can no longer be used, whatever its idle expiry says.
+async fn iris_sessions(state: &AppState, me: &SignedIn) -> Result<Vec<ActiveSession>, WebError> {
+    let now = state.clock.now();
+    let mut listed: Vec<ActiveSession> = stored_sessions(state, me)
+        .await?
+        .into_iter()
+        .filter_map(|(s, user)| {
+            (user.expires_at > now.unix_timestamp()).then(|| ActiveSession {
+                current: !me.sid.is_empty() && user.sid == me.sid,
+                last_seen: Some(last_seen(
+                    s.expires_at,
+                    state.idle_timeout,
+                    user.authenticated_at,
+                )),
+                id: user.sid,
+                browser: user.browser,
+                ip: user.ip,
+                started_at: user.authenticated_at,
+                how: user.how,
+            })
+        })
+        .collect();
+    in_page_order(&mut listed);
+    Ok(listed)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EndSessionForm {
+    csrf_token: Option<String>,
+    session: String,
+}
+
+/// `POST /logout/session`: ends one other session of the account, named by its public id
+/// (Iris's) or Kratos's session id. Only the account's own sessions can be found this way;
+/// an unknown id changes nothing. This browser's session ends with the main sign-out button.
+pub async fn sign_out_one(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    form: web::Form<EndSessionForm>,
+) -> WebResult {
+    csrf::verify(&req, &state, form.csrf_token.as_deref())?;
+    let id = form.session.as_str();
+    if id.is_empty()
+        || id.len() > 64
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Ok(see_other("/"));
+    }
+    let mut relay = relay(&req);
+    let ended = match iris_user(&state, &session) {
+        Some(me) if me.sid != id => end_one(&state, &me, id).await?,
+        Some(_) => false,
+        None if state.sign_in.kratos_sessions() => {
+            state.sign_in.kratos_end_session(id, &mut relay).await?
+        }
+        None => return Ok(see_other("/login")),
+    };
+    if ended {
+        tracing::info!(event = "session_ended", "signed out of one other session");
+    }
+    Ok(with_cookies(see_other("/?ended=one"), &relay))
+}
+
+/// The account's live sessions in Iris's store, each with its signed-in state.
+async fn stored_sessions(
+    state: &AppState,
+    me: &SignedIn,
+) -> Result<Vec<(AccountSession, SignedIn)>, WebError> {
+    let stored = state
+        .stores
+        .sessions
+        .account_sessions(&me.user_id, state.clock.now())
+        .await
+        .map_err(SignInError::from)?;
+    Ok(stored
+        .into_iter()
+        .filter_map(|s| {
+            let user = signed_in_state(&s.state)?;
+            Some((s, user))
+        })
+        .collect())
+}
+
+/// Ends the account's Iris session whose public id is `sid`; whether there was one.
+async fn end_one(state: &AppState, me: &SignedIn, sid: &str) -> Result<bool, WebError> {
+    let stored = stored_sessions(state, me).await?;
+    let Some((found, _)) = stored.iter().find(|(_, user)| user.sid == sid) else {
+        return Ok(false);
+    };
+    state
+        .stores
+        .sessions
+        .delete_session(&found.key_hash)
+        .await
+        .map_err(SignInError::from)?;
+    state.invalidations.bump();
+    Ok(true)
 }
 
 /// `POST /logout/others`: ends every other session of the account; this browser stays signed
@@ -51,13 +170,24 @@ pub async fn sign_out_others(
     form: web::Form<LogoutForm>,
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    let Some(user) = iris_user(&state, &session) else {
-        return Ok(see_other("/login"));
+    let mut relay = relay(&req);
+    let ended = match iris_user(&state, &session) {
+        Some(user) => {
+            let ended = end_sessions(&state, &user.user_id).await?;
+            session.renew();
+            ended
+        }
+        None if state.sign_in.kratos_sessions() => {
+            state.sign_in.kratos_end_other_sessions(&mut relay).await?
+        }
+        None => return Ok(see_other("/login")),
     };
-    let ended = end_sessions(&state, &user.user_id).await?;
-    tracing::info!(event = "sessions_ended_elsewhere", account_id = %user.user_id, ended, "signed out everywhere else");
-    session.renew();
-    Ok(see_other("/?ended=others"))
+    tracing::info!(
+        event = "sessions_ended_elsewhere",
+        ended,
+        "signed out everywhere else"
+    );
+    Ok(with_cookies(see_other("/?ended=others"), &relay))
 }
 
 /// `POST /logout/everywhere`: ends every session of the account, this one included.
@@ -68,29 +198,41 @@ pub async fn sign_out_everywhere(
     form: web::Form<LogoutForm>,
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    if let Some(user) = iris_user(&state, &session) {
-        let ended = end_sessions(&state, &user.user_id).await?;
-        tracing::info!(event = "sessions_ended_everywhere", account_id = %user.user_id, ended, "signed out everywhere");
-    }
+    let mut relay = relay(&req);
+    let ended = match iris_user(&state, &session) {
+        Some(user) => end_sessions(&state, &user.user_id).await?,
+        // Kratos's others first, while this browser's session still proves who asks.
+        None if state.sign_in.kratos_sessions() => {
+            let ended = state.sign_in.kratos_end_other_sessions(&mut relay).await?;
+            state.sign_in.kratos_logout(&mut relay).await?;
+            ended + 1
+        }
+        None => 0,
+    };
+    tracing::info!(
+        event = "sessions_ended_everywhere",
+        ended,
+        "signed out everywhere"
+    );
     session.purge();
-    Ok(cleared(see_other("/login")))
+    Ok(cleared(with_cookies(see_other("/login"), &relay)))
 }
 
 /// The signed-in user when Iris holds the sessions (Kratos's are Kratos's to end).
-fn iris_user(state: &AppState, session: &Session) -> Option<crate::web::session::SignedIn> {
+pub(super) fn iris_user(state: &AppState, session: &Session) -> Option<SignedIn> {
     if state.sign_in.kratos_sessions() {
         return None;
     }
     crate::web::session::current_user(session, state.clock.now())
 }
 
-async fn end_sessions(state: &AppState, account_id: &str) -> Result<u64, super::WebError> {
+pub(super) async fn end_sessions(state: &AppState, account_id: &str) -> Result<u64, WebError> {
     let ended = state
         .stores
         .sessions
         .end_account_sessions(account_id, None)
         .await
-        .map_err(crate::sign_in::SignInError::from)?;
+        .map_err(SignInError::from)?;
     state.invalidations.bump();
     Ok(ended)
 }

@@ -131,7 +131,7 @@ pub async fn submit(
 }
 
 /// The catalogue message for each way an address can be refused.
-fn email_error_key(problem: EmailError) -> &'static str {
+pub(super) fn email_error_key(problem: EmailError) -> &'static str {
     match problem {
         EmailError::Empty => "email-error-empty",
         EmailError::TooLong => "email-error-too-long",

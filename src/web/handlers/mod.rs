@@ -1,5 +1,6 @@
 //! Request handlers: parse input into domain types, call `sign_in`, pick a page.
 pub mod account;
+pub mod address;
 pub mod health;
 pub mod kratos_hook;
 pub mod kratos_pages;
@@ -46,10 +47,28 @@ pub fn see_other(location: &str) -> HttpResponse {
 
 /// The browser's cookies, ready to be forwarded to Kratos.
 pub fn relay(req: &HttpRequest) -> CookieRelay {
-    CookieRelay::from_browser(
+    let mut relay = CookieRelay::from_browser(
         req.headers()
             .get(header::COOKIE)
             .and_then(|v| v.to_str().ok()),
+    );
+    if let Some(state) = req.app_data::<actix_web::web::Data<AppState>>() {
+        let user_agent = req
+            .headers()
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        relay.client = Some((user_agent.to_owned(), client_ip(req, state).to_string()));
+    }
+    relay
+}
+
+/// The browser's address, as `server.trusted_proxies` lets Iris believe it.
+fn client_ip(req: &HttpRequest, state: &AppState) -> std::net::IpAddr {
+    crate::web::client_ip::client_ip(
+        req.peer_addr().map(|a| a.ip()),
+        req.headers(),
+        &state.trusted_proxies,
     )
 }
 
@@ -89,16 +108,11 @@ pub fn sign_in_context(
     how: crate::web::session::Method,
     credential_id: &str,
 ) -> crate::web::session::SignInContext {
-    let ip = crate::web::client_ip::client_ip(
-        req.peer_addr().map(|a| a.ip()),
-        req.headers(),
-        &state.trusted_proxies,
-    );
     crate::web::session::SignInContext {
         how,
         credential_id: credential_id.to_owned(),
         browser: requester_browser(req),
-        ip: crate::domain::masked_ip(ip),
+        ip: crate::domain::masked_ip(client_ip(req, state)),
     }
 }
 

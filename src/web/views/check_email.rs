@@ -1,4 +1,4 @@
-use super::components::{csrf_field, field_error, notice, post_button, small_link, strong};
+use super::components::{code_form, notice, post_button, small_link, strong};
 use super::layout::{layout, Ui};
 use crate::sign_in::EmailKind;
 use maud::{html, Markup};
@@ -25,11 +25,6 @@ pub fn check_email_page(ui: &Ui<'_>, v: &CheckEmailView<'_>) -> Markup {
         EmailKind::Code => "check-sent-code",
         EmailKind::Link => "check-sent-link-only",
     };
-    let described = if v.code_error.is_some() {
-        "code-error code-hint"
-    } else {
-        "code-hint"
-    };
     layout(
         ui,
         &tr.t("check-title"),
@@ -47,18 +42,7 @@ pub fn check_email_page(ui: &Ui<'_>, v: &CheckEmailView<'_>) -> Markup {
                 @if v.email_kind == EmailKind::LinkAndCode {
                     p { (tr.t("check-open-link")) }
                 }
-                form method="post" action="/login/code" novalidate {
-                    (csrf_field(v.csrf))
-                    label for="code" { (tr.t("code-label")) }
-                    input id="code" name="code" type="text" inputmode="numeric"
-                        autocomplete="one-time-code" pattern="[0-9 -]*" maxlength="9"
-                        required autofocus
-                        aria-invalid=(if v.code_error.is_some() { "true" } else { "false" })
-                        aria-describedby=(described);
-                    p class="hint" id="code-hint" { (tr.t("code-hint")) }
-                    (field_error("code-error", v.code_error))
-                    button type="submit" class="primary" { (tr.t("code-submit")) }
-                }
+                (code_form(tr, "/login/code", v.csrf, v.code_error, &tr.t("code-submit")))
             }
             div class="resend" {
                 @if v.resend_in > 0 {

@@ -1,3 +1,4 @@
+use crate::i18n::Tr;
 use maud::{html, Markup};
 
 pub fn csrf_field(token: &str) -> Markup {
@@ -54,4 +55,34 @@ pub fn button_link(href: &str, label: &str) -> Markup {
 /// A secondary text link on a line of its own (large enough to hit: WCAG 2.5.8).
 pub fn small_link(href: &str, label: &str) -> Markup {
     html! { p class="small" { a class="quiet" href=(href) { (label) } } }
+}
+
+/// The 6-digit code box and its button, posting to `action`; an error is announced and tied
+/// to the field.
+pub fn code_form(
+    tr: &Tr<'_>,
+    action: &str,
+    csrf: &str,
+    error: Option<&str>,
+    submit: &str,
+) -> Markup {
+    let described = if error.is_some() {
+        "code-error code-hint"
+    } else {
+        "code-hint"
+    };
+    html! {
+        form method="post" action=(action) novalidate {
+            (csrf_field(csrf))
+            label for="code" { (tr.t("code-label")) }
+            input id="code" name="code" type="text" inputmode="numeric"
+                autocomplete="one-time-code" pattern="[0-9 -]*" maxlength="9"
+                required autofocus
+                aria-invalid=(if error.is_some() { "true" } else { "false" })
+                aria-describedby=(described);
+            p class="hint" id="code-hint" { (tr.t("code-hint")) }
+            (field_error("code-error", error))
+            button type="submit" class="primary" { (submit) }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Pages as pure functions of small view models. Nothing here reads a request or the store;
 //! every word comes from the message catalogue through `Ui::tr`.
 mod account;
+mod address;
 mod check_email;
 mod components;
 mod error;
@@ -9,7 +10,12 @@ mod link;
 mod login;
 mod not_me;
 
-pub use account::{signed_in_page, SignedInView};
+pub use account::{signed_in_page, Ended, SignedInView};
+pub use address::{
+    address_done_page, address_problem_page, address_problem_text, change_check_page,
+    change_confirm_page, change_page, undo_page, AddressDone, AddressProblem, ChangeCheckView,
+    ChangeFormView, TokenPageView,
+};
 pub use check_email::{check_email_page, CheckEmailView};
 pub use error::{
     error_page, kratos_error_page, mail_paused_page, too_many_page, ErrorView, KratosProblem,
