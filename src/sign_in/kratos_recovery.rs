@@ -66,6 +66,7 @@ impl KratosFlows {
             return_to: binding.return_to,
             expires_at: (now + self.config.code_lifespan).unix_timestamp(),
             used_at: None,
+            voided_at: None,
         };
         Ok(self
             .requests

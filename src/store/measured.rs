@@ -3,7 +3,7 @@
 use super::{
     AccountSession, AddressChanges, AddressLimits, ChangeProof, ChangeRequest, Health, IpLimits,
     IssueRequest, KratosRequest, KratosRequests, OutboxJob, OutboxStats, OutboxStore, Purge,
-    SessionRecords, SignInStore, StoreResult, StoredSession, Stores,
+    RequestVoiding, SessionRecords, SignInStore, StoreResult, StoredSession, Stores,
 };
 use crate::domain::address_change::{ChangeOutcome, ChangeView, RevertOutcome};
 use crate::domain::credential::{
@@ -329,6 +329,16 @@ impl<T: KratosRequests + ?Sized> KratosRequests for Measured<T> {
     ) -> StoreResult<Option<KratosRequest>> {
         let call = self.inner.latest_request(email_key, now);
         self.time("latest_request", call).await
+    }
+
+    async fn void_request(
+        &self,
+        flow_id: &str,
+        hold: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<RequestVoiding> {
+        let call = self.inner.void_request(flow_id, hold, now);
+        self.time("void_request", call).await
     }
 }
 

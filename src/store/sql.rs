@@ -1,9 +1,9 @@
 //! What the SQL backends share: their rows, decoded with `sqlx::FromRow` into the types the
 //! rules read, and the mapping of SQLx's errors to the backend-neutral `StoreError`.
 use super::rules::{self, CredentialFacts, LimitFacts};
-use super::{from_unix, KratosRequest, OutboxJob, StoreError, StoreResult};
+use super::{from_unix, KratosRequest, OutboxJob, RequestVoiding, StoreError, StoreResult};
 use crate::domain::address_change::{change_state, ChangeFacts, ChangeView};
-use crate::domain::credential::{CredentialView, FailurePolicy, Voiding};
+use crate::domain::credential::{CredentialView, FailurePolicy, VoidRefusal, Voiding};
 use std::sync::Arc;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -215,6 +215,47 @@ pub(super) struct KratosRequestRow {
     return_to: String,
     expires_at: i64,
     used_at: Option<i64>,
+    voided_at: Option<i64>,
+}
+
+impl KratosRequestRow {
+    /// "This wasn't me" on a request, as on Iris's own credentials (`rules::void_step`):
+    /// whether it was voided before (then nothing is written), or the refusal to answer.
+    pub fn voided_before(&self, now_s: i64) -> Result<bool, VoidRefusal> {
+        match self.void_step(now_s) {
+            rules::VoidStep::Void { again, .. } => Ok(again),
+            rules::VoidStep::Refuse(why) => Err(why),
+        }
+    }
+
+    /// The answer once written.
+    pub fn voided(self, again: bool) -> RequestVoiding {
+        RequestVoiding::Voided {
+            request: self.into(),
+            again,
+        }
+    }
+
+    fn void_step(&self, now_s: i64) -> rules::VoidStep {
+        let outcome = match (self.voided_at, self.used_at) {
+            (Some(_), Some(_)) => Some(rules::VOIDED_AFTER_USE),
+            (Some(_), None) => Some(rules::VOIDED),
+            (None, Some(_)) => Some("signed_in"),
+            (None, None) => None,
+        };
+        let facts = CredentialFacts {
+            used_at: self.used_at.or(self.voided_at),
+            outcome,
+            expires_at: self.expires_at,
+            ..CredentialFacts::default()
+        };
+        rules::void_step(&facts, now_s)
+    }
+
+    /// The address's lookup key.
+    pub fn email_key(&self) -> StoreResult<String> {
+        Ok(rules::stored_email(&self.email)?.canonical().to_owned())
+    }
 }
 
 impl From<KratosRequestRow> for KratosRequest {
@@ -228,6 +269,7 @@ impl From<KratosRequestRow> for KratosRequest {
             return_to: r.return_to,
             expires_at: r.expires_at,
             used_at: r.used_at,
+            voided_at: r.voided_at,
         }
     }
 }
@@ -237,7 +279,8 @@ pub(super) const COURIER: &str = "kratos-courier";
 
 /// The columns of `KratosRequestRow`, for both backends' statements.
 pub(super) const KRATOS_REQUEST_COLUMNS: &str =
-    "flow_id, email, locale, requested_by, requested_at, return_to, expires_at, used_at";
+    "flow_id, email, locale, requested_by, requested_at, return_to, expires_at, used_at, \
+     voided_at";
 
 /// An address change as the pages read it (`CHANGE_COLUMNS`).
 #[derive(Debug, sqlx::FromRow)]

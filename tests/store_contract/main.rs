@@ -105,6 +105,8 @@ macro_rules! contract_tests {
                 kratos_requests::recording_the_same_flow_again_refreshes_it,
                 kratos_requests::a_request_is_marked_used_once,
                 kratos_requests::the_latest_request_is_the_newest_live_one_for_the_address,
+                kratos_requests::voiding_a_request_holds_its_address_once_and_answers_again_the_same,
+                kratos_requests::an_unknown_or_expired_unused_request_is_refused_and_a_used_one_voided_later,
                 purge::sign_in_purge_deletes_credentials_past_expiry_and_grace_with_their_emails,
                 purge::limits_purge_deletes_counters_whose_window_and_day_are_over,
                 purge::outbox_purge_fails_emails_past_their_deadline_and_deletes_old_courier_rows,
