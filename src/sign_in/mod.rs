@@ -5,6 +5,7 @@ mod address_change;
 mod kratos;
 mod kratos_recovery;
 mod magic_link;
+mod not_me;
 mod outcome;
 mod sessions;
 mod trust;
@@ -12,11 +13,12 @@ mod trust;
 pub use address_change::{AddressChange, AddressChangeConfig, ChangeStarted};
 pub use kratos::{KratosConfig, KratosFlows, KratosMode, RecoveryMethod};
 pub use magic_link::{MagicLink, MagicLinkConfig};
+pub use not_me::{kratos_flow, kratos_link, NotMe, NotMeLink};
 use outcome::started;
 pub use sessions::{in_page_order, ActiveSession, Method};
 pub use trust::{KnownDevice, Trust, KNOWN_DEVICE_ADDRESSES};
 
-use crate::domain::credential::{CredentialView, Redemption, VoidRefusal, Voiding};
+use crate::domain::credential::{CredentialView, Redemption, VoidRefusal};
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
 use crate::kratos::{CookieRelay, KratosError};
 use crate::store::StoreError;
@@ -81,17 +83,6 @@ pub struct Requester {
     pub locale: String,
     /// The addresses this browser has signed in to before.
     pub device: KnownDevice,
-}
-
-/// What "this wasn't me" did.
-#[derive(Debug, Clone)]
-pub struct NotMe {
-    pub voiding: Voiding,
-    /// Kratos held the sessions and someone had signed in with the email: every session of the
-    /// identity was ended in Kratos.
-    pub kratos_sessions_ended: bool,
-    /// How long the address is held.
-    pub hold: std::time::Duration,
 }
 
 /// The signed-in user, whoever holds the session.
@@ -206,16 +197,21 @@ impl SignIn {
         }
     }
 
-    /// "This wasn't me" for an emailed link. Only Iris's own emails carry it (the Kratos
-    /// approaches' emails do not yet): any other link is unknown here.
-    pub async fn not_me(&self, link: &EmailedLink) -> SignInResult<NotMe> {
+    /// What the "this wasn't me" page shows. Never changes anything.
+    pub async fn inspect_not_me(&self, link: &NotMeLink) -> SignInResult<Option<CredentialView>> {
         match (self, link) {
-            (SignIn::MagicLink(m), EmailedLink::Iris(token)) => m.not_me(token).await,
-            _ => Ok(NotMe {
-                voiding: Voiding::Refused(VoidRefusal::Unknown),
-                kratos_sessions_ended: false,
-                hold: std::time::Duration::ZERO,
-            }),
+            (SignIn::MagicLink(m), NotMeLink::Iris(token)) => m.inspect_link(token).await,
+            (SignIn::Kratos(k), NotMeLink::Kratos { flow }) => k.inspect_recovery_link(flow).await,
+            _ => Ok(None),
+        }
+    }
+
+    /// "This wasn't me": Iris's own email (its token), or one Kratos sent (its flow).
+    pub async fn not_me(&self, link: &NotMeLink) -> SignInResult<NotMe> {
+        match (self, link) {
+            (SignIn::MagicLink(m), NotMeLink::Iris(token)) => m.not_me(token).await,
+            (SignIn::Kratos(k), NotMeLink::Kratos { flow }) => k.not_me(flow).await,
+            _ => Ok(NotMe::refused(VoidRefusal::Unknown)),
         }
     }
 

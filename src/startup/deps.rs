@@ -193,6 +193,7 @@ fn sign_in(
                 limits: send_limits,
                 failures,
                 code_lifespan,
+                not_me_hold: limits.not_me_hold,
             },
         })
     };

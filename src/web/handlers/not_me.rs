@@ -1,11 +1,12 @@
 //! "This wasn't me" (`/login/not-me?token=…`, the second link of every sign-in email Iris
-//! sends for its own credentials). GET/HEAD show what happened and one button, and change
-//! nothing: mail scanners follow links. The POST voids the email's link and code, ends the
-//! session made with it, holds the address for `limits.not_me_hold`, and signs nobody in.
+//! sends; `?flow=…&sig=…` in the emails Kratos sends through Iris). GET/HEAD show what
+//! happened and one button, and change nothing: mail scanners follow links. The POST voids
+//! the email's link and code, ends the session made with it, holds the address for
+//! `limits.not_me_hold`, and signs nobody in.
 use super::{WebError, WebResult};
 use crate::domain::credential::{Refusal, VoidRefusal, Voiding};
 use crate::domain::MagicToken;
-use crate::sign_in::{EmailedLink, SignInError};
+use crate::sign_in::{kratos_flow, NotMeLink, SignInError};
 use crate::web::csrf::{self, Csrf};
 use crate::web::finish::TOKEN_PAGE_REFERRER_POLICY;
 use crate::web::session::signed_in_state;
@@ -18,16 +19,31 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
+/// The link's parameters, in its URL or in the form: Iris's `token`, or (an email Kratos
+/// sent) the Kratos `flow` and Iris's tag over it, `sig`.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct NotMeParams {
     csrf_token: Option<String>,
     token: String,
+    flow: Option<String>,
+    sig: Option<String>,
 }
 
 impl NotMeParams {
-    fn link(&self) -> Option<EmailedLink> {
-        MagicToken::parse(&self.token).map(EmailedLink::Iris)
+    fn link(&self, state: &AppState) -> Option<NotMeLink> {
+        match (&self.flow, &self.sig) {
+            (Some(flow), Some(sig)) => kratos_flow(&state.keys, flow, sig),
+            _ => MagicToken::parse(&self.token).map(NotMeLink::Iris),
+        }
+    }
+
+    /// The hidden fields that carry the link into the form.
+    fn fields(&self) -> Vec<(&str, &str)> {
+        match (&self.flow, &self.sig) {
+            (Some(flow), Some(sig)) => vec![("flow", flow.as_str()), ("sig", sig.as_str())],
+            _ => vec![("token", self.token.as_str())],
+        }
     }
 }
 
@@ -39,8 +55,8 @@ pub async fn show(
     query: web::Query<NotMeParams>,
 ) -> WebResult {
     let csrf = Csrf::for_request(&req, &state);
-    let view = match query.link() {
-        Some(link) => state.sign_in.inspect_link(&link).await?,
+    let view = match query.link(&state) {
+        Some(link) => state.sign_in.inspect_not_me(&link).await?,
         None => None,
     };
     let res = match view {
@@ -51,9 +67,10 @@ pub async fn show(
             // Live, used (its session may still be live), replaced, or held: all can be stopped.
             _ => {
                 let masked = v.email.masked();
+                let fields = query.fields();
                 let view = NotMeView {
                     csrf: &csrf.token,
-                    token: &query.token,
+                    link_fields: &fields,
                     masked_email: &masked,
                     requested_at: v.requested_at,
                     requested_by: &v.requested_by,
@@ -74,7 +91,7 @@ pub async fn submit(
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let csrf = Csrf::for_request(&req, &state);
-    let Some(link) = form.link() else {
+    let Some(link) = form.link(&state) else {
         return Ok(no_referrer(invalid(&req, &state, &csrf)));
     };
     let not_me = state.sign_in.not_me(&link).await?;
@@ -89,6 +106,7 @@ pub async fn submit(
             // which can make no new one: ending them again on a second press is exact, and
             // finishes the job should the first press have failed after the void.
             let (ended, iris_sessions_ended) = match &used_by {
+                _ if not_me.kratos_sessions_ended => (SessionsEnded::All, 0),
                 None => (SessionsEnded::None, 0),
                 Some(_) if state.sign_in.kratos_sessions() => (SessionsEnded::All, 0),
                 Some(account) => (

@@ -6,8 +6,9 @@ use time::OffsetDateTime;
 
 pub struct NotMeView<'a> {
     pub csrf: &'a str,
-    /// The emailed token, carried into the form (the page sends no Referer).
-    pub token: &'a str,
+    /// The hidden fields that carry the link into the form (`token`, or `flow` and `sig`); the
+    /// page sends no Referer.
+    pub link_fields: &'a [(&'a str, &'a str)],
     pub masked_email: &'a str,
     pub requested_at: OffsetDateTime,
     /// The stored browser record (`i18n::browser_record`).
@@ -32,7 +33,7 @@ pub fn not_me_page(ui: &Ui<'_>, v: &NotMeView<'_>) -> Markup {
         html! {
             p { (what) }
             p { (tr.t("not-me-explain")) }
-            (post_button("/login/not-me", v.csrf, &[("token", v.token)], &tr.t("not-me-submit"), false))
+            (post_button("/login/not-me", v.csrf, v.link_fields, &tr.t("not-me-submit"), false))
             p class="small" { (tr.t("not-me-was-me")) }
         },
     )
