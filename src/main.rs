@@ -45,6 +45,9 @@ enum AdminCommand {
     EndSessions { account_id: String },
     /// Lift the back-off an address is under after wrong codes.
     LiftBackOff { email: String },
+    /// The recent-activity trail of the account with this address, newest first: one JSON
+    /// object a line.
+    Trail { email: String },
 }
 
 fn load(cli: &Cli) -> Result<Settings, ExitCode> {
@@ -103,7 +106,8 @@ async fn main() -> ExitCode {
     }
 }
 
-/// Calls the admin endpoint for `command` and prints its JSON answer; exit 1 unless 2xx.
+/// Calls the admin endpoint for `command` and prints its JSON answer (`trail`: one event a
+/// line); exit 1 unless 2xx.
 async fn admin(settings: &Settings, command: AdminCommand) -> ExitCode {
     use secrecy::ExposeSecret;
     let (Some(addr), Some(token)) = (settings.server.admin_bind, &settings.secrets.admin_token)
@@ -113,33 +117,70 @@ async fn admin(settings: &Settings, command: AdminCommand) -> ExitCode {
     };
     let base = format!("http://{addr}/admin");
     let client = reqwest::Client::new();
+    let ask = |request: reqwest::RequestBuilder| async move {
+        let response = match request.bearer_auth(token.expose_secret()).send().await {
+            Ok(response) => response,
+            Err(e) => {
+                eprintln!("error: server.admin_bind: cannot reach {addr}: {e}");
+                return Err(ExitCode::from(1));
+            }
+        };
+        let status = response.status();
+        let text = response.text().await.unwrap_or_default();
+        if status.is_success() {
+            return Ok(text);
+        }
+        println!("{text}");
+        eprintln!("error: the admin listener answered {status}");
+        Err(ExitCode::from(1))
+    };
+    let account_id =
+        |id: &str| -> String { url::form_urlencoded::byte_serialize(id.as_bytes()).collect() };
     let request = match &command {
-        AdminCommand::Account { email } => client
+        // The trail is asked for by account id: the account first.
+        AdminCommand::Account { email } | AdminCommand::Trail { email } => client
             .get(format!("{base}/accounts"))
             .query(&[("email", email)]),
-        AdminCommand::EndSessions { account_id } => {
-            let id: String = url::form_urlencoded::byte_serialize(account_id.as_bytes()).collect();
-            client.delete(format!("{base}/accounts/{id}/sessions"))
+        AdminCommand::EndSessions { account_id: id } => {
+            client.delete(format!("{base}/accounts/{}/sessions", account_id(id)))
         }
         AdminCommand::LiftBackOff { email } => client
             .delete(format!("{base}/back-off"))
             .query(&[("email", email)]),
     };
-    let response = match request.bearer_auth(token.expose_secret()).send().await {
-        Ok(response) => response,
-        Err(e) => {
-            eprintln!("error: server.admin_bind: cannot reach {addr}: {e}");
-            return ExitCode::from(1);
-        }
+    let text = match ask(request).await {
+        Ok(text) => text,
+        Err(code) => return code,
     };
-    let status = response.status();
-    println!("{}", response.text().await.unwrap_or_default());
-    if status.is_success() {
-        ExitCode::SUCCESS
-    } else {
-        eprintln!("error: the admin listener answered {status}");
-        ExitCode::from(1)
+    if let AdminCommand::Trail { .. } = command {
+        let Some(id) = json_field(&text, "id").and_then(|id| id.as_str().map(account_id)) else {
+            eprintln!("error: the admin listener's account answer has no id");
+            return ExitCode::from(1);
+        };
+        let text = match ask(client.get(format!("{base}/accounts/{id}/trail"))).await {
+            Ok(text) => text,
+            Err(code) => return code,
+        };
+        let Some(events) = json_field(&text, "events").and_then(|e| e.as_array().cloned()) else {
+            eprintln!("error: the admin listener's trail answer has no events");
+            return ExitCode::from(1);
+        };
+        // JSON lines, for jq and log tools.
+        for event in events {
+            println!("{event}");
+        }
+        return ExitCode::SUCCESS;
     }
+    println!("{text}");
+    ExitCode::SUCCESS
+}
+
+/// A top-level field of a JSON answer.
+fn json_field(text: &str, name: &str) -> Option<serde_json::Value> {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()?
+        .get_mut(name)
+        .map(serde_json::Value::take)
 }
 
 async fn serve(settings: Settings, metrics: Arc<Metrics>) -> ExitCode {

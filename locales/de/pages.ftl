@@ -256,3 +256,23 @@ address-problem-reverted = Diese Änderung wurde bereits rückgängig gemacht.
 address-problem-expired = Das ist abgelaufen. Beginnen Sie erneut auf Ihrer Kontoseite.
 address-problem-superseded = Eine neuere Änderung hat diese ersetzt, oder sie wurde rückgängig gemacht. Verwenden Sie die neueste E-Mail.
 address-problem-too-many = Es wurden zu viele falsche Codes eingegeben. Beginnen Sie erneut auf Ihrer Kontoseite.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Letzte Aktivitäten
+trail-empty = Bei diesem Konto ist noch nichts geschehen.
+trail-unavailable = Die letzten Aktivitäten können gerade nicht angezeigt werden. Alles andere auf dieser Seite funktioniert.
+trail-from = von { $browser } ({ $ip })
+trail-operator = durch eine Administratorin oder einen Administrator
+trail-email-requested = Anmelde-E-Mail gesendet
+trail-signed-in-link = Mit einem Link angemeldet
+trail-signed-in-code = Mit einem Code angemeldet
+trail-wrong-code = Falscher Code eingegeben
+trail-signed-out = Abgemeldet
+trail-signed-out-elsewhere = Überall sonst abgemeldet
+trail-signed-out-everywhere = Überall abgemeldet
+trail-session-ended = Eine Sitzung wurde beendet
+trail-not-me = „Das war ich nicht“ gemeldet
+trail-operator-ended-sessions = Ein Administrator hat dieses Konto überall abgemeldet
+trail-operator-lifted-back-off = Ein Administrator hat die Wartezeit nach falschen Codes aufgehoben
+trail-address-changed = E-Mail-Adresse geändert
+trail-address-change-undone = Änderung der E-Mail-Adresse rückgängig gemacht

@@ -258,3 +258,24 @@ address-problem-reverted = This change was already undone.
 address-problem-expired = This has expired. Start again from your account page.
 address-problem-superseded = A newer change replaced this one, or it was undone. Use the latest email.
 address-problem-too-many = Too many wrong codes were entered. Start again from your account page.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+# { $browser } is one of "Browsers"; { $ip } a masked address such as 203.0.113.x.
+trail-title = Recent activity
+trail-empty = Nothing has happened on this account yet.
+trail-unavailable = Recent activity can't be shown right now. Everything else on this page works.
+trail-from = from { $browser } ({ $ip })
+trail-operator = by an administrator
+trail-email-requested = Sign-in email sent
+trail-signed-in-link = Signed in with a link
+trail-signed-in-code = Signed in with a code
+trail-wrong-code = Wrong code entered
+trail-signed-out = Signed out
+trail-signed-out-elsewhere = Signed out everywhere else
+trail-signed-out-everywhere = Signed out everywhere
+trail-session-ended = A session was ended
+trail-not-me = Reported “this wasn't me”
+trail-operator-ended-sessions = An administrator signed this account out everywhere
+trail-operator-lifted-back-off = An administrator lifted the wait after wrong codes
+trail-address-changed = Email address changed
+trail-address-change-undone = Email address change undone

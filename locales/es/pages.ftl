@@ -256,3 +256,23 @@ address-problem-reverted = Este cambio ya se deshizo.
 address-problem-expired = Esto ha caducado. Empieza de nuevo desde la página de tu cuenta.
 address-problem-superseded = Un cambio más reciente sustituyó a este, o se deshizo. Usa el correo más reciente.
 address-problem-too-many = Se introdujeron demasiados códigos incorrectos. Empieza de nuevo desde la página de tu cuenta.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Actividad reciente
+trail-empty = Todavía no ha pasado nada en esta cuenta.
+trail-unavailable = Ahora mismo no se puede mostrar la actividad reciente. Todo lo demás de esta página funciona.
+trail-from = desde { $browser } ({ $ip })
+trail-operator = por un administrador
+trail-email-requested = Correo de inicio de sesión enviado
+trail-signed-in-link = Sesión iniciada con un enlace
+trail-signed-in-code = Sesión iniciada con un código
+trail-wrong-code = Código incorrecto
+trail-signed-out = Sesión cerrada
+trail-signed-out-elsewhere = Sesión cerrada en todos los demás sitios
+trail-signed-out-everywhere = Sesión cerrada en todas partes
+trail-session-ended = Se cerró una sesión
+trail-not-me = Se indicó «no fui yo»
+trail-operator-ended-sessions = Un administrador cerró la sesión de esta cuenta en todas partes
+trail-operator-lifted-back-off = Un administrador quitó la espera tras códigos incorrectos
+trail-address-changed = Dirección de correo cambiada
+trail-address-change-undone = Cambio de dirección de correo deshecho

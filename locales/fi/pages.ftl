@@ -256,3 +256,23 @@ address-problem-reverted = Tämä vaihto on jo peruttu.
 address-problem-expired = Tämä on vanhentunut. Aloita alusta tilisivultasi.
 address-problem-superseded = Uudempi vaihto korvasi tämän, tai se peruttiin. Käytä uusinta viestiä.
 address-problem-too-many = Liian monta väärää koodia syötettiin. Aloita alusta tilisivultasi.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Viimeaikainen toiminta
+trail-empty = Tilillä ei ole vielä tapahtunut mitään.
+trail-unavailable = Viimeaikaista toimintaa ei voi juuri nyt näyttää. Kaikki muu tällä sivulla toimii.
+trail-from = Selain: { $browser } ({ $ip })
+trail-operator = ylläpitäjä
+trail-email-requested = Kirjautumissähköposti lähetetty
+trail-signed-in-link = Kirjauduttu linkillä
+trail-signed-in-code = Kirjauduttu koodilla
+trail-wrong-code = Väärä koodi syötetty
+trail-signed-out = Kirjauduttu ulos
+trail-signed-out-elsewhere = Kirjauduttu ulos kaikkialta muualta
+trail-signed-out-everywhere = Kirjauduttu ulos kaikkialta
+trail-session-ended = Istunto lopetettiin
+trail-not-me = Ilmoitettu ”en se ollut minä”
+trail-operator-ended-sessions = Ylläpitäjä kirjasi tilin ulos kaikkialta
+trail-operator-lifted-back-off = Ylläpitäjä poisti väärien koodien jälkeisen odotuksen
+trail-address-changed = Sähköpostiosoite vaihdettu
+trail-address-change-undone = Sähköpostiosoitteen vaihto peruttu

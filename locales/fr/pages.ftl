@@ -259,3 +259,23 @@ address-problem-reverted = Ce changement a déjà été annulé.
 address-problem-expired = Ceci a expiré. Recommencez depuis la page de votre compte.
 address-problem-superseded = Un changement plus récent a remplacé celui-ci, ou il a été annulé. Utilisez l'e-mail le plus récent.
 address-problem-too-many = Trop de codes erronés ont été saisis. Recommencez depuis la page de votre compte.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Activité récente
+trail-empty = Rien ne s'est encore passé sur ce compte.
+trail-unavailable = L'activité récente ne peut pas être affichée pour le moment. Le reste de cette page fonctionne.
+trail-from = depuis { $browser } ({ $ip })
+trail-operator = par un administrateur
+trail-email-requested = E-mail de connexion envoyé
+trail-signed-in-link = Connexion avec un lien
+trail-signed-in-code = Connexion avec un code
+trail-wrong-code = Code erroné saisi
+trail-signed-out = Déconnexion
+trail-signed-out-elsewhere = Déconnexion partout ailleurs
+trail-signed-out-everywhere = Déconnexion partout
+trail-session-ended = Une session a été fermée
+trail-not-me = Signalé « ce n'était pas moi »
+trail-operator-ended-sessions = Un administrateur a déconnecté ce compte partout
+trail-operator-lifted-back-off = Un administrateur a levé l'attente après des codes erronés
+trail-address-changed = Adresse e-mail changée
+trail-address-change-undone = Changement d'adresse e-mail annulé

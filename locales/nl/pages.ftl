@@ -256,3 +256,23 @@ address-problem-reverted = Deze wijziging is al ongedaan gemaakt.
 address-problem-expired = Dit is verlopen. Begin opnieuw vanaf je accountpagina.
 address-problem-superseded = Een nieuwere wijziging heeft deze vervangen, of hij is ongedaan gemaakt. Gebruik de nieuwste e-mail.
 address-problem-too-many = Er zijn te veel verkeerde codes ingevuld. Begin opnieuw vanaf je accountpagina.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Recente activiteit
+trail-empty = Er is nog niets gebeurd met dit account.
+trail-unavailable = Recente activiteit kan nu niet worden getoond. Al het andere op deze pagina werkt.
+trail-from = via { $browser } ({ $ip })
+trail-operator = door een beheerder
+trail-email-requested = Inlogmail verstuurd
+trail-signed-in-link = Ingelogd met een link
+trail-signed-in-code = Ingelogd met een code
+trail-wrong-code = Verkeerde code ingevoerd
+trail-signed-out = Uitgelogd
+trail-signed-out-elsewhere = Overal elders afgemeld
+trail-signed-out-everywhere = Overal afgemeld
+trail-session-ended = Een sessie is beëindigd
+trail-not-me = „Dit was ik niet” gemeld
+trail-operator-ended-sessions = Een beheerder heeft dit account overal afgemeld
+trail-operator-lifted-back-off = Een beheerder heeft de wachttijd na verkeerde codes opgeheven
+trail-address-changed = E-mailadres gewijzigd
+trail-address-change-undone = Wijziging van e-mailadres ongedaan gemaakt

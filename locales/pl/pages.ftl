@@ -264,3 +264,23 @@ address-problem-reverted = Ta zmiana została już cofnięta.
 address-problem-expired = To wygasło. Zacznij od nowa na stronie konta.
 address-problem-superseded = Nowsza zmiana zastąpiła tę albo została ona cofnięta. Użyj najnowszej wiadomości.
 address-problem-too-many = Wpisano zbyt wiele błędnych kodów. Zacznij od nowa na stronie konta.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Ostatnia aktywność
+trail-empty = Na tym koncie nic się jeszcze nie wydarzyło.
+trail-unavailable = Ostatniej aktywności nie można teraz wyświetlić. Wszystko inne na tej stronie działa.
+trail-from = z { $browser } ({ $ip })
+trail-operator = przez administratora
+trail-email-requested = Wysłano e-mail do logowania
+trail-signed-in-link = Zalogowano linkiem
+trail-signed-in-code = Zalogowano kodem
+trail-wrong-code = Wpisano błędny kod
+trail-signed-out = Wylogowano
+trail-signed-out-elsewhere = Wylogowano wszędzie indziej
+trail-signed-out-everywhere = Wylogowano wszędzie
+trail-session-ended = Zakończono sesję
+trail-not-me = Zgłoszono „to nie ja”
+trail-operator-ended-sessions = Administrator wylogował to konto wszędzie
+trail-operator-lifted-back-off = Administrator zniósł oczekiwanie po błędnych kodach
+trail-address-changed = Zmieniono adres e-mail
+trail-address-change-undone = Cofnięto zmianę adresu e-mail

@@ -264,3 +264,23 @@ address-problem-reverted = Esta alteração já foi anulada.
 address-problem-expired = Isto expirou. Comece de novo na página da sua conta.
 address-problem-superseded = Uma alteração mais recente substituiu esta, ou foi anulada. Use o e-mail mais recente.
 address-problem-too-many = Foram introduzidos demasiados códigos errados. Comece de novo na página da sua conta.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Atividade recente
+trail-empty = Ainda não aconteceu nada nesta conta.
+trail-unavailable = Não é possível mostrar a atividade recente neste momento. Tudo o resto nesta página funciona.
+trail-from = com { $browser } ({ $ip })
+trail-operator = por um administrador
+trail-email-requested = E-mail de início de sessão enviado
+trail-signed-in-link = Sessão iniciada com uma ligação
+trail-signed-in-code = Sessão iniciada com um código
+trail-wrong-code = Código errado introduzido
+trail-signed-out = Sessão terminada
+trail-signed-out-elsewhere = Sessão terminada em todos os outros locais
+trail-signed-out-everywhere = Sessão terminada em todo o lado
+trail-session-ended = Uma sessão foi terminada
+trail-not-me = Indicado «não fui eu»
+trail-operator-ended-sessions = Um administrador terminou a sessão desta conta em todo o lado
+trail-operator-lifted-back-off = Um administrador retirou a espera após códigos errados
+trail-address-changed = Endereço de e-mail alterado
+trail-address-change-undone = Alteração do endereço de e-mail anulada

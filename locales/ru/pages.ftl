@@ -264,3 +264,23 @@ address-problem-reverted = Это изменение уже отменено.
 address-problem-expired = Срок действия истёк. Начните заново со страницы аккаунта.
 address-problem-superseded = Это изменение заменено более новым или отменено. Используйте последнее письмо.
 address-problem-too-many = Введено слишком много неверных кодов. Начните заново со страницы аккаунта.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Недавние действия
+trail-empty = С этим аккаунтом пока ничего не происходило.
+trail-unavailable = Недавние действия сейчас нельзя показать. Всё остальное на этой странице работает.
+trail-from = из { $browser } ({ $ip })
+trail-operator = администратором
+trail-email-requested = Отправлено письмо для входа
+trail-signed-in-link = Вход по ссылке
+trail-signed-in-code = Вход по коду
+trail-wrong-code = Введён неверный код
+trail-signed-out = Выход
+trail-signed-out-elsewhere = Выход на всех других устройствах
+trail-signed-out-everywhere = Выход везде
+trail-session-ended = Сеанс завершён
+trail-not-me = Отмечено «это был не я»
+trail-operator-ended-sessions = Администратор завершил все сеансы аккаунта
+trail-operator-lifted-back-off = Администратор снял ожидание после неверных кодов
+trail-address-changed = Адрес электронной почты изменён
+trail-address-change-undone = Смена адреса электронной почты отменена

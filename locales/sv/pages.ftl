@@ -256,3 +256,23 @@ address-problem-reverted = Det här bytet är redan ångrat.
 address-problem-expired = Det här har gått ut. Börja om från din kontosida.
 address-problem-superseded = Ett nyare byte ersatte det här, eller så ångrades det. Använd det senaste meddelandet.
 address-problem-too-many = För många felaktiga koder angavs. Börja om från din kontosida.
+
+## Recent activity on the account page: what happened, then when and from which browser.
+trail-title = Senaste aktivitet
+trail-empty = Inget har hänt med det här kontot än.
+trail-unavailable = Senaste aktivitet kan inte visas just nu. Allt annat på sidan fungerar.
+trail-from = från { $browser } ({ $ip })
+trail-operator = av en administratör
+trail-email-requested = E-post för inloggning skickad
+trail-signed-in-link = Inloggad med en länk
+trail-signed-in-code = Inloggad med en kod
+trail-wrong-code = Fel kod angavs
+trail-signed-out = Utloggad
+trail-signed-out-elsewhere = Utloggad överallt annars
+trail-signed-out-everywhere = Utloggad överallt
+trail-session-ended = En session avslutades
+trail-not-me = Anmält ”det var inte jag”
+trail-operator-ended-sessions = En administratör loggade ut kontot överallt
+trail-operator-lifted-back-off = En administratör tog bort väntetiden efter fel koder
+trail-address-changed = E-postadressen bytt
+trail-address-change-undone = Bytet av e-postadress ångrat

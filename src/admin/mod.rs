@@ -1,12 +1,17 @@
 //! Operators' JSON endpoints (`server.admin_bind`): a listener of its own, never the public
 //! port, every request carrying `Authorization: Bearer <secrets.admin_token>`. For accounts Iris
 //! owns (`magic-link` with Iris's sessions): look an account up by address, list and end its
-//! sessions, lift an address's back-off. GETs change nothing; every change is logged with its
-//! event name (never a token, a code or a session key).
+//! sessions, read its recent-activity trail, lift an address's back-off. GETs change nothing;
+//! every change is logged with its event name (never a token, a code or a session key) and
+//! goes on the account's trail.
 use crate::clock::SharedClock;
-use crate::domain::EmailAddress;
-use crate::store::{AddressLimits, SessionRecords, SignInStore, StoreError};
+use crate::domain::{EmailAddress, TrailKind};
+use crate::store::{
+    AddressLimits, SessionRecords, SignInStore, StoreError, Trail, TrailEntry, TrailEvent,
+    TrailSubject,
+};
 use crate::web::session_cache::Invalidations;
+use crate::web::trail::record_quietly;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{header, StatusCode};
@@ -24,6 +29,7 @@ pub struct AdminState {
     pub sign_in: Arc<dyn SignInStore>,
     pub limits: Arc<dyn AddressLimits>,
     pub sessions: Arc<dyn SessionRecords>,
+    pub trail: Arc<dyn Trail>,
     /// Ending sessions here voids every worker's session cache of this instance at once (other
     /// instances within their cache's second).
     pub invalidations: Invalidations,
@@ -38,6 +44,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route("/accounts", web::get().to(account))
             .route("/accounts/{id}/sessions", web::get().to(sessions))
             .route("/accounts/{id}/sessions", web::delete().to(end_sessions))
+            .route("/accounts/{id}/trail", web::get().to(trail))
             .route("/back-off", web::delete().to(lift_back_off)),
     );
 }
@@ -168,6 +175,8 @@ async fn end_sessions(state: web::Data<AdminState>, id: web::Path<String>) -> Ht
         Ok(ended) => {
             state.invalidations.bump();
             tracing::info!(event = "admin_sessions_ended", account_id = %id, ended, "signed out everywhere by an operator");
+            let subject = TrailSubject::Account(&id);
+            operator_did(&state, subject, TrailKind::OperatorEndedSessions).await;
             HttpResponse::Ok().json(json!({ "ended": ended }))
         }
         Err(e) => unavailable(e),
@@ -185,8 +194,46 @@ async fn lift_back_off(state: web::Data<AdminState>, q: web::Query<ByEmail>) -> 
                 event = "admin_back_off_lifted",
                 "back-off lifted by an operator"
             );
+            let subject = TrailSubject::Address(email.canonical());
+            operator_did(&state, subject, TrailKind::OperatorLiftedBackOff).await;
             HttpResponse::Ok().json(json!({ "lifted": true }))
         }
         Err(e) => unavailable(e),
     }
+}
+
+/// How many events `GET /admin/accounts/{id}/trail` returns at most.
+const TRAIL_EVENTS: u32 = 1000;
+
+/// An operator's action on the account's trail: no browser and no IP to name.
+async fn operator_did(state: &AdminState, subject: TrailSubject<'_>, kind: TrailKind) {
+    let entry = TrailEntry {
+        subject,
+        kind,
+        browser: "",
+        ip: "",
+        at: state.clock.now(),
+    };
+    record_quietly(&*state.trail, entry).await;
+}
+
+/// `GET /admin/accounts/{id}/trail`: the account's recent activity, newest first (the newest
+/// 1000 events still within `audit.retention`).
+async fn trail(state: web::Data<AdminState>, id: web::Path<String>) -> HttpResponse {
+    match state.trail.recent(&id, TRAIL_EVENTS).await {
+        Ok(events) => HttpResponse::Ok()
+            .json(json!({ "events": events.iter().map(event_json).collect::<Vec<_>>() })),
+        Err(e) => unavailable(e),
+    }
+}
+
+/// One event as the admin endpoint and `iris admin trail` show it.
+fn event_json(event: &TrailEvent) -> serde_json::Value {
+    json!({
+        "at": event.at.format(&Rfc3339).unwrap_or_default(),
+        "account_id": event.account_id,
+        "kind": event.kind.as_str(),
+        "browser": event.browser,
+        "ip": event.ip,
+    })
 }

@@ -14,6 +14,7 @@ impl Default for Settings {
             secrets: SecretSettings::default(),
             limits: LimitSettings::default(),
             session: SessionSettings::default(),
+            audit: AuditSettings::default(),
             branding: BrandingSettings::default(),
             log: LogSettings::default(),
             kratos: KratosSettings::default(),
@@ -107,6 +108,14 @@ impl Default for LimitSettings {
             account_backoff_max: Duration::from_secs(3600),
             not_me_hold: Duration::from_secs(3600),
             max_body: 16 * 1024,
+        }
+    }
+}
+
+impl Default for AuditSettings {
+    fn default() -> Self {
+        Self {
+            retention: Duration::from_secs(90 * 24 * 3600),
         }
     }
 }

@@ -34,6 +34,7 @@ pub struct Settings {
     pub secrets: SecretSettings,
     pub limits: LimitSettings,
     pub session: SessionSettings,
+    pub audit: AuditSettings,
     pub branding: BrandingSettings,
     pub log: LogSettings,
     pub kratos: KratosSettings,
@@ -272,6 +273,15 @@ pub struct SessionSettings {
     /// How long the old address's "this wasn't me" link can undo an address change.
     #[serde(with = "humantime_serde")]
     pub address_undo_within: Duration,
+}
+
+/// The recent-activity trail (the account page, `GET /admin/accounts/{id}/trail`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AuditSettings {
+    /// How long trail events are kept; the purge job deletes older ones.
+    #[serde(with = "humantime_serde")]
+    pub retention: Duration,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -11,6 +11,10 @@ pub const MIN_SECRET_LEN: usize = 32;
 const MAX_TTL: Duration = Duration::from_secs(15 * 60);
 /// SECURITY.md items 3 and 55: links and codes live at most 10 minutes in production.
 const MAX_PROD_TTL: Duration = Duration::from_secs(10 * 60);
+/// `audit.retention`: long enough for "recent activity" to mean something, short enough that
+/// the trail stays a trail and not an archive.
+const MIN_RETENTION: Duration = Duration::from_secs(24 * 3600);
+const MAX_RETENTION: Duration = Duration::from_secs(3650 * 24 * 3600);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -286,6 +290,13 @@ impl Settings {
                 "must be at least a day: the old address's owner may read the notice late".into(),
             );
         }
+        let retention = self.audit.retention;
+        if retention < MIN_RETENTION || retention > MAX_RETENTION {
+            err(
+                "audit.retention",
+                "must be between 1d (the account page shows recent activity) and 3650d".into(),
+            );
+        }
         if self.branding.product_name.trim().is_empty() {
             err("branding.product_name", "must not be empty".into());
         }
@@ -478,6 +489,20 @@ mod tests {
     #[test]
     fn the_embedded_default_is_valid() {
         assert!(keys(&Settings::default()).is_empty());
+    }
+
+    #[test]
+    fn audit_retention_outside_a_day_to_ten_years_is_refused_by_its_key() {
+        for (secs, refused) in [
+            (24 * 3600 - 1, true),
+            (24 * 3600, false),
+            (3650 * 24 * 3600, false),
+            (3650 * 24 * 3600 + 1, true),
+        ] {
+            let mut s = Settings::default();
+            s.audit.retention = Duration::from_secs(secs);
+            assert_eq!(keys(&s).contains(&"audit.retention"), refused, "{secs}s");
+        }
     }
 
     #[test]

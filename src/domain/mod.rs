@@ -7,6 +7,7 @@ mod magic_token;
 mod masked_ip;
 mod one_time_code;
 mod return_to;
+mod trail;
 mod user_agent;
 
 pub use email_address::{EmailAddress, EmailError};
@@ -14,4 +15,5 @@ pub use magic_token::MagicToken;
 pub use masked_ip::masked_ip;
 pub use one_time_code::OneTimeCode;
 pub use return_to::ReturnTo;
+pub use trail::{TrailEvent, TrailKind};
 pub use user_agent::browser_summary;

@@ -90,6 +90,7 @@ impl MagicLink {
             credential_id,
             return_to: return_to.as_str().to_owned(),
             requested_by: who.browser.clone(),
+            requested_ip: who.ip.clone(),
             expires_at,
             outbox_id: random_id(),
             sealed_payload: sealed,

@@ -79,6 +79,8 @@ pub enum Started {
 pub struct Requester {
     /// `i18n::browser_record`: product and system, worded per language when shown.
     pub browser: String,
+    /// `domain::masked_ip` of the client (for the trail's "email requested").
+    pub ip: String,
     /// The language tag the email is written in (the asking browser's).
     pub locale: String,
     /// The addresses this browser has signed in to before.

@@ -109,6 +109,7 @@ impl Application {
         let purger = Purger {
             stores: stores.clone(),
             clock: clock.clone(),
+            retention: settings.audit.retention,
         };
         let limits = &settings.limits;
         let secure = settings.secure_cookies();
@@ -187,6 +188,7 @@ impl Application {
                     sign_in: stores.sign_in.clone(),
                     limits: stores.limits.clone(),
                     sessions: stores.sessions.clone(),
+                    trail: stores.trail.clone(),
                     invalidations: invalidations.clone(),
                     clock: clock.clone(),
                     token: token.clone(),

@@ -3,7 +3,8 @@
 use super::{
     AccountSession, AddressChanges, AddressLimits, ChangeProof, ChangeRequest, Health, IpLimits,
     IssueRequest, KratosRequest, KratosRequests, OutboxJob, OutboxStats, OutboxStore, Purge,
-    RequestVoiding, SessionRecords, SignInStore, StoreResult, StoredSession, Stores,
+    RequestVoiding, SessionRecords, SignInStore, StoreResult, StoredSession, Stores, Trail,
+    TrailEntry, TrailEvent,
 };
 use crate::domain::address_change::{ChangeOutcome, ChangeView, RevertOutcome};
 use crate::domain::credential::{
@@ -63,6 +64,7 @@ impl Stores {
             kratos_requests: Arc::new(wrap(self.kratos_requests, &observer)),
             ip_limits: Arc::new(wrap(self.ip_limits, &observer)),
             address_changes: Arc::new(wrap(self.address_changes, &observer)),
+            trail: Arc::new(wrap(self.trail, &observer)),
             health: (self.health.into_iter())
                 .map(|(name, h)| (name, Arc::new(wrap(h, &observer)) as Arc<dyn Health>))
                 .collect(),
@@ -416,5 +418,17 @@ impl<T: AddressChanges + ?Sized> AddressChanges for Measured<T> {
     ) -> StoreResult<RevertOutcome> {
         let call = self.inner.revert_change(revert_hashes, max_attempts, now);
         self.time("revert_change", call).await
+    }
+}
+
+#[async_trait]
+impl<T: Trail + ?Sized> Trail for Measured<T> {
+    async fn record(&self, entry: TrailEntry<'_>) -> StoreResult<()> {
+        self.time("trail_record", self.inner.record(entry)).await
+    }
+
+    async fn recent(&self, account_id: &str, limit: u32) -> StoreResult<Vec<TrailEvent>> {
+        self.time("trail_recent", self.inner.recent(account_id, limit))
+            .await
     }
 }

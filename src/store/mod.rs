@@ -11,6 +11,7 @@ mod redis;
 pub mod rules;
 mod sql;
 mod sqlite;
+mod trail;
 
 pub use ip_limits::LocalIpLimits;
 pub use measured::StoreObserver;
@@ -18,6 +19,7 @@ pub use postgres::PostgresStore;
 pub use purge::Purger;
 pub use redis::RedisStore;
 pub use sqlite::SqliteStore;
+pub use trail::{Trail, TrailEntry, TrailEvent, TrailSubject};
 
 use crate::domain::address_change::{ChangeOutcome, ChangeView, RevertOutcome};
 use crate::domain::credential::{
@@ -75,6 +77,8 @@ pub struct IssueRequest {
     pub return_to: String,
     pub requested_by: String,
     pub expires_at: OffsetDateTime,
+    /// `domain::masked_ip` of the asking client: the trail's "email requested" event says it.
+    pub requested_ip: String,
     pub outbox_id: String,
     /// Sealed email content (token, code, context); the store never sees it in clear.
     pub sealed_payload: Vec<u8>,
@@ -498,20 +502,29 @@ pub struct Stores {
     pub kratos_requests: Arc<dyn KratosRequests>,
     pub ip_limits: Arc<dyn IpLimits>,
     pub address_changes: Arc<dyn AddressChanges>,
+    /// Always SQL, Redis or not: the trail is written where the credentials are.
+    pub trail: Arc<dyn Trail>,
     /// Every server the stores stand on, by the name readiness reports (`store`, `redis`).
     pub health: Vec<(&'static str, Arc<dyn Health>)>,
 }
 
 impl Stores {
-    /// Every store's purge, one after the other; how many rows went in all.
-    pub async fn purge(&self, grace: Duration, now: OffsetDateTime) -> StoreResult<u64> {
+    /// Every store's purge, one after the other; how many rows went in all. The trail keeps
+    /// its events for `retention` (`audit.retention`), the others their dead rows for `grace`.
+    pub async fn purge(
+        &self,
+        grace: Duration,
+        retention: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<u64> {
         Ok(self.sign_in.purge(grace, now).await?
             + self.limits.purge(grace, now).await?
             + self.outbox.purge(grace, now).await?
             + self.sessions.purge(grace, now).await?
             + self.kratos_requests.purge(grace, now).await?
             + self.ip_limits.purge(grace, now).await?
-            + self.address_changes.purge(grace, now).await?)
+            + self.address_changes.purge(grace, now).await?
+            + self.trail.purge(retention, now).await?)
     }
 }
 

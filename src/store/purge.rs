@@ -13,6 +13,8 @@ const GRACE: Duration = Duration::from_secs(3600);
 pub struct Purger {
     pub stores: Stores,
     pub clock: SharedClock,
+    /// How long the trail keeps its events (`audit.retention`).
+    pub retention: Duration,
 }
 
 impl Purger {
@@ -23,8 +25,15 @@ impl Purger {
                 _ = tokio::time::sleep(EVERY) => {}
                 changed = stop.changed() => if changed.is_err() || *stop.borrow() { return },
             }
-            match self.stores.purge(GRACE, self.clock.now()).await {
-                Ok(n) if n > 0 => tracing::info!(rows = n, "purged spent credentials and sessions"),
+            match self
+                .stores
+                .purge(GRACE, self.retention, self.clock.now())
+                .await
+            {
+                Ok(n) if n > 0 => tracing::info!(
+                    rows = n,
+                    "purged spent credentials, sessions and old trail events"
+                ),
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "purge failed"),
             }

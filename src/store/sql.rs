@@ -1,9 +1,13 @@
 //! What the SQL backends share: their rows, decoded with `sqlx::FromRow` into the types the
 //! rules read, and the mapping of SQLx's errors to the backend-neutral `StoreError`.
 use super::rules::{self, CredentialFacts, LimitFacts};
-use super::{from_unix, KratosRequest, OutboxJob, RequestVoiding, StoreError, StoreResult};
+use super::{
+    from_unix, KratosRequest, OutboxJob, RequestVoiding, StoreError, StoreResult, TrailEvent,
+    TrailSubject,
+};
 use crate::domain::address_change::{change_state, ChangeFacts, ChangeView};
 use crate::domain::credential::{CredentialView, FailurePolicy, VoidRefusal, Voiding};
+use crate::domain::TrailKind;
 use std::sync::Arc;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -350,3 +354,52 @@ pub(super) fn is_unique_violation(e: &sqlx::Error) -> bool {
     e.as_database_error()
         .is_some_and(|d| d.is_unique_violation())
 }
+/// A `trail_events` row: `(at, account_id, kind, browser, ip)`.
+pub(super) type TrailRow = (i64, String, String, String, String);
+
+pub(super) fn trail_event(
+    (at, account_id, kind, browser, ip): TrailRow,
+) -> StoreResult<TrailEvent> {
+    Ok(TrailEvent {
+        at: from_unix(at),
+        account_id,
+        kind: TrailKind::parse(&kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("unknown trail kind {kind:?}")))?,
+        browser,
+        ip,
+    })
+}
+
+/// The trail's statements with `?` placeholders (PostgreSQL's are numbered from them):
+/// recording binds `at, kind, browser, ip` and then the subject, whose account is looked up in
+/// the same statement (no row when none matches).
+pub(super) fn trail_record_sql(subject: &TrailSubject<'_>) -> &'static str {
+    match subject {
+        TrailSubject::Account(_) => {
+            "INSERT INTO trail_events (at, kind, browser, ip, account_id) SELECT ?, ?, ?, ?, ?"
+        }
+        TrailSubject::Address(_) => {
+            "INSERT INTO trail_events (at, kind, browser, ip, account_id) \
+             SELECT ?, ?, ?, ?, id FROM accounts WHERE email_key = ?"
+        }
+        TrailSubject::Credential(_) => {
+            "INSERT INTO trail_events (at, kind, browser, ip, account_id) \
+             SELECT ?, ?, ?, ?, a.id FROM credentials c \
+             JOIN accounts a ON a.email_key = c.email_key WHERE c.id = ?"
+        }
+    }
+}
+
+/// The subject's bind: an account id, a canonical address or a credential id.
+pub(super) fn trail_subject<'a>(subject: &TrailSubject<'a>) -> &'a str {
+    match *subject {
+        TrailSubject::Account(s) | TrailSubject::Address(s) | TrailSubject::Credential(s) => s,
+    }
+}
+
+/// Binds: account id, limit. Ties in a second keep the order recorded (the row id).
+pub(super) const TRAIL_RECENT: &str = "SELECT at, account_id, kind, browser, ip \
+     FROM trail_events WHERE account_id = ? ORDER BY at DESC, id DESC LIMIT ?";
+
+/// Binds: the cutoff (`rules::purge_cutoff(retention, now)`).
+pub(super) const TRAIL_PURGE: &str = "DELETE FROM trail_events WHERE at <= ?";

@@ -10,6 +10,7 @@ pub mod known_device;
 pub mod rate_limit;
 pub mod session;
 pub mod session_cache;
+pub mod trail;
 pub mod views;
 
 use crate::clock::SharedClock;

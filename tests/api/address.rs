@@ -117,11 +117,12 @@ async fn the_new_address_code_moves_the_account_and_the_old_address_is_told() {
     );
     assert_eq!(me["id"], before["id"], "the same account");
     assert_eq!(phone.whoami().await.0, 401, "every other session ended");
-    assert!(laptop
-        .get("/?ended=address")
-        .await
-        .text()
-        .contains("Your email address is changed."));
+    let home = laptop.get("/?ended=address").await.text();
+    assert!(home.contains("Your email address is changed."), "{home}");
+    assert!(
+        home.contains("Email address changed"),
+        "on the trail: {home}"
+    );
 
     let notice = app.sink().wait_for(before_notice + 1).await.pop().unwrap();
     assert_eq!(notice.rcpt_tos, vec!["ann@example.com"]);
@@ -202,6 +203,7 @@ async fn the_link_works_in_another_browser_and_ends_every_session() {
     let (_, me) = laptop.whoami().await;
     let mail = ask(&app, &laptop, "new@example.com").await;
     let link = change_link(&mail, "confirm");
+    let sent = app.sink().messages().len();
 
     // A mail scanner (GET, HEAD) changes nothing.
     let elsewhere = app.browser();
@@ -231,6 +233,8 @@ async fn the_link_works_in_another_browser_and_ends_every_session() {
     );
     assert_eq!(elsewhere.whoami().await.0, 401, "it signs nobody in");
     assert_eq!(laptop.whoami().await.0, 401, "every session ended");
+    let notice = app.sink().wait_for(sent + 1).await.pop().unwrap();
+    assert_eq!(notice.rcpt_tos, vec!["ann@example.com"]);
     app.clock.advance(time::Duration::seconds(61)); // the confirmation's cooldown
     let again = signed_in(&app, "new@example.com").await;
     assert_eq!(again.whoami().await.1["id"], me["id"]);
@@ -285,6 +289,8 @@ async fn the_old_address_undoes_the_change_and_every_session_ends() {
         me["id"],
         "the owner's account, back"
     );
+    let trail = back.get("/").await.text();
+    assert!(trail.contains("Email address change undone"), "{trail}");
 
     let twice = owner.get(&undo).await;
     assert_eq!(twice.status, 410);

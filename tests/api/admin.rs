@@ -4,9 +4,9 @@
 use crate::helpers::*;
 use std::net::SocketAddr;
 
-const TOKEN: &str = "admin-token-0123456789abcdef0123456789";
+pub(crate) const TOKEN: &str = "admin-token-0123456789abcdef0123456789";
 
-fn with_admin(s: &mut iris::config::Settings) {
+pub(crate) fn with_admin(s: &mut iris::config::Settings) {
     s.server.admin_bind = Some(SocketAddr::from(([127, 0, 0, 1], free_port())));
     s.secrets.admin_token = Some(TOKEN.to_owned().into());
 }
@@ -16,7 +16,11 @@ fn admin_url(app: &TestApp, path: &str) -> String {
     format!("http://{addr}/admin{path}")
 }
 
-async fn admin(app: &TestApp, method: reqwest::Method, path: &str) -> (u16, serde_json::Value) {
+pub(crate) async fn admin(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+) -> (u16, serde_json::Value) {
     let res = reqwest::Client::new()
         .request(method, admin_url(app, path))
         .bearer_auth(TOKEN)
@@ -27,38 +31,40 @@ async fn admin(app: &TestApp, method: reqwest::Method, path: &str) -> (u16, serd
     (status, res.json().await.unwrap_or_default())
 }
 
-#[tokio::test]
-async fn without_the_token_nothing_and_never_on_the_public_port() {
-    let app = spawn_app_with(with_admin, &[]).await;
+/// `path` on the admin listener answers 401 (with `WWW-Authenticate: Bearer`) without the
+/// token or with a wrong one, and the public port knows no `/admin` at all, token or not.
+pub(crate) async fn refused_without_the_token(app: &TestApp, method: reqwest::Method, path: &str) {
     let client = reqwest::Client::new();
-    let url = admin_url(&app, "/accounts?email=ann@example.com");
-    let none = client.get(&url).send().await.unwrap();
+    let url = admin_url(app, path);
+    let none = client.request(method.clone(), &url).send().await.unwrap();
     assert_eq!(none.status(), 401);
     assert_eq!(none.headers()["www-authenticate"], "Bearer");
     let wrong = client
-        .get(&url)
+        .request(method.clone(), &url)
         .bearer_auth("admin-token-0123456789abcdef012345678X")
         .send()
         .await
         .unwrap();
     assert_eq!(wrong.status(), 401);
-    let deleting = client
-        .delete(admin_url(&app, "/accounts/x/sessions"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(deleting.status(), 401);
-    // The public port knows no /admin, token or not.
     let public = client
-        .get(format!(
-            "{}/admin/accounts?email=ann@example.com",
-            app.address
-        ))
+        .request(method, format!("{}/admin{path}", app.address))
         .bearer_auth(TOKEN)
         .send()
         .await
         .unwrap();
     assert_eq!(public.status(), 404);
+}
+
+#[tokio::test]
+async fn without_the_token_nothing_and_never_on_the_public_port() {
+    let app = spawn_app_with(with_admin, &[]).await;
+    refused_without_the_token(
+        &app,
+        reqwest::Method::GET,
+        "/accounts?email=ann@example.com",
+    )
+    .await;
+    refused_without_the_token(&app, reqwest::Method::DELETE, "/accounts/x/sessions").await;
 }
 
 #[tokio::test]

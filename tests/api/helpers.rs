@@ -629,3 +629,18 @@ impl Drop for WriteLock {
         let _ = self.0.kill();
     }
 }
+
+/// Each of `parts` is in `text`, in this order (a page's list, read top to bottom).
+pub fn assert_in_order(text: &str, parts: &[&str]) {
+    let at: Vec<usize> = parts
+        .iter()
+        .map(|part| {
+            text.find(part)
+                .unwrap_or_else(|| panic!("{part:?} not in: {text}"))
+        })
+        .collect();
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "{parts:?} out of order in: {text}"
+    );
+}

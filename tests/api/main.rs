@@ -29,3 +29,4 @@ mod redirects;
 mod sessions;
 mod smtp;
 mod soak;
+mod trail;

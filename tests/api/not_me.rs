@@ -77,6 +77,11 @@ async fn stopping_a_used_email_ends_the_session_made_with_it_and_no_other() {
         app.sql("SELECT count(*) FROM sessions WHERE account_id IS NOT NULL"),
         "1"
     );
+    // On the account's trail, once.
+    assert_eq!(
+        app.sql("SELECT count(*) FROM trail_events WHERE kind = 'not_me'"),
+        "1"
+    );
 }
 
 /// The same with the sessions in Redis.

@@ -332,7 +332,13 @@ async fn the_account_page_lists_sessions_and_ends_one() {
     assert_eq!(other.confirm_link(&mail.link()).await.status, 303);
 
     let home = laptop.get("/").await;
-    let text = home.text();
+    // The session list, before the recent activity (which names browsers too).
+    let text = home
+        .text()
+        .split("Recent activity")
+        .next()
+        .unwrap()
+        .to_owned();
     assert!(text.contains("Where you're signed in"), "{text}");
     assert_eq!(text.matches("Firefox on Linux").count(), 2, "{text}");
     assert_eq!(text.matches("This browser").count(), 1, "{text}");
@@ -393,7 +399,12 @@ async fn the_account_page_lists_sessions_and_ends_one() {
     assert_eq!(laptop.whoami().await.0, 200, "this browser stays signed in");
     assert_eq!(other.whoami().await.0, 200, "another account is untouched");
     let after = laptop.get("/?ended=one").await.text();
+    let after = after.split("Recent activity").next().unwrap();
     assert!(after.contains("That session is signed out."), "{after}");
+    assert!(
+        laptop.get("/").await.text().contains("A session was ended"),
+        "on the trail"
+    );
     assert!(
         after.contains("You're not signed in anywhere else."),
         "{after}"

@@ -104,3 +104,56 @@ async fn kratos_pages_and_errors_read_well_and_have_no_accessibility_violations(
     assert!(found.is_empty(), "{found:#?}");
     chrome.close().await;
 }
+
+/// With Kratos holding the sessions: the account page in Chromium lists the identity's
+/// sessions from Kratos (this browser first, the other device's browser by name), ends the
+/// other device's one, and passes axe.
+#[tokio::test]
+async fn the_account_page_lists_and_ends_kratos_sessions() {
+    let (app, kratos) = iris_with_kratos_on("memory", "10m", |_| {}).await;
+    let phone = app.browser();
+    let mail = app.request_email(&phone, "kratos-two@example.com").await;
+    assert_eq!(
+        phone.enter_code(&mail.code()).await.status,
+        303,
+        "{}",
+        kratos.log()
+    );
+    app.clock.advance(time::Duration::seconds(61));
+
+    let chrome = Chrome::with_javascript("kratos-sessions", false).await;
+    let mail = ask(&app, &chrome, "kratos-two@example.com").await;
+    chrome.type_into("#code", &mail.code()).await;
+    chrome.press(Key::Enter, "signed-in").await;
+    assert_eq!(chrome.path().await, "/", "{}", kratos.log());
+    let listed = chrome.text().await;
+    let listed = listed.split("Recent activity").next().unwrap();
+    assert!(listed.contains("Where you're signed in"), "{listed}");
+    assert!(listed.contains("Chrome on Linux"), "{listed}");
+    assert!(
+        listed.contains("Firefox on Linux"),
+        "the other device: {listed}"
+    );
+    assert_eq!(listed.matches("This browser").count(), 1, "{listed}");
+    let mut found = Vec::new();
+    chrome.audit("kratos-sessions", &mut found).await;
+
+    chrome
+        .click("form[action='/logout/session'] button", "kratos-one-ended")
+        .await;
+    assert_eq!(chrome.path().await, "/?ended=one");
+    assert_eq!(
+        phone.whoami().await.0,
+        401,
+        "the other device is signed out"
+    );
+    let after = chrome.text().await;
+    assert!(after.contains("That session is signed out."), "{after}");
+    assert!(
+        after.contains("You're not signed in anywhere else."),
+        "{after}"
+    );
+    chrome.audit("kratos-one-ended", &mut found).await;
+    assert!(found.is_empty(), "axe: {found:#?}");
+    chrome.close().await;
+}

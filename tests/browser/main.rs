@@ -19,3 +19,4 @@ mod magic_link;
 mod not_me;
 mod screens;
 mod third_party;
+mod trail;

@@ -14,5 +14,6 @@ mod not_me;
 mod recovery;
 mod retention;
 mod sessions;
+mod trail;
 
 mod fragment;

@@ -24,6 +24,7 @@ mod purge;
 mod recipients;
 mod sessions;
 mod single_use;
+mod trail;
 mod voiding;
 
 /// One `#[tokio::test]` per contract test for `$backend`: `plain` ones on the default
@@ -128,6 +129,11 @@ macro_rules! contract_tests {
                 address_changes::undo_restores_the_old_address_whatever_happened_since,
                 address_changes::undo_refuses_when_another_account_took_the_old_address,
                 address_changes::purge_deletes_changes_past_their_window_with_their_emails,
+                trail::the_trail_lists_the_newest_events_first_up_to_the_limit,
+                trail::an_account_sees_only_its_own_events,
+                trail::an_address_or_a_credential_records_on_its_account_and_nothing_without_one,
+                trail::issuing_to_an_account_records_the_request_with_its_browser_and_masked_ip,
+                trail::purge_deletes_events_once_they_are_as_old_as_the_retention,
             }
             races: {
                 issuing::fifty_concurrent_requests_never_exceed_the_daily_budget,
@@ -192,6 +198,26 @@ mod redis {
             )*
         };
     }
+
+    /// The trail stays in SQL with Redis configured: its tests once more in that shape.
+    macro_rules! trail_on_redis {
+        ($($test:ident),* $(,)?) => {
+            $(
+                #[tokio::test]
+                async fn $test() {
+                    crate::trail::$test(Redis).await
+                }
+            )*
+        };
+    }
+
+    trail_on_redis!(
+        the_trail_lists_the_newest_events_first_up_to_the_limit,
+        an_account_sees_only_its_own_events,
+        an_address_or_a_credential_records_on_its_account_and_nothing_without_one,
+        issuing_to_an_account_records_the_request_with_its_browser_and_masked_ip,
+        purge_deletes_events_once_they_are_as_old_as_the_retention,
+    );
 
     on_redis!(
         a_saved_session_loads_updates_and_is_deleted,

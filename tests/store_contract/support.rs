@@ -224,6 +224,7 @@ impl Fixture {
             code_hash: credential.code,
             return_to: format!("/after/{n}"),
             requested_by: format!("browser {n}"),
+            requested_ip: format!("198.51.{n}.x"),
             expires_at: now + time::Duration::seconds(TTL),
             outbox_id: credential.outbox_id.clone(),
             sealed_payload: credential.payload.clone(),

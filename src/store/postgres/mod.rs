@@ -16,6 +16,7 @@ mod limits;
 mod outbox;
 mod sessions;
 mod sign_in;
+mod trail;
 
 use super::issue_queue::IssueQueue;
 use super::{Health, IpLimits, OpenError, StoreError, StoreResult, Stores};
@@ -80,6 +81,7 @@ impl PostgresStore {
             sessions: Arc::new(sessions::PostgresSessions(self.clone())),
             kratos_requests: Arc::new(kratos_requests::PostgresKratosRequests(self.clone())),
             address_changes: Arc::new(address_changes::PostgresAddressChanges(self.clone())),
+            trail: Arc::new(trail::PostgresTrail(self.clone())),
             ip_limits,
             health: vec![("store", Arc::new(self) as Arc<dyn Health>)],
         }
@@ -148,4 +150,20 @@ async fn purge_expired(
 /// The MACs as PostgreSQL's `bytea[]`, for `= ANY($n)`.
 fn hashes(macs: &[crate::secrets::Mac32]) -> Vec<Vec<u8>> {
     macs.iter().map(|m| m.to_vec()).collect()
+}
+
+/// SQLite's `?` placeholders as PostgreSQL's `$1`, `$2`, … (for statements both backends
+/// share; none of them has a `?` inside a literal).
+fn numbered(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 8);
+    let mut n = 0;
+    for c in sql.chars() {
+        if c == '?' {
+            n += 1;
+            out.push_str(&format!("${n}"));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

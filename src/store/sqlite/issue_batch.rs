@@ -61,23 +61,23 @@ async fn insert_credentials(
     tx: &mut Transaction<'static, Sqlite>,
     jobs: &[&Job],
 ) -> StoreResult<HashMap<String, (String, bool)>> {
-    const N: usize = 11;
+    const N: usize = 12;
     let rows: Vec<String> =
         (0..jobs.len())
             .map(|i| {
                 let p = |k: usize| format!("?{}", 1 + N * i + k);
                 format!(
                 "({}, COALESCE((SELECT email FROM accounts WHERE email_key = {key}), {}), {key}, \
-                 {}, {}, {}, {}, {}, {}, \
+                 {}, {}, {}, {}, {}, {}, {}, \
                  ({} AND EXISTS (SELECT 1 FROM accounts WHERE email_key = {key})) OR {})",
-                p(0), p(2), p(3), p(4), p(5), p(6), p(7), p(8), p(9), p(10),
+                p(0), p(2), p(3), p(4), p(5), p(6), p(7), p(8), p(9), p(10), p(11),
                 key = p(1)
             )
             })
             .collect();
     let sql = format!(
         "INSERT INTO credentials (id, email, email_key, token_hash, code_hash, return_to, \
-         requested_at, requested_by, expires_at, deliverable) VALUES {} \
+         requested_at, requested_by, requested_ip, expires_at, deliverable) VALUES {} \
          RETURNING id, email, deliverable",
         rows.join(", ")
     );
@@ -93,6 +93,7 @@ async fn insert_credentials(
             .bind(&r.return_to)
             .bind(unix(job.now))
             .bind(&r.requested_by)
+            .bind(&r.requested_ip)
             .bind(unix(r.expires_at))
             .bind(r.recipients.needs_account())
             .bind(r.recipients.always());

@@ -14,6 +14,7 @@ mod limits;
 mod outbox;
 mod sessions;
 mod sign_in;
+mod trail;
 
 use super::issue_queue::IssueQueue;
 use super::{Health, IpLimits, OpenError, StoreResult, Stores};
@@ -94,6 +95,7 @@ impl SqliteStore {
             sessions: Arc::new(sessions::SqliteSessions(self.clone())),
             kratos_requests: Arc::new(kratos_requests::SqliteKratosRequests(self.clone())),
             address_changes: Arc::new(address_changes::SqliteAddressChanges(self.clone())),
+            trail: Arc::new(trail::SqliteTrail(self.clone())),
             ip_limits,
             health: vec![("store", Arc::new(self) as Arc<dyn Health>)],
         }

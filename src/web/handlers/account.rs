@@ -1,10 +1,11 @@
 //! The signed-in side: home page, sign-out, and the two endpoints apps and proxies ask.
 use super::{current_user, relay, see_other, with_cookies, WebError, WebResult};
-use crate::domain::ReturnTo;
+use crate::domain::{ReturnTo, TrailKind};
 use crate::sign_in::{in_page_order, ActiveSession, SignInError, User};
 use crate::store::AccountSession;
 use crate::web::csrf::{self, Csrf};
 use crate::web::session::{last_seen, signed_in_state, SignedIn};
+use crate::web::trail::{self, recent_trail};
 use crate::web::views::{page, signed_in_page, Ended, IrisPage, SignedInView};
 use crate::web::AppState;
 use actix_session::Session;
@@ -37,6 +38,7 @@ pub async fn home(
         None => state.sign_in.kratos_session_list(&mut relay).await?,
     };
     let csrf = Csrf::for_request(&req, &state);
+    let trail = recent_trail(&state, &user.id).await;
     let view = SignedInView {
         email: &user.email,
         since: stamp(user.authenticated_at),
@@ -49,6 +51,7 @@ pub async fn home(
             Some("address") => Some(Ended::Address),
             _ => None,
         },
+        trail: trail.as_deref(),
     };
     let res = csrf.apply(page(
         StatusCode::OK,
@@ -111,16 +114,17 @@ pub async fn sign_out_one(
         return Ok(see_other("/"));
     }
     let mut relay = relay(&req);
+    let Some(me) = current_user(&state, &session, &mut relay).await? else {
+        return Ok(see_other("/login"));
+    };
     let ended = match iris_user(&state, &session) {
-        Some(me) if me.sid != id => end_one(&state, &me, id).await?,
+        Some(user) if user.sid != id => end_one(&state, &user, id).await?,
         Some(_) => false,
-        None if state.sign_in.kratos_sessions() => {
-            state.sign_in.kratos_end_session(id, &mut relay).await?
-        }
-        None => return Ok(see_other("/login")),
+        None => state.sign_in.kratos_end_session(id, &mut relay).await?,
     };
     if ended {
-        tracing::info!(event = "session_ended", "signed out of one other session");
+        tracing::info!(event = "session_ended", account_id = %me.id, "signed out of one other session");
+        trail::record_for(&req, &state, &me.id, TrailKind::SessionEnded).await;
     }
     Ok(with_cookies(see_other("/?ended=one"), &relay))
 }
@@ -171,22 +175,24 @@ pub async fn sign_out_others(
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let mut relay = relay(&req);
+    let Some(me) = current_user(&state, &session, &mut relay).await? else {
+        return Ok(see_other("/login"));
+    };
     let ended = match iris_user(&state, &session) {
         Some(user) => {
             let ended = end_sessions(&state, &user.user_id).await?;
             session.renew();
             ended
         }
-        None if state.sign_in.kratos_sessions() => {
-            state.sign_in.kratos_end_other_sessions(&mut relay).await?
-        }
-        None => return Ok(see_other("/login")),
+        None => state.sign_in.kratos_end_other_sessions(&mut relay).await?,
     };
     tracing::info!(
         event = "sessions_ended_elsewhere",
+        account_id = %me.id,
         ended,
         "signed out everywhere else"
     );
+    trail::record_for(&req, &state, &me.id, TrailKind::SignedOutEverywhereElse).await;
     Ok(with_cookies(see_other("/?ended=others"), &relay))
 }
 
@@ -199,6 +205,7 @@ pub async fn sign_out_everywhere(
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let mut relay = relay(&req);
+    let me = current_user(&state, &session, &mut relay).await?;
     let ended = match iris_user(&state, &session) {
         Some(user) => end_sessions(&state, &user.user_id).await?,
         // Kratos's others first, while this browser's session still proves who asks.
@@ -209,11 +216,15 @@ pub async fn sign_out_everywhere(
         }
         None => 0,
     };
-    tracing::info!(
-        event = "sessions_ended_everywhere",
-        ended,
-        "signed out everywhere"
-    );
+    if let Some(me) = me {
+        tracing::info!(
+            event = "sessions_ended_everywhere",
+            account_id = %me.id,
+            ended,
+            "signed out everywhere"
+        );
+        trail::record_for(&req, &state, &me.id, TrailKind::SignedOutEverywhere).await;
+    }
     session.purge();
     Ok(cleared(with_cookies(see_other("/login"), &relay)))
 }
@@ -264,6 +275,7 @@ pub async fn logout(
     let mut relay = relay(&req);
     if let Some(user) = current_user(&state, &session, &mut relay).await? {
         tracing::info!(event = "logout", account_id = %user.id, "signed out");
+        trail::record_for(&req, &state, &user.id, TrailKind::SignedOut).await;
     }
     state.sign_in.kratos_logout(&mut relay).await?;
     session.purge();

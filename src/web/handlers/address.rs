@@ -7,11 +7,13 @@ use super::login::email_error_key;
 use super::{requester, see_other, WebResult};
 use crate::domain::address_change::{ChangeOutcome, ChangeState, ChangeView, RevertOutcome};
 use crate::domain::credential::Account;
+use crate::domain::TrailKind;
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode};
 use crate::sign_in::{AddressChange, ChangeStarted, SignInError};
 use crate::web::csrf::{self, Csrf};
 use crate::web::finish::TOKEN_PAGE_REFERRER_POLICY;
 use crate::web::session::{set_email, SignedIn};
+use crate::web::trail;
 use crate::web::views::{
     address_done_page, address_problem_page, address_problem_text, change_check_page,
     change_confirm_page, change_page, page, undo_page, AddressDone, AddressProblem,
@@ -247,7 +249,7 @@ pub async fn code(
     match change.submit_code(&view.id, &code).await? {
         ChangeOutcome::Changed(done) => {
             let _ = session.remove(PENDING);
-            changed_here(&state, &session, &user, &done).await
+            changed_here(&req, &state, &session, &user, &done).await
         }
         ChangeOutcome::WrongCode { attempts_left } => {
             let message = tr.format(
@@ -281,12 +283,14 @@ pub async fn code(
 /// This browser, signed in to the account, confirmed: it stays signed in (under a new key,
 /// with the new address); every other session of the account ends.
 async fn changed_here(
+    req: &HttpRequest,
     state: &AppState,
     session: &Session,
     user: &SignedIn,
     done: &ChangeView,
 ) -> WebResult {
     end_sessions(state, &user.user_id).await?;
+    trail::record_for(req, state, &user.user_id, TrailKind::AddressChanged).await;
     set_email(session, done.new_email.as_str());
     session.renew();
     Ok(see_other("/?ended=address"))
@@ -400,12 +404,13 @@ pub async fn confirm(
     match iris_user(&state, &session) {
         Some(user) if user.user_id == done.account_id => {
             let _ = session.remove(PENDING);
-            changed_here(&state, &session, &user, done).await
+            changed_here(&req, &state, &session, &user, done).await
         }
         // Another browser: nobody here is signed in to the account, and nobody is anywhere
         // else any more either.
         _ => {
             end_sessions(&state, &done.account_id).await?;
+            trail::record_for(&req, &state, &done.account_id, TrailKind::AddressChanged).await;
             let markup = address_done_page(
                 &state.ui(&req),
                 AddressDone::Changed,
@@ -445,6 +450,13 @@ pub async fn undo(
         RevertOutcome::Unknown => return Ok(problem(&req, &state, AddressProblem::Unknown)),
     };
     end_sessions(&state, &done.account_id).await?;
+    trail::record_for(
+        &req,
+        &state,
+        &done.account_id,
+        TrailKind::AddressChangeUndone,
+    )
+    .await;
     if iris_user(&state, &session).is_some_and(|u| u.user_id == done.account_id) {
         session.purge();
     }

@@ -5,11 +5,12 @@
 use super::pending::resend_for;
 use super::{relay, see_other, sign_in_context, with_cookies, WebResult};
 use crate::domain::credential::{CredentialView, Redemption, Refusal};
-use crate::domain::MagicToken;
+use crate::domain::{MagicToken, TrailKind};
 use crate::sign_in::EmailedLink;
 use crate::web::csrf::{self, Csrf};
 use crate::web::finish::TOKEN_PAGE_REFERRER_POLICY;
 use crate::web::session::{sign_in, Method};
+use crate::web::trail;
 use crate::web::views::{confirm_page, link_problem_page, page, ConfirmView, LinkProblem};
 use crate::web::AppState;
 use crate::web::{binding, known_device};
@@ -123,6 +124,7 @@ pub async fn confirm(
             credential_id,
         } => {
             if let Some(account) = &account {
+                trail::record_for(&req, &state, &account.id, TrailKind::SignedInWithLink).await;
                 let context = sign_in_context(&req, &state, Method::Link, &credential_id);
                 sign_in(
                     &session,

@@ -112,11 +112,16 @@ pub fn sign_in_context(
         how,
         credential_id: credential_id.to_owned(),
         browser: requester_browser(req),
-        ip: crate::domain::masked_ip(client_ip(req, state)),
+        ip: masked_client_ip(req, state),
     }
 }
 
-fn requester_browser(req: &HttpRequest) -> String {
+/// The client's address as Iris keeps it: `domain::masked_ip` (proxies as configured).
+pub fn masked_client_ip(req: &HttpRequest, state: &AppState) -> String {
+    crate::domain::masked_ip(client_ip(req, state))
+}
+
+pub fn requester_browser(req: &HttpRequest) -> String {
     let ua = req
         .headers()
         .get(header::USER_AGENT)
@@ -129,6 +134,7 @@ fn requester_browser(req: &HttpRequest) -> String {
 pub fn requester(req: &HttpRequest, state: &AppState) -> Requester {
     Requester {
         browser: requester_browser(req),
+        ip: masked_client_ip(req, state),
         locale: state.tr(req).lang().to_owned(),
         device: crate::web::known_device::read(req, state),
     }

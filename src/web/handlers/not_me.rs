@@ -6,7 +6,9 @@
 use super::{WebError, WebResult};
 use crate::domain::credential::{Refusal, VoidRefusal, Voiding};
 use crate::domain::MagicToken;
+use crate::domain::TrailKind;
 use crate::sign_in::{kratos_flow, NotMeLink, SignInError};
+use crate::store::TrailSubject;
 use crate::web::csrf::{self, Csrf};
 use crate::web::finish::TOKEN_PAGE_REFERRER_POLICY;
 use crate::web::session::signed_in_state;
@@ -14,7 +16,7 @@ use crate::web::views::{
     link_problem_page, not_me_done_page, not_me_page, not_me_refused_page, page, LinkProblem,
     NotMeRefused, NotMeView, SessionsEnded,
 };
-use crate::web::AppState;
+use crate::web::{trail, AppState};
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -131,6 +133,10 @@ pub async fn submit(
                 kratos_sessions_ended = not_me.kratos_sessions_ended,
                 "sign-in email stopped by its recipient"
             );
+            // On the account's trail, when the address has an account Iris knows (with Kratos
+            // holding identities, none: Iris records nothing it cannot know).
+            let subject = TrailSubject::Address(email.canonical());
+            trail::record(&req, &state, subject, TrailKind::NotMe).await;
             let markup = not_me_done_page(&state.ui(&req), ended, not_me.hold.as_secs());
             page(StatusCode::OK, markup)
         }

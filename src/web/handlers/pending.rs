@@ -2,14 +2,16 @@
 //! binding cookie names the credential it asked for; codes only work against that one.
 use super::{relay, requester, see_other, sign_in_context, with_cookies, WebResult};
 use crate::domain::credential::{CredentialView, Delivery, Redemption, Refusal};
-use crate::domain::OneTimeCode;
+use crate::domain::{OneTimeCode, TrailKind};
 use crate::i18n::Msg;
 use crate::kratos::CookieRelay;
 use crate::sign_in::Started;
 use crate::sign_in::Trust;
+use crate::store::TrailSubject;
 use crate::web::csrf::{self, Csrf};
 use crate::web::rate_limit::{mail_paused, too_many};
 use crate::web::session::{sign_in, Method};
+use crate::web::trail;
 use crate::web::views::{check_email_page, page, CheckEmailView};
 use crate::web::AppState;
 use crate::web::{binding, known_device};
@@ -92,6 +94,7 @@ pub async fn submit_code(
     }) = &outcome
     {
         if let Some(account) = account {
+            trail::record_for(&req, &state, &account.id, TrailKind::SignedInWithCode).await;
             let context = sign_in_context(&req, &state, Method::Code, credential_id);
             sign_in(
                 &session,
@@ -104,6 +107,13 @@ pub async fn submit_code(
         let res = binding::clear(&state, see_other(return_to));
         let res = known_device::remember(&req, &state, res, email);
         return Ok(with_cookies(res, &relay));
+    }
+    // A wrong code goes on the trail of the account behind the credential (if any), found by
+    // the recording statement itself. Kratos's flows are not Iris credentials: nothing to find.
+    if let (Some(Redemption::WrongCode { .. }), false) = (&outcome, state.sign_in.kratos_sessions())
+    {
+        let subject = TrailSubject::Credential(&bound.id);
+        trail::record(&req, &state, subject, TrailKind::WrongCode).await;
     }
     let Some(mut view) = pending_view(&req, &state, &mut relay).await? else {
         return Ok(see_other("/login"));

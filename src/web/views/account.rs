@@ -16,6 +16,8 @@ pub struct SignedInView<'a> {
     pub ended: Option<Ended>,
     /// Iris holds the account, so its address can be changed here.
     pub can_change_address: bool,
+    /// The account's recent activity, newest first (`None`: it could not be read).
+    pub trail: Option<&'a [crate::domain::TrailEvent]>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +62,7 @@ pub fn signed_in_page(ui: &Ui<'_>, csrf: &str, view: &SignedInView<'_>) -> Marku
                 (post_button("/logout/others", csrf, &[], &tr.t("account-sign-out-others"), true))
                 (post_button("/logout/everywhere", csrf, &[], &tr.t("account-sign-out-everywhere"), true))
             }
+            (super::trail::trail_section(ui, view.trail))
         },
     )
 }

@@ -9,6 +9,7 @@ mod layout;
 mod link;
 mod login;
 mod not_me;
+mod trail;
 
 pub use account::{signed_in_page, Ended, SignedInView};
 pub use address::{
