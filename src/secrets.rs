@@ -32,6 +32,8 @@ pub enum Purpose {
     ChangeToken,
     ChangeCode,
     UndoToken,
+    /// The "I didn't ask for this" link of an email Kratos sent: a tag over the flow's id.
+    NotMe,
 }
 
 impl Purpose {
@@ -44,6 +46,7 @@ impl Purpose {
             Purpose::Outbox => b"iris/outbox/v1",
             Purpose::MessageId => b"iris/message-id/v1",
             Purpose::KnownDevice => b"iris/known-device/v1",
+            Purpose::NotMe => b"iris/not-me/v1",
             Purpose::ChangeToken => b"iris/address-change-link/v1",
             Purpose::ChangeCode => b"iris/address-change-code/v1",
             Purpose::UndoToken => b"iris/address-change-undo/v1",

@@ -24,6 +24,8 @@ mail-requested = Diese Anmeldung wurde { $when } angefordert.
 mail-ignore = Wenn Sie das nicht waren, ignorieren Sie diese E-Mail einfach: Ohne sie kann sich niemand anmelden.
 mail-never-share = Geben Sie diesen Code niemals an andere weiter.
 mail-never-share-link = Geben Sie diesen Link niemals an andere weiter.
+mail-not-me = Nicht angefordert? Stoppen Sie diese E-Mail:
+mail-not-me-link = Das habe ich nicht angefordert
 
 ## Changing the address
 

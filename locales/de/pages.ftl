@@ -198,6 +198,26 @@ kratos-error-return-to = Zu der Seite, von der Sie hierher gekommen sind, dürfe
 kratos-error-signed-in = Sie sind bereits angemeldet.
 kratos-error-disabled = Diese Anmeldemethode ist deaktiviert.
 
+link-voided-title = Diese E-Mail wurde gestoppt
+link-voided-text = Jemand hat angegeben, diese E-Mail nicht angefordert zu haben. Ihr Link und ihr Code funktionieren daher nicht mehr. Fordern Sie eine neue E-Mail an, um sich anzumelden.
+code-dead-voided = Diese E-Mail wurde gestoppt („Das habe ich nicht angefordert“), daher funktioniert ihr Code nicht mehr. Fordern Sie eine neue E-Mail an, um sich anzumelden.
+
+# „Das war ich nicht“ (der zweite Link in jeder Anmelde-E-Mail).
+not-me-title = Keine Anmeldung angefordert?
+not-me-what = Jemand hat { $when } von { $browser } eine Anmeldung als { $email } angefordert.
+not-me-explain = Wenn Sie das nicht waren, stoppen Sie diese E-Mail. Ihr Link und ihr Code funktionieren dann nicht mehr, wer sich damit angemeldet hat, wird abgemeldet, und eine Zeit lang können nur Browser, die sich schon einmal mit dieser Adresse angemeldet haben, eine neue E-Mail anfordern.
+not-me-submit = Diese E-Mail stoppen
+not-me-was-me = Wenn Sie es waren, schließen Sie diese Seite und verwenden Sie den Link oder Code aus der E-Mail. Solange Sie nicht auf die Schaltfläche klicken, passiert nichts.
+not-me-done-title = Diese E-Mail ist gestoppt
+not-me-done-text = Ihr Link und ihr Code funktionieren nicht mehr. Niemand hat sich damit angemeldet.
+not-me-done-ended = Jemand hatte sich damit bereits angemeldet. Diese Sitzung wurde beendet.
+not-me-done-ended-all = Jemand hatte sich damit bereits angemeldet, daher wurden alle Sitzungen dieses Kontos beendet, auch Ihre.
+not-me-done-held = Neue Anmelde-E-Mails an diese Adresse sind pausiert; sie sind { $wait } wieder möglich. Browser, die sich schon einmal damit angemeldet haben, können weiterhin eine anfordern.
+not-me-done-next = Ohne die E-Mails an diese Adresse kann sich niemand anmelden. Wenn Sie weiter E-Mails erhalten, die Sie nicht angefordert haben, prüfen Sie, ob Ihr E-Mail-Konto sicher ist.
+not-me-already-title = Diese E-Mail wurde bereits gestoppt
+not-me-already-text = Ihr Link und ihr Code funktionieren nicht mehr. Sie müssen nichts weiter tun.
+not-me-expired-title = Diese E-Mail ist abgelaufen
+not-me-expired-text = Niemand hat sich damit angemeldet, und ihr Link und ihr Code funktionieren nicht mehr. Sie müssen nichts weiter tun.
 ## Changing the address (/account/email)
 
 account-change-address = E-Mail-Adresse ändern

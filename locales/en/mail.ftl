@@ -24,6 +24,8 @@ mail-requested = This was requested { $when }.
 mail-ignore = If this wasn't you, ignore this email: nobody can sign in without it.
 mail-never-share = Never share this code with anyone.
 mail-never-share-link = Never share this link with anyone.
+mail-not-me = Didn't ask for this? Stop this email:
+mail-not-me-link = I didn't ask for this
 
 ## Changing the address
 

@@ -198,6 +198,28 @@ kratos-error-return-to = The page that sent you here isn't one we may send you b
 kratos-error-signed-in = You're already signed in.
 kratos-error-disabled = This way of signing in is switched off.
 
+# A link or code stopped with "this wasn't me".
+link-voided-title = This email was stopped
+link-voided-text = Someone said they didn't ask for this email, so its link and code no longer work. To sign in, ask for a new email.
+code-dead-voided = This email was stopped ("I didn't ask for this"), so its code no longer works. Ask for a new email to sign in.
+
+# "This wasn't me" (the second link in every sign-in email). { $email } is the masked address
+# (markup), { $when } and { $browser } as in confirm-requested, { $wait } as in link-locked-text.
+not-me-title = Didn't ask to sign in?
+not-me-what = Someone asked to sign in to { $email } { $when } from { $browser }.
+not-me-explain = If it wasn't you, stop this email. Its link and code will stop working, anyone who signed in with it will be signed out, and for a while only browsers that have signed in to this address before can ask for a new email.
+not-me-submit = Stop this email
+not-me-was-me = If it was you, close this page and use the link or code in the email. Nothing happens until you press the button.
+not-me-done-title = This email is stopped
+not-me-done-text = Its link and code no longer work. Nobody had signed in with it.
+not-me-done-ended = Someone had already signed in with it. That session has been signed out.
+not-me-done-ended-all = Someone had already signed in with it, so every session of this account has been signed out, including yours.
+not-me-done-held = New sign-in emails to this address are paused; they resume { $wait }. Browsers that have signed in to it before can still ask for one.
+not-me-done-next = Nobody can sign in without the emails sent to this address. If you keep getting emails you didn't ask for, make sure your email account is secure.
+not-me-already-title = This email was already stopped
+not-me-already-text = Its link and code no longer work. There is nothing more to do.
+not-me-expired-title = This email has expired
+not-me-expired-text = Nobody signed in with it, and its link and code no longer work. There is nothing more to do.
 ## Changing the address (/account/email)
 
 account-change-address = Change your email address

@@ -24,6 +24,8 @@ mail-requested = Esta solicitud se hizo { $when }.
 mail-ignore = Si no fuiste tú, ignora este correo: nadie puede iniciar sesión sin él.
 mail-never-share = No compartas nunca este código con nadie.
 mail-never-share-link = No compartas nunca este enlace con nadie.
+mail-not-me = ¿No lo pediste? Anula este correo:
+mail-not-me-link = No lo he pedido
 
 ## Changing the address
 

@@ -198,6 +198,26 @@ kratos-error-return-to = No podemos llevarte de vuelta a la página de la que vi
 kratos-error-signed-in = Ya has iniciado sesión.
 kratos-error-disabled = Este método de inicio de sesión está desactivado.
 
+link-voided-title = Este correo se ha anulado
+link-voided-text = Alguien indicó que no pidió este correo, así que su enlace y su código ya no funcionan. Para iniciar sesión, solicita un nuevo correo.
+code-dead-voided = Este correo se ha anulado («No lo he pedido»), así que su código ya no funciona. Solicita un nuevo correo para iniciar sesión.
+
+# «No fui yo» (el segundo enlace de cada correo de inicio de sesión).
+not-me-title = ¿No pediste iniciar sesión?
+not-me-what = Alguien pidió iniciar sesión como { $email } { $when } desde { $browser }.
+not-me-explain = Si no fuiste tú, anula este correo. Su enlace y su código dejarán de funcionar, quien haya iniciado sesión con él la cerrará, y durante un tiempo solo los navegadores que ya han iniciado sesión con esta dirección podrán pedir un correo nuevo.
+not-me-submit = Anular este correo
+not-me-was-me = Si fuiste tú, cierra esta página y usa el enlace o el código del correo. No pasa nada hasta que pulses el botón.
+not-me-done-title = Este correo está anulado
+not-me-done-text = Su enlace y su código ya no funcionan. Nadie había iniciado sesión con él.
+not-me-done-ended = Alguien ya había iniciado sesión con él. Esa sesión se ha cerrado.
+not-me-done-ended-all = Alguien ya había iniciado sesión con él, así que se han cerrado todas las sesiones de esta cuenta, también la tuya.
+not-me-done-held = Los correos de inicio de sesión a esta dirección están en pausa; se reanudan { $wait }. Los navegadores que ya han iniciado sesión con ella pueden seguir pidiéndolos.
+not-me-done-next = Nadie puede iniciar sesión sin los correos enviados a esta dirección. Si sigues recibiendo correos que no pediste, asegúrate de que tu cuenta de correo es segura.
+not-me-already-title = Este correo ya estaba anulado
+not-me-already-text = Su enlace y su código ya no funcionan. No hay nada más que hacer.
+not-me-expired-title = Este correo ha caducado
+not-me-expired-text = Nadie inició sesión con él, y su enlace y su código ya no funcionan. No hay nada más que hacer.
 ## Changing the address (/account/email)
 
 account-change-address = Cambiar tu dirección de correo

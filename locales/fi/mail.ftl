@@ -24,6 +24,8 @@ mail-requested = Kirjautumista pyydettiin { $when }.
 mail-ignore = Jos et pyytänyt tätä, voit jättää viestin huomiotta: kukaan ei voi kirjautua ilman sitä.
 mail-never-share = Älä koskaan kerro tätä koodia kenellekään.
 mail-never-share-link = Älä koskaan jaa tätä linkkiä kenenkään kanssa.
+mail-not-me = Etkö pyytänyt tätä? Mitätöi tämä viesti:
+mail-not-me-link = En pyytänyt tätä
 
 ## Changing the address
 

@@ -198,6 +198,26 @@ kratos-error-return-to = Emme voi ohjata sinua takaisin sivulle, jolta tulit.
 kratos-error-signed-in = Olet jo kirjautunut sisään.
 kratos-error-disabled = Tämä kirjautumistapa on poistettu käytöstä.
 
+link-voided-title = Tämä viesti on mitätöity
+link-voided-text = Joku ilmoitti, ettei pyytänyt tätä viestiä, joten sen linkki ja koodi eivät enää toimi. Pyydä uusi viesti, jos haluat kirjautua.
+code-dead-voided = Tämä viesti on mitätöity (”En pyytänyt tätä”), joten sen koodi ei enää toimi. Pyydä uusi viesti kirjautuaksesi.
+
+# ”En pyytänyt tätä” (jokaisen kirjautumisviestin toinen linkki).
+not-me-title = Etkö pyytänyt kirjautumista?
+not-me-what = Joku pyysi kirjautumista osoitteella { $email } { $when }. Selain: { $browser }.
+not-me-explain = Jos et se ollut sinä, mitätöi tämä viesti. Sen linkki ja koodi lakkaavat toimimasta, sillä kirjautunut kirjataan ulos, ja jonkin aikaa uutta viestiä voivat pyytää vain selaimet, joilla on kirjauduttu tällä osoitteella aiemmin.
+not-me-submit = Mitätöi tämä viesti
+not-me-was-me = Jos se olit sinä, sulje tämä sivu ja käytä viestin linkkiä tai koodia. Mitään ei tapahdu ennen kuin painat painiketta.
+not-me-done-title = Viesti on mitätöity
+not-me-done-text = Sen linkki ja koodi eivät enää toimi. Kukaan ei ollut kirjautunut sillä.
+not-me-done-ended = Joku oli jo kirjautunut sillä. Se istunto on kirjattu ulos.
+not-me-done-ended-all = Joku oli jo kirjautunut sillä, joten kaikki tämän tilin istunnot on kirjattu ulos, myös sinun.
+not-me-done-held = Uudet kirjautumisviestit tähän osoitteeseen on keskeytetty; ne jatkuvat { $wait }. Selaimet, joilla on kirjauduttu tällä osoitteella aiemmin, voivat yhä pyytää viestin.
+not-me-done-next = Kukaan ei voi kirjautua ilman tähän osoitteeseen lähetettyjä viestejä. Jos saat edelleen viestejä, joita et pyytänyt, varmista, että sähköpostitilisi on turvassa.
+not-me-already-title = Viesti oli jo mitätöity
+not-me-already-text = Sen linkki ja koodi eivät enää toimi. Muuta ei tarvitse tehdä.
+not-me-expired-title = Viesti on vanhentunut
+not-me-expired-text = Kukaan ei kirjautunut sillä, eivätkä sen linkki ja koodi enää toimi. Muuta ei tarvitse tehdä.
 ## Changing the address (/account/email)
 
 account-change-address = Vaihda sähköpostiosoite

@@ -24,6 +24,8 @@ mail-requested = Cette demande a été effectuée { $when }.
 mail-ignore = Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : personne ne peut se connecter sans lui.
 mail-never-share = Ne communiquez jamais ce code à qui que ce soit.
 mail-never-share-link = Ne communiquez jamais ce lien à qui que ce soit.
+mail-not-me = Vous n’avez rien demandé ? Annulez cet e-mail :
+mail-not-me-link = Je n’ai rien demandé
 
 ## Changing the address
 

@@ -201,6 +201,26 @@ kratos-error-return-to = Nous ne pouvons pas vous renvoyer vers la page d’où 
 kratos-error-signed-in = Une session est déjà ouverte.
 kratos-error-disabled = Ce mode de connexion est désactivé.
 
+link-voided-title = Cet e-mail a été annulé
+link-voided-text = Quelqu’un a indiqué ne pas avoir demandé cet e-mail : son lien et son code ne fonctionnent plus. Pour vous connecter, demandez un nouvel e-mail.
+code-dead-voided = Cet e-mail a été annulé (« Je n’ai rien demandé ») : son code ne fonctionne plus. Demandez un nouvel e-mail pour vous connecter.
+
+# « Ce n’était pas moi » (le second lien de chaque e-mail de connexion).
+not-me-title = Vous n’avez pas demandé à vous connecter ?
+not-me-what = Quelqu’un a demandé à se connecter en tant que { $email } { $when } depuis { $browser }.
+not-me-explain = Si ce n’était pas vous, annulez cet e-mail. Son lien et son code cesseront de fonctionner, toute personne connectée avec lui sera déconnectée et, pendant un certain temps, seuls les navigateurs déjà connectés avec cette adresse pourront demander un nouvel e-mail.
+not-me-submit = Annuler cet e-mail
+not-me-was-me = Si c’était vous, fermez cette page et utilisez le lien ou le code de l’e-mail. Rien ne se passe tant que vous n’appuyez pas sur le bouton.
+not-me-done-title = Cet e-mail est annulé
+not-me-done-text = Son lien et son code ne fonctionnent plus. Personne ne s’était connecté avec lui.
+not-me-done-ended = Quelqu’un s’était déjà connecté avec lui. Cette session a été fermée.
+not-me-done-ended-all = Quelqu’un s’était déjà connecté avec lui : toutes les sessions de ce compte ont donc été fermées, y compris la vôtre.
+not-me-done-held = Les e-mails de connexion vers cette adresse sont suspendus ; ils reprendront { $wait }. Les navigateurs déjà connectés avec elle peuvent toujours en demander un.
+not-me-done-next = Personne ne peut se connecter sans les e-mails envoyés à cette adresse. Si vous continuez à recevoir des e-mails que vous n’avez pas demandés, vérifiez que votre compte de messagerie est sécurisé.
+not-me-already-title = Cet e-mail était déjà annulé
+not-me-already-text = Son lien et son code ne fonctionnent plus. Il n’y a rien d’autre à faire.
+not-me-expired-title = Cet e-mail a expiré
+not-me-expired-text = Personne ne s’est connecté avec lui, et son lien et son code ne fonctionnent plus. Il n’y a rien d’autre à faire.
 ## Changing the address (/account/email)
 
 account-change-address = Changer d'adresse e-mail

@@ -24,6 +24,8 @@ mail-requested = Dit is { $when } aangevraagd.
 mail-ignore = Was jij dit niet? Negeer deze e-mail dan gewoon: zonder deze e-mail kan niemand inloggen.
 mail-never-share = Deel deze code nooit met iemand.
 mail-never-share-link = Deel deze link nooit met iemand.
+mail-not-me = Niet aangevraagd? Zet deze e-mail stop:
+mail-not-me-link = Ik heb dit niet aangevraagd
 
 ## Changing the address
 

@@ -198,6 +198,26 @@ kratos-error-return-to = We mogen je niet terugsturen naar de pagina waar je van
 kratos-error-signed-in = Je bent al ingelogd.
 kratos-error-disabled = Deze manier van inloggen is uitgeschakeld.
 
+link-voided-title = Deze e-mail is stopgezet
+link-voided-text = Iemand gaf aan deze e-mail niet te hebben aangevraagd, dus de link en code werken niet meer. Vraag een nieuwe e-mail aan om in te loggen.
+code-dead-voided = Deze e-mail is stopgezet ('Ik heb dit niet aangevraagd'), dus de code werkt niet meer. Vraag een nieuwe e-mail aan om in te loggen.
+
+# 'Dit was ik niet' (de tweede link in elke inlogmail).
+not-me-title = Niet gevraagd om in te loggen?
+not-me-what = Iemand vroeg { $when } via { $browser } om in te loggen als { $email }.
+not-me-explain = Was jij dit niet? Zet deze e-mail dan stop. De link en code werken dan niet meer, wie ermee is ingelogd wordt uitgelogd, en een tijdlang kunnen alleen browsers die eerder met dit adres zijn ingelogd een nieuwe e-mail aanvragen.
+not-me-submit = Deze e-mail stopzetten
+not-me-was-me = Was jij het wel? Sluit dan deze pagina en gebruik de link of code uit de e-mail. Er gebeurt niets tot je op de knop drukt.
+not-me-done-title = Deze e-mail is stopgezet
+not-me-done-text = De link en code werken niet meer. Niemand was ermee ingelogd.
+not-me-done-ended = Iemand was er al mee ingelogd. Die sessie is uitgelogd.
+not-me-done-ended-all = Iemand was er al mee ingelogd, dus alle sessies van dit account zijn uitgelogd, ook die van jou.
+not-me-done-held = Nieuwe inlogmails naar dit adres zijn gepauzeerd; ze kunnen { $wait } weer. Browsers die eerder met dit adres zijn ingelogd, kunnen er nog steeds een aanvragen.
+not-me-done-next = Zonder de e-mails naar dit adres kan niemand inloggen. Krijg je steeds e-mails die je niet hebt aangevraagd? Controleer dan of je e-mailaccount veilig is.
+not-me-already-title = Deze e-mail was al stopgezet
+not-me-already-text = De link en code werken niet meer. Je hoeft verder niets te doen.
+not-me-expired-title = Deze e-mail is verlopen
+not-me-expired-text = Niemand is ermee ingelogd, en de link en code werken niet meer. Je hoeft verder niets te doen.
 ## Changing the address (/account/email)
 
 account-change-address = Je e-mailadres wijzigen

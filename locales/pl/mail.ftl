@@ -30,6 +30,8 @@ mail-requested = Prośbę o logowanie wysłano { $when }.
 mail-ignore = Jeśli to nie Ty, zignoruj tę wiadomość: bez niej nikt nie może się zalogować.
 mail-never-share = Nigdy nikomu nie udostępniaj tego kodu.
 mail-never-share-link = Nigdy nikomu nie udostępniaj tego linku.
+mail-not-me = Nie prosiłeś o to? Unieważnij tę wiadomość:
+mail-not-me-link = Nie prosiłem o to
 
 ## Changing the address
 

@@ -206,6 +206,26 @@ kratos-error-return-to = Nie możemy odesłać Cię z powrotem na stronę, któr
 kratos-error-signed-in = Już się zalogowano.
 kratos-error-disabled = Ta metoda logowania jest wyłączona.
 
+link-voided-title = Ta wiadomość została unieważniona
+link-voided-text = Ktoś zgłosił, że nie prosił o tę wiadomość, więc jej link i kod już nie działają. Aby się zalogować, poproś o nową wiadomość.
+code-dead-voided = Ta wiadomość została unieważniona („Nie prosiłem o to”), więc jej kod już nie działa. Poproś o nową wiadomość, aby się zalogować.
+
+# „To nie ja” (drugi link w każdej wiadomości z logowaniem).
+not-me-title = Nie prosiłeś o logowanie?
+not-me-what = Ktoś poprosił o zalogowanie jako { $email } { $when } z { $browser }.
+not-me-explain = Jeśli to nie Ty, unieważnij tę wiadomość. Jej link i kod przestaną działać, każdy, kto się nimi zalogował, zostanie wylogowany, a przez jakiś czas o nową wiadomość będą mogły prosić tylko przeglądarki, które już logowały się na ten adres.
+not-me-submit = Unieważnij tę wiadomość
+not-me-was-me = Jeśli to Ty, zamknij tę stronę i użyj linku lub kodu z wiadomości. Nic się nie stanie, dopóki nie naciśniesz przycisku.
+not-me-done-title = Wiadomość unieważniona
+not-me-done-text = Jej link i kod już nie działają. Nikt się nimi nie zalogował.
+not-me-done-ended = Ktoś już się nią zalogował. Ta sesja została zakończona.
+not-me-done-ended-all = Ktoś już się nią zalogował, więc wszystkie sesje tego konta zostały zakończone, także Twoja.
+not-me-done-held = Nowe wiadomości z logowaniem na ten adres są wstrzymane; zostaną wznowione { $wait }. Przeglądarki, które już logowały się na ten adres, nadal mogą o nią poprosić.
+not-me-done-next = Bez wiadomości wysyłanych na ten adres nikt nie może się zalogować. Jeśli nadal dostajesz wiadomości, o które nie prosiłeś, sprawdź, czy Twoje konto e-mail jest bezpieczne.
+not-me-already-title = Ta wiadomość była już unieważniona
+not-me-already-text = Jej link i kod już nie działają. Nie trzeba nic więcej robić.
+not-me-expired-title = Ta wiadomość wygasła
+not-me-expired-text = Nikt się nią nie zalogował, a jej link i kod już nie działają. Nie trzeba nic więcej robić.
 ## Changing the address (/account/email)
 
 account-change-address = Zmień adres e-mail

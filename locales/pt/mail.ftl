@@ -24,6 +24,8 @@ mail-requested = Este pedido foi feito { $when }.
 mail-ignore = Se não fez este pedido, ignore este e-mail: ninguém consegue entrar sem ele.
 mail-never-share = Nunca revele este código a ninguém.
 mail-never-share-link = Nunca revele este link a ninguém.
+mail-not-me = Não pediu isto? Anule este e-mail:
+mail-not-me-link = Não pedi isto
 
 ## Changing the address
 

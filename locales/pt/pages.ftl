@@ -206,6 +206,26 @@ kratos-error-return-to = Não é possível voltar à página de onde veio.
 kratos-error-signed-in = A sessão já está iniciada.
 kratos-error-disabled = Esta forma de entrar está desativada.
 
+link-voided-title = Este e-mail foi anulado
+link-voided-text = Alguém indicou que não pediu este e-mail, por isso o link e o código já não funcionam. Para entrar, peça um novo e-mail.
+code-dead-voided = Este e-mail foi anulado («Não pedi isto»), por isso o código já não funciona. Peça um novo e-mail para entrar.
+
+# «Não fui eu» (a segunda ligação de cada e-mail de entrada).
+not-me-title = Não pediu para entrar?
+not-me-what = Alguém pediu para entrar como { $email } { $when } com { $browser }.
+not-me-explain = Se não foi você, anule este e-mail. O link e o código deixam de funcionar, quem entrou com ele sai da sessão e, durante algum tempo, só os navegadores que já entraram com este endereço podem pedir um novo e-mail.
+not-me-submit = Anular este e-mail
+not-me-was-me = Se foi você, feche esta página e use o link ou o código do e-mail. Nada acontece até carregar no botão.
+not-me-done-title = Este e-mail está anulado
+not-me-done-text = O link e o código já não funcionam. Ninguém tinha entrado com ele.
+not-me-done-ended = Alguém já tinha entrado com ele. Essa sessão foi terminada.
+not-me-done-ended-all = Alguém já tinha entrado com ele, por isso todas as sessões desta conta foram terminadas, incluindo a sua.
+not-me-done-held = Os novos e-mails de entrada para este endereço estão em pausa; serão retomados { $wait }. Os navegadores que já entraram com ele podem continuar a pedir um.
+not-me-done-next = Ninguém consegue entrar sem os e-mails enviados para este endereço. Se continuar a receber e-mails que não pediu, confirme que a sua conta de e-mail está segura.
+not-me-already-title = Este e-mail já estava anulado
+not-me-already-text = O link e o código já não funcionam. Não há mais nada a fazer.
+not-me-expired-title = Este e-mail expirou
+not-me-expired-text = Ninguém entrou com ele, e o link e o código já não funcionam. Não há mais nada a fazer.
 ## Changing the address (/account/email)
 
 account-change-address = Alterar o endereço de e-mail

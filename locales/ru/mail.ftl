@@ -30,6 +30,8 @@ mail-requested = Вход запрошен { $when }.
 mail-ignore = Если это были не вы, просто проигнорируйте это письмо: без него никто не сможет войти.
 mail-never-share = Никому не сообщайте этот код.
 mail-never-share-link = Никому не передавайте эту ссылку.
+mail-not-me = Не запрашивали? Отмените это письмо:
+mail-not-me-link = Я этого не запрашивал
 
 ## Changing the address
 

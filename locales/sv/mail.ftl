@@ -24,6 +24,8 @@ mail-requested = Inloggningen begärdes { $when }.
 mail-ignore = Om det inte var du kan du ignorera det här mejlet – ingen kan logga in utan det.
 mail-never-share = Dela aldrig den här koden med någon.
 mail-never-share-link = Dela aldrig den här länken med någon.
+mail-not-me = Bad du inte om det här? Stoppa mejlet:
+mail-not-me-link = Jag bad inte om det här
 
 ## Changing the address
 

@@ -198,6 +198,26 @@ kratos-error-return-to = Vi får inte skicka dig tillbaka till sidan som skickad
 kratos-error-signed-in = Du är redan inloggad.
 kratos-error-disabled = Det här sättet att logga in är avstängt.
 
+link-voided-title = Mejlet har stoppats
+link-voided-text = Någon angav att de inte bad om det här mejlet, så länken och koden fungerar inte längre. Begär ett nytt mejl för att logga in.
+code-dead-voided = Mejlet har stoppats (”Jag bad inte om det här”), så koden fungerar inte längre. Begär ett nytt mejl för att logga in.
+
+# ”Det var inte jag” (den andra länken i varje inloggningsmejl).
+not-me-title = Bad du inte om att logga in?
+not-me-what = Någon bad om att logga in som { $email } { $when } från { $browser }.
+not-me-explain = Om det inte var du kan du stoppa mejlet. Länken och koden slutar då fungera, den som loggat in med det loggas ut, och under en tid kan bara webbläsare som loggat in med den här adressen tidigare begära ett nytt mejl.
+not-me-submit = Stoppa mejlet
+not-me-was-me = Om det var du, stäng sidan och använd länken eller koden i mejlet. Inget händer förrän du trycker på knappen.
+not-me-done-title = Mejlet är stoppat
+not-me-done-text = Länken och koden fungerar inte längre. Ingen hade loggat in med det.
+not-me-done-ended = Någon hade redan loggat in med det. Den sessionen har loggats ut.
+not-me-done-ended-all = Någon hade redan loggat in med det, så alla sessioner för kontot har loggats ut, även din.
+not-me-done-held = Nya inloggningsmejl till adressen är pausade; de kan skickas igen { $wait }. Webbläsare som loggat in med adressen tidigare kan fortfarande begära ett.
+not-me-done-next = Ingen kan logga in utan mejlen som skickas till adressen. Om du fortsätter att få mejl du inte bett om, se till att ditt e-postkonto är säkert.
+not-me-already-title = Mejlet var redan stoppat
+not-me-already-text = Länken och koden fungerar inte längre. Du behöver inte göra något mer.
+not-me-expired-title = Mejlet har gått ut
+not-me-expired-text = Ingen loggade in med det, och länken och koden fungerar inte längre. Du behöver inte göra något mer.
 ## Changing the address (/account/email)
 
 account-change-address = Byt e-postadress

@@ -106,6 +106,7 @@ impl Default for LimitSettings {
             code_attempts: 5,
             account_failures: 10,
             account_backoff_max: Duration::from_secs(3600),
+            not_me_hold: Duration::from_secs(3600),
             max_body: 16 * 1024,
         }
     }

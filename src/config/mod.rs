@@ -252,6 +252,10 @@ pub struct LimitSettings {
     pub account_failures: u32,
     #[serde(with = "humantime_serde")]
     pub account_backoff_max: Duration,
+    /// After "this wasn't me", the address is held with the failure back-off this long: only
+    /// known devices may ask for its sign-in emails meanwhile.
+    #[serde(with = "humantime_serde")]
+    pub not_me_hold: Duration,
     /// Largest accepted form body, in bytes.
     pub max_body: usize,
 }

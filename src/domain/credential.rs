@@ -67,7 +67,11 @@ pub enum Refusal {
     Superseded,
     Expired,
     TooManyAttempts,
-    Locked { retry_after: u64 },
+    Locked {
+        retry_after: u64,
+    },
+    /// Its recipient said "this wasn't me": the link and the code no longer work.
+    Voided,
 }
 
 #[derive(Debug, Clone)]
@@ -88,6 +92,33 @@ pub enum Redemption {
         attempts_left: Option<u32>,
     },
     Refused(Refusal),
+}
+
+/// What "this wasn't me" did to an emailed credential.
+#[derive(Debug, Clone)]
+pub enum Voiding {
+    /// Its link and code no longer work, and its address is held for a while. `used_by` is
+    /// the account that had signed in with it (its id), if anyone had: the session made with
+    /// it is then to be ended. `again`: it was voided before, and this changed nothing (the
+    /// hold was not renewed); the answer is the same, so that a caller whose first attempt
+    /// failed after the void (ending the session) can finish the job.
+    Voided {
+        credential_id: String,
+        email: EmailAddress,
+        used_by: Option<String>,
+        again: bool,
+    },
+    /// Nothing changed.
+    Refused(VoidRefusal),
+}
+
+/// Why a credential could not be voided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VoidRefusal {
+    /// No credential has this token (never issued, or purged).
+    Unknown,
+    /// It expired unused: nobody signed in with it and nobody can.
+    Expired,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,6 +18,37 @@ pub enum HandedOver {
 }
 
 impl KratosClient {
+    /// Ends every Kratos session of the identity with this address ("this wasn't me" after
+    /// someone signed in with the email); `false` when there was none to end.
+    pub async fn end_sessions_of(&self, email: &str) -> Result<bool, KratosError> {
+        let admin = self
+            .admin
+            .as_ref()
+            .ok_or_else(|| KratosError::Unexpected("kratos.admin_url is not set".into()))?;
+        match admin.find(email).await? {
+            Some(identity) => admin.end_sessions(&identity.id).await,
+            None => Ok(false),
+        }
+    }
+
+    /// Ends the Kratos sessions of the identity with this address that began within
+    /// `[from, to]` (unix seconds); how many.
+    pub async fn end_sessions_of_between(
+        &self,
+        email: &str,
+        from: i64,
+        to: i64,
+    ) -> Result<u64, KratosError> {
+        let admin = self
+            .admin
+            .as_ref()
+            .ok_or_else(|| KratosError::Unexpected("kratos.admin_url is not set".into()))?;
+        match admin.find(email).await? {
+            Some(identity) => admin.end_sessions_between(&identity.id, from, to).await,
+            None => Ok(0),
+        }
+    }
+
     /// Signs the browser in to Kratos as the identity with this address: found, or created on
     /// this first successful use when `allow_sign_up` (concurrent first uses meet Kratos's
     /// unique identifier: one creates, the others find it). The address is marked verified:

@@ -141,6 +141,7 @@ mod tests {
         });
         let sign_in = OutboxPayload::SignIn(SignInEmail {
             link: Some("https://id.example.com/login/link?token=t".into()),
+            not_me: Some("https://id.example.com/login/not-me?token=t".into()),
             code: "123456".into(),
             requested_at: 1,
             requested_by: None,

@@ -68,6 +68,10 @@ pub fn sign_in_email(
         "{origin}\n{}\n{never_share}\n",
         tr.t("mail-ignore")
     ));
+    // Last and small: the way out for whoever did not ask ("this wasn't me").
+    if let Some(not_me) = &email.not_me {
+        text.push_str(&format!("\n{}\n{not_me}\n", tr.t("mail-not-me")));
+    }
     let body = html! {
                 p { (intro) }
                 @if with_code {
@@ -82,6 +86,11 @@ pub fn sign_in_email(
                 }
                 p { (lifetime_text) }
                 p style="color: #555; font-size: 0.9rem;" { (origin) " " (closing) }
+                @if let Some(not_me) = &email.not_me {
+                    p style="color: #555; font-size: 0.9rem;" {
+                        a href=(not_me) style="color: #555;" { (tr.t("mail-not-me-link")) }
+                    }
+                }
     };
     OutgoingEmail {
         outbox_id: outbox_id.to_owned(),

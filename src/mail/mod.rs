@@ -16,6 +16,10 @@ use serde::{Deserialize, Serialize};
 pub struct SignInEmail {
     #[serde(default)]
     pub link: Option<String>,
+    /// The "I didn't ask for this" link (absent in Kratos's emails and in rows written before
+    /// it existed).
+    #[serde(default)]
+    pub not_me: Option<String>,
     /// Empty when the email carries a link only (Kratos's recovery link).
     #[serde(default)]
     pub code: String,

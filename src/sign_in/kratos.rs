@@ -30,6 +30,8 @@ pub struct KratosConfig {
     /// How long Kratos's codes and links live (`kratos.code_lifespan`, or `magic_link.ttl`
     /// for recovery links).
     pub code_lifespan: Duration,
+    /// How long "this wasn't me" holds the address (`limits.not_me_hold`).
+    pub not_me_hold: Duration,
 }
 
 /// Which Kratos strategy signs people in.
@@ -265,6 +267,17 @@ impl KratosFlows {
         };
         tracing::Span::current().record("email", tracing::field::display(binding.email.masked()));
         let now = self.clock.now();
+        // SECURITY: an email stopped with "this wasn't me" is refused here (Kratos itself cannot
+        // void its flow: see `not_me`).
+        let request = self.requests.request_by_flow(&binding.flow).await?;
+        if request.is_some_and(|r| r.voided_at.is_some()) {
+            tracing::info!(
+                event = "authn_login_fail",
+                reason = "voided",
+                "Kratos code refused"
+            );
+            return Ok(Redemption::Refused(Refusal::Voided));
+        }
         // Kratos counts tries per flow, not per browser, so only a known device is exempt here.
         let exempt = trust.device.knows(&self.keys, &binding.email);
         if let (false, Some(retry_after)) =
@@ -280,6 +293,8 @@ impl KratosFlows {
         };
         match &result {
             Redemption::SignedIn { .. } => {
+                // "This wasn't me" may then still stop it after it expires.
+                self.requests.mark_request_used(&binding.flow, now).await?;
                 self.limits.clear_failures(&binding.email).await?;
                 tracing::info!(
                     event = "authn_login_success",

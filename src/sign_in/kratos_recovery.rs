@@ -66,6 +66,7 @@ impl KratosFlows {
             return_to: binding.return_to,
             expires_at: (now + self.config.code_lifespan).unix_timestamp(),
             used_at: None,
+            voided_at: None,
         };
         Ok(self
             .requests
@@ -73,8 +74,9 @@ impl KratosFlows {
             .await?)
     }
 
-    /// The confirm page behind an emailed recovery link: what Iris recorded when it asked.
-    /// Never a call to Kratos (that would need the token).
+    /// The confirm page behind an emailed recovery link, and the "this wasn't me" page of any
+    /// email Kratos sent: what Iris recorded when it asked. Never a call to Kratos (that would
+    /// need the token).
     pub async fn inspect_recovery_link(&self, flow: &str) -> SignInResult<Option<CredentialView>> {
         let Some(request) = self.requests.request_by_flow(flow).await? else {
             return Ok(None);
@@ -101,7 +103,9 @@ impl KratosFlows {
             requested_at,
             requested_by: request.requested_by,
             expires_at,
-            state: if request.used_at.is_some() {
+            state: if request.voided_at.is_some() {
+                Err(Refusal::Voided)
+            } else if request.used_at.is_some() {
                 Err(Refusal::Used)
             } else if now >= expires_at {
                 Err(Refusal::Expired)

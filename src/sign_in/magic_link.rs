@@ -2,11 +2,11 @@
 //! `magic_link.sessions = "kratos"` Kratos's: the identity is found or created in Kratos on
 //! the first successful use, and Kratos's session is handed to the browser
 //! (`kratos::handover`). Kratos sends no email either way.
-use super::{Requester, SignInResult, Started, Trust};
+use super::{NotMe, Requester, SignInResult, Started, Trust};
 use crate::clock::SharedClock;
 use crate::domain::credential::{
     Backoff, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, Refusal,
-    SendLimits,
+    SendLimits, Voiding,
 };
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
 use crate::kratos::{CookieRelay, HandedOver, KratosClient};
@@ -25,6 +25,8 @@ pub struct MagicLinkConfig {
     pub public_url: Url,
     pub limits: SendLimits,
     pub failures: FailurePolicy,
+    /// How long "this wasn't me" holds the address (`limits.not_me_hold`).
+    pub not_me_hold: Duration,
 }
 
 #[derive(Clone)]
@@ -54,7 +56,11 @@ impl MagicLink {
         let credential_id = random_id();
         let expires_at = now + self.config.ttl;
         let payload = SignInEmail {
-            link: Some(self.link(&token)),
+            link: Some(self.link("/login/link", &token)),
+            // SECURITY: the same token, on a page whose GET changes nothing (scanners follow
+            // it) and whose POST only ever takes away: one secret per email, and whoever holds
+            // the email is exactly who may stop it.
+            not_me: Some(self.link("/login/not-me", &token)),
             code: code.expose().to_owned(),
             requested_at: now.unix_timestamp(),
             requested_by: Some(who.browser.clone()),
@@ -198,6 +204,53 @@ impl MagicLink {
         }
     }
 
+    /// "This wasn't me": voids the email's link and code and holds its address
+    /// (`SignInStore::void_credential`). With Kratos's sessions, a session made with it is
+    /// Kratos's: Kratos's sessions name no Iris credential, so Iris cannot tell that one from
+    /// the owner's own, and ends every session of the identity (the owner's known devices get
+    /// back in past the hold). Iris's own sessions are the web layer's to end (it knows their
+    /// state): the answer names the account.
+    pub async fn not_me(&self, token: &MagicToken) -> SignInResult<NotMe> {
+        let now = self.clock.now();
+        let macs = self.token_macs(token);
+        // Kratos first when the email was used: if Kratos cannot be reached, the 503 leaves the
+        // email as it was and a second press tries again. (A void answered `again` never calls
+        // Kratos: that could end a session the owner made since.)
+        let mut kratos_sessions_ended = false;
+        if let Some(kratos) = &self.kratos {
+            let view = self
+                .store
+                .credential_by_token(&macs, Duration::ZERO, self.config.failures, now)
+                .await?;
+            if let Some(v) = view.filter(|v| v.state == Err(Refusal::Used)) {
+                kratos_sessions_ended = kratos.end_sessions_of(v.email.as_str()).await?;
+            }
+        }
+        let voiding = self
+            .store
+            .void_credential(&macs, self.config.not_me_hold, now)
+            .await?;
+        // Used between the read and the void (a race): its session is ended now.
+        if let (
+            Some(kratos),
+            false,
+            Voiding::Voided {
+                email,
+                used_by: Some(_),
+                again: false,
+                ..
+            },
+        ) = (&self.kratos, kratos_sessions_ended, &voiding)
+        {
+            kratos_sessions_ended = kratos.end_sessions_of(email.as_str()).await?;
+        }
+        Ok(NotMe {
+            voiding,
+            kratos_sessions_ended,
+            hold: self.config.not_me_hold,
+        })
+    }
+
     /// Events inside carry the credential (an opaque id) and the masked address once known.
     #[tracing::instrument(skip_all, fields(credential = %super::credential_ref(credential_id), email = tracing::field::Empty))]
     pub async fn submit_code(
@@ -254,9 +307,9 @@ impl MagicLink {
     }
 
     /// SECURITY: built from `server.public_url` only, never from Host or X-Forwarded-* headers.
-    fn link(&self, token: &MagicToken) -> String {
+    fn link(&self, path: &str, token: &MagicToken) -> String {
         let mut url = self.config.public_url.clone();
-        url.set_path("/login/link");
+        url.set_path(path);
         url.query_pairs_mut().append_pair("token", &token.expose());
         url.into()
     }

@@ -5,6 +5,7 @@ mod address_change;
 mod kratos;
 mod kratos_recovery;
 mod magic_link;
+mod not_me;
 mod outcome;
 mod sessions;
 mod trust;
@@ -12,11 +13,12 @@ mod trust;
 pub use address_change::{AddressChange, AddressChangeConfig, ChangeStarted};
 pub use kratos::{KratosConfig, KratosFlows, KratosMode, RecoveryMethod};
 pub use magic_link::{MagicLink, MagicLinkConfig};
+pub use not_me::{kratos_flow, kratos_link, NotMe, NotMeLink};
 use outcome::started;
 pub use sessions::{in_page_order, ActiveSession, Method};
 pub use trust::{KnownDevice, Trust, KNOWN_DEVICE_ADDRESSES};
 
-use crate::domain::credential::{CredentialView, Redemption};
+use crate::domain::credential::{CredentialView, Redemption, VoidRefusal};
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode, ReturnTo};
 use crate::kratos::{CookieRelay, KratosError};
 use crate::store::StoreError;
@@ -194,6 +196,24 @@ impl SignIn {
             _ => Ok(Redemption::Refused(
                 crate::domain::credential::Refusal::Unknown,
             )),
+        }
+    }
+
+    /// What the "this wasn't me" page shows. Never changes anything.
+    pub async fn inspect_not_me(&self, link: &NotMeLink) -> SignInResult<Option<CredentialView>> {
+        match (self, link) {
+            (SignIn::MagicLink(m), NotMeLink::Iris(token)) => m.inspect_link(token).await,
+            (SignIn::Kratos(k), NotMeLink::Kratos { flow }) => k.inspect_recovery_link(flow).await,
+            _ => Ok(None),
+        }
+    }
+
+    /// "This wasn't me": Iris's own email (its token), or one Kratos sent (its flow).
+    pub async fn not_me(&self, link: &NotMeLink) -> SignInResult<NotMe> {
+        match (self, link) {
+            (SignIn::MagicLink(m), NotMeLink::Iris(token)) => m.not_me(token).await,
+            (SignIn::Kratos(k), NotMeLink::Kratos { flow }) => k.not_me(flow).await,
+            _ => Ok(NotMe::refused(VoidRefusal::Unknown)),
         }
     }
 

@@ -193,6 +193,7 @@ fn sign_in(
                 limits: send_limits,
                 failures,
                 code_lifespan,
+                not_me_hold: limits.not_me_hold,
             },
         })
     };
@@ -221,6 +222,7 @@ fn sign_in(
                 public_url: settings.server.public_url.clone(),
                 limits: send_limits,
                 failures,
+                not_me_hold: limits.not_me_hold,
             },
             wake: wake.clone(),
             kratos,

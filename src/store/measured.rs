@@ -3,11 +3,13 @@
 use super::{
     AccountSession, AddressChanges, AddressLimits, ChangeProof, ChangeRequest, Health, IpLimits,
     IssueRequest, KratosRequest, KratosRequests, OutboxJob, OutboxStats, OutboxStore, Purge,
-    SessionRecords, SignInStore, StoreResult, StoredSession, Stores, Trail, TrailEntry, TrailEvent,
+    RequestVoiding, SessionRecords, SignInStore, StoreResult, StoredSession, Stores, Trail,
+    TrailEntry, TrailEvent,
 };
 use crate::domain::address_change::{ChangeOutcome, ChangeView, RevertOutcome};
 use crate::domain::credential::{
     Account, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
+    Voiding,
 };
 use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
@@ -110,6 +112,16 @@ impl<T: SignInStore + ?Sized> SignInStore for Measured<T> {
     async fn release(&self, credential_id: &str, used_at: OffsetDateTime) -> StoreResult<()> {
         self.time("release", self.inner.release(credential_id, used_at))
             .await
+    }
+
+    async fn void_credential(
+        &self,
+        token_hashes: &[Mac32],
+        hold: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<Voiding> {
+        let call = self.inner.void_credential(token_hashes, hold, now);
+        self.time("void_credential", call).await
     }
 
     async fn credential_by_token(
@@ -319,6 +331,16 @@ impl<T: KratosRequests + ?Sized> KratosRequests for Measured<T> {
     ) -> StoreResult<Option<KratosRequest>> {
         let call = self.inner.latest_request(email_key, now);
         self.time("latest_request", call).await
+    }
+
+    async fn void_request(
+        &self,
+        flow_id: &str,
+        hold: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<RequestVoiding> {
+        let call = self.inner.void_request(flow_id, hold, now);
+        self.time("void_request", call).await
     }
 }
 

@@ -24,6 +24,7 @@ pub use trail::{Trail, TrailEntry, TrailEvent, TrailSubject};
 use crate::domain::address_change::{ChangeOutcome, ChangeView, RevertOutcome};
 use crate::domain::credential::{
     Account, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, SendLimits,
+    VoidRefusal, Voiding,
 };
 use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
@@ -162,6 +163,20 @@ pub trait SignInStore: Purge {
     /// Gives back a credential that `redeem_*` consumed at `used_at` when what should have
     /// followed failed (Kratos could not be reached for the session): the email still works.
     async fn release(&self, credential_id: &str, used_at: OffsetDateTime) -> StoreResult<()>;
+
+    /// "This wasn't me", in one transaction: voids the credential whose token MAC is one of
+    /// `token_hashes` (its link and its code), used or not, and holds its address with the
+    /// failure back-off for `hold` (a back-off already in force that ends later is kept).
+    /// A used credential names the account that signed in with it. One voided before gets the
+    /// same answer marked `again`, and nothing changes (the hold is not renewed). Refuses,
+    /// changing nothing, an unknown token and one that expired unused (`rules::void_step`). A
+    /// redemption racing it either signs in first (and is named) or finds the credential voided.
+    async fn void_credential(
+        &self,
+        token_hashes: &[Mac32],
+        hold: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<Voiding>;
 
     /// Read-only: what the confirm page shows for a link. Never consumes anything.
     async fn credential_by_token(
@@ -350,8 +365,21 @@ pub struct KratosRequest {
     pub requested_at: i64,
     pub return_to: String,
     pub expires_at: i64,
-    /// When Kratos redeemed this request's link through Iris.
+    /// When Kratos redeemed this request's link, or took its code, through Iris.
     pub used_at: Option<i64>,
+    /// When its email was stopped ("I didn't ask for this"): Iris refuses the flow since.
+    pub voided_at: Option<i64>,
+}
+
+/// What "this wasn't me" did to a request Iris made to Kratos.
+#[derive(Debug, Clone)]
+pub enum RequestVoiding {
+    /// Stopped now, or (`again`) before: the request as it was read.
+    Voided {
+        request: KratosRequest,
+        again: bool,
+    },
+    Refused(VoidRefusal),
 }
 
 #[async_trait]
@@ -361,6 +389,16 @@ pub trait KratosRequests: Purge {
     async fn request_by_flow(&self, flow_id: &str) -> StoreResult<Option<KratosRequest>>;
     /// Kratos redeemed the request's link: later visits to it say "already used".
     async fn mark_request_used(&self, flow_id: &str, now: OffsetDateTime) -> StoreResult<()>;
+    /// "This wasn't me" for a request's email: marks it voided (Iris refuses the flow from then
+    /// on) and holds its address with the failure back-off for `hold` (keeping a later end), in
+    /// one transaction; the same rules as `SignInStore::void_credential` (`rules::void_step`):
+    /// `again` when voided before (nothing renewed), refused when unknown or expired unused.
+    async fn void_request(
+        &self,
+        flow_id: &str,
+        hold: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<RequestVoiding>;
     /// The newest live request for an address (for Kratos's code emails, which name no flow).
     async fn latest_request(
         &self,

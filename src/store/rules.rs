@@ -5,7 +5,7 @@
 //! its numbers from here.
 use super::{StoreError, StoreResult};
 use crate::domain::credential::{
-    Backoff, Delivery, FailurePolicy, IssueOutcome, Redemption, Refusal, SendLimits,
+    Backoff, Delivery, FailurePolicy, IssueOutcome, Redemption, Refusal, SendLimits, VoidRefusal,
 };
 use crate::domain::EmailAddress;
 use std::time::Duration;
@@ -43,7 +43,7 @@ pub fn backoff_exemption(backoff: Backoff) -> i64 {
 #[derive(Debug, Clone, Default)]
 pub struct CredentialFacts<'a> {
     pub used_at: Option<i64>,
-    /// `signed_in` or `superseded` once used.
+    /// `signed_in`, `superseded`, `VOIDED` or `VOIDED_AFTER_USE` once used.
     pub outcome: Option<&'a str>,
     pub expires_at: i64,
     pub attempts: i64,
@@ -60,6 +60,7 @@ pub fn credential_state(
     if facts.used_at.is_some() {
         Err(match facts.outcome {
             Some("superseded") => Refusal::Superseded,
+            Some(VOIDED | VOIDED_AFTER_USE) => Refusal::Voided,
             _ => Refusal::Used,
         })
     } else if facts.expires_at <= now_s {
@@ -73,6 +74,63 @@ pub fn credential_state(
     } else {
         Ok(())
     }
+}
+
+/// `credentials.outcome` of a credential voided by "this wasn't me" before anyone used it (or
+/// after a newer email superseded it), and of one voided after someone signed in with it. A
+/// value of the existing column rather than a new one: `used_at` is set either way, so every
+/// statement that redeems (`used_at IS NULL`) or gives back (`outcome = 'signed_in'`) already
+/// leaves a voided credential alone.
+pub const VOIDED: &str = "voided";
+pub const VOIDED_AFTER_USE: &str = "voided_after_use";
+
+/// What "this wasn't me" does to a credential a backend read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VoidStep {
+    /// Void it: set `outcome` to this (and `used_at`, if unset, to now). `was_used`: someone
+    /// signed in with it, so the caller ends that session. `again`: it was voided before; the
+    /// write changes nothing and the address's hold is not renewed.
+    Void {
+        outcome: &'static str,
+        was_used: bool,
+        again: bool,
+    },
+    Refuse(VoidRefusal),
+}
+
+/// A used credential can be voided as long as it is stored (its session may still be live); an
+/// unused one only while it could still be used. A superseded one is voided too: its link was
+/// already dead, but the address is held all the same. A voided one gives the same answer
+/// again, marked `again`, even once expired.
+pub fn void_step(facts: &CredentialFacts<'_>, now_s: i64) -> VoidStep {
+    match facts.outcome {
+        Some(outcome @ (VOIDED | VOIDED_AFTER_USE)) => VoidStep::Void {
+            outcome: if outcome == VOIDED {
+                VOIDED
+            } else {
+                VOIDED_AFTER_USE
+            },
+            was_used: outcome == VOIDED_AFTER_USE,
+            again: true,
+        },
+        Some("signed_in") if facts.used_at.is_some() => VoidStep::Void {
+            outcome: VOIDED_AFTER_USE,
+            was_used: true,
+            again: false,
+        },
+        _ if facts.expires_at <= now_s => VoidStep::Refuse(VoidRefusal::Expired),
+        _ => VoidStep::Void {
+            outcome: VOIDED,
+            was_used: false,
+            again: false,
+        },
+    }
+}
+
+/// Until when "this wasn't me" holds an address with the failure back-off. The statement keeps
+/// the later of this and a back-off already in force: a hold never shortens one.
+pub fn hold_until(hold: Duration, now_s: i64) -> i64 {
+    now_s + hold.as_secs() as i64
 }
 
 /// The delivery the pages show for an outbox status. SECURITY: an undeliverable row
@@ -330,6 +388,67 @@ mod tests {
                 attempts_left: None
             }
         ));
+    }
+
+    #[test]
+    fn voiding_takes_used_and_live_credentials_once_and_refuses_the_rest() {
+        let live = CredentialFacts {
+            expires_at: NOW + 60,
+            ..Default::default()
+        };
+        let unused = VoidStep::Void {
+            outcome: VOIDED,
+            was_used: false,
+            again: false,
+        };
+        assert_eq!(void_step(&live, NOW), unused);
+        let superseded = CredentialFacts {
+            used_at: Some(NOW - 1),
+            outcome: Some("superseded"),
+            ..live.clone()
+        };
+        assert_eq!(void_step(&superseded, NOW), unused);
+        // Used, even long expired: its session may still be live.
+        let used = CredentialFacts {
+            used_at: Some(NOW - 900),
+            outcome: Some("signed_in"),
+            expires_at: NOW - 600,
+            ..Default::default()
+        };
+        assert_eq!(
+            void_step(&used, NOW),
+            VoidStep::Void {
+                outcome: VOIDED_AFTER_USE,
+                was_used: true,
+                again: false
+            }
+        );
+        let expired = CredentialFacts {
+            expires_at: NOW,
+            ..Default::default()
+        };
+        assert_eq!(
+            void_step(&expired, NOW),
+            VoidStep::Refuse(VoidRefusal::Expired)
+        );
+        for outcome in [VOIDED, VOIDED_AFTER_USE] {
+            let again = CredentialFacts {
+                used_at: Some(NOW),
+                outcome: Some(outcome),
+                ..live.clone()
+            };
+            // Again: the same answer, nothing new to write.
+            assert_eq!(
+                void_step(&again, NOW),
+                VoidStep::Void {
+                    outcome,
+                    was_used: outcome == VOIDED_AFTER_USE,
+                    again: true
+                }
+            );
+            assert_eq!(credential_state(&again, POLICY, NOW), Err(Refusal::Voided));
+        }
+        assert_eq!(hold_until(Duration::from_secs(3600), NOW), NOW + 3600);
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! rules read, and the mapping of SQLx's errors to the backend-neutral `StoreError`.
 use super::rules::{self, CredentialFacts, LimitFacts};
 use super::{
-    from_unix, KratosRequest, OutboxJob, StoreError, StoreResult, TrailEvent, TrailSubject,
+    from_unix, KratosRequest, OutboxJob, RequestVoiding, StoreError, StoreResult, TrailEvent,
+    TrailSubject,
 };
 use crate::domain::address_change::{change_state, ChangeFacts, ChangeView};
-use crate::domain::credential::{CredentialView, FailurePolicy};
+use crate::domain::credential::{CredentialView, FailurePolicy, VoidRefusal, Voiding};
 use crate::domain::TrailKind;
 use std::sync::Arc;
 use std::time::Duration;
@@ -105,6 +106,69 @@ pub(super) struct RedeemedRow {
     pub return_to: String,
 }
 
+/// A credential as "this wasn't me" reads it, to decide (`rules::void_step`).
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct VoidRow {
+    pub id: String,
+    pub email: String,
+    pub email_key: String,
+    used_at: Option<i64>,
+    outcome: Option<String>,
+    expires_at: i64,
+}
+
+impl VoidRow {
+    /// What to write, or the answer at once when nothing is to change.
+    pub fn step(&self, now_s: i64) -> Result<VoidWrite, Voiding> {
+        let facts = CredentialFacts {
+            used_at: self.used_at,
+            outcome: self.outcome.as_deref(),
+            expires_at: self.expires_at,
+            ..CredentialFacts::default()
+        };
+        match rules::void_step(&facts, now_s) {
+            rules::VoidStep::Void {
+                outcome,
+                was_used,
+                again,
+            } => Ok(VoidWrite {
+                outcome,
+                was_used,
+                again,
+            }),
+            rules::VoidStep::Refuse(why) => Err(Voiding::Refused(why)),
+        }
+    }
+}
+
+/// A void to write (`rules::VoidStep::Void`).
+pub(super) struct VoidWrite {
+    pub outcome: &'static str,
+    was_used: bool,
+    again: bool,
+}
+
+impl VoidWrite {
+    /// Until when to hold the address: not at all when it was voided before (a second press
+    /// renews nothing).
+    pub fn hold_until(&self, hold: Duration, now_s: i64) -> Option<i64> {
+        (!self.again).then(|| rules::hold_until(hold, now_s))
+    }
+
+    /// The answer once written; `account` is the address's, named only if it signed in.
+    pub fn voided(&self, row: VoidRow, account: Option<String>) -> StoreResult<Voiding> {
+        Ok(Voiding::Voided {
+            email: rules::stored_email(&row.email)?,
+            credential_id: row.id,
+            used_by: account.filter(|_| self.was_used),
+            again: self.again,
+        })
+    }
+}
+
+/// The columns of `VoidRow`, for both backends' statements.
+pub(super) const VOID_COLUMNS: &str = "id, email, email_key, used_at, outcome, expires_at";
+
 /// A code entry's effect on its credential.
 #[derive(Debug, sqlx::FromRow)]
 pub(super) struct CodeRow {
@@ -155,6 +219,47 @@ pub(super) struct KratosRequestRow {
     return_to: String,
     expires_at: i64,
     used_at: Option<i64>,
+    voided_at: Option<i64>,
+}
+
+impl KratosRequestRow {
+    /// "This wasn't me" on a request, as on Iris's own credentials (`rules::void_step`):
+    /// whether it was voided before (then nothing is written), or the refusal to answer.
+    pub fn voided_before(&self, now_s: i64) -> Result<bool, VoidRefusal> {
+        match self.void_step(now_s) {
+            rules::VoidStep::Void { again, .. } => Ok(again),
+            rules::VoidStep::Refuse(why) => Err(why),
+        }
+    }
+
+    /// The answer once written.
+    pub fn voided(self, again: bool) -> RequestVoiding {
+        RequestVoiding::Voided {
+            request: self.into(),
+            again,
+        }
+    }
+
+    fn void_step(&self, now_s: i64) -> rules::VoidStep {
+        let outcome = match (self.voided_at, self.used_at) {
+            (Some(_), Some(_)) => Some(rules::VOIDED_AFTER_USE),
+            (Some(_), None) => Some(rules::VOIDED),
+            (None, Some(_)) => Some("signed_in"),
+            (None, None) => None,
+        };
+        let facts = CredentialFacts {
+            used_at: self.used_at.or(self.voided_at),
+            outcome,
+            expires_at: self.expires_at,
+            ..CredentialFacts::default()
+        };
+        rules::void_step(&facts, now_s)
+    }
+
+    /// The address's lookup key.
+    pub fn email_key(&self) -> StoreResult<String> {
+        Ok(rules::stored_email(&self.email)?.canonical().to_owned())
+    }
 }
 
 impl From<KratosRequestRow> for KratosRequest {
@@ -168,6 +273,7 @@ impl From<KratosRequestRow> for KratosRequest {
             return_to: r.return_to,
             expires_at: r.expires_at,
             used_at: r.used_at,
+            voided_at: r.voided_at,
         }
     }
 }
@@ -177,7 +283,8 @@ pub(super) const COURIER: &str = "kratos-courier";
 
 /// The columns of `KratosRequestRow`, for both backends' statements.
 pub(super) const KRATOS_REQUEST_COLUMNS: &str =
-    "flow_id, email, locale, requested_by, requested_at, return_to, expires_at, used_at";
+    "flow_id, email, locale, requested_by, requested_at, return_to, expires_at, used_at, \
+     voided_at";
 
 /// An address change as the pages read it (`CHANGE_COLUMNS`).
 #[derive(Debug, sqlx::FromRow)]

@@ -128,7 +128,7 @@ fn get() -> actix_web::Route {
 /// The route table. Every state change is a POST behind CSRF; GET and HEAD only read.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use handlers::{
-        account, address, health, kratos_hook, kratos_pages, link, login, pending, statics,
+        account, address, health, kratos_hook, kratos_pages, link, login, not_me, pending, statics,
     };
     cfg.service(
         web::resource("/login")
@@ -144,6 +144,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(link::confirm)),
     )
     .service(web::resource("/login/link/resend").route(web::post().to(link::resend)))
+    .service(
+        web::resource("/login/not-me")
+            .route(get().to(not_me::show))
+            .route(web::post().to(not_me::submit)),
+    )
     // Kratos's recovery links (`kratos-recovery`, link method) are built on Iris's public URL.
     .service(web::resource("/self-service/recovery").route(get().to(link::show)))
     .service(web::resource("/").route(get().to(account::home)))

@@ -16,6 +16,7 @@ async fn posts_without_a_valid_token_or_from_another_site_are_refused() {
         ("/login/resend", vec![]),
         ("/login/link", vec![("token", mail.token())]),
         ("/login/link/resend", vec![("token", mail.token())]),
+        ("/login/not-me", vec![("token", mail.token())]),
         ("/logout", vec![]),
     ];
     for (route, fields) in &routes {

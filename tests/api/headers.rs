@@ -16,7 +16,7 @@ fn assert_hardened(page: &Page, what: &str) {
     }
     assert!(!csp.contains("unsafe-inline"), "{what}");
     // Token pages send no Referer at all; every other page keeps its URL on this origin.
-    let policy = if what.starts_with("/login/link?") {
+    let policy = if what.starts_with("/login/link?") || what.starts_with("/login/not-me?") {
         "no-referrer"
     } else {
         "same-origin"
@@ -58,6 +58,7 @@ async fn every_route_and_error_carries_the_security_headers() {
         "/login/check-email",
         "/",
         "/login/link?token=x",
+        "/login/not-me?token=x",
         "/sessions/whoami",
         "/auth/check",
         "/health/alive",
@@ -142,6 +143,9 @@ async fn crawling_every_get_route_changes_nothing() {
         open.link(),
         mail.link(),
         "/login/link?token=nonsense".into(),
+        open.not_me_link(),
+        mail.not_me_link(),
+        "/login/not-me?token=nonsense".into(),
         "/sessions/whoami".into(),
         "/auth/check".into(),
         "/health/alive".into(),
@@ -182,6 +186,7 @@ async fn head_is_answered_wherever_get_is() {
         "/login/check-email",
         "/",
         "/login/link?token=x",
+        "/login/not-me?token=x",
         "/sessions/whoami",
         "/auth/check",
         "/error?id=x",

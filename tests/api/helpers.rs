@@ -215,6 +215,16 @@ impl Mail {
             .map(|m| m.as_str().to_owned())
     }
 
+    /// The "I didn't ask for this" link (the same token on `/login/not-me`).
+    pub fn not_me_link(&self) -> String {
+        Regex::new(r"https?://\S+/login/not-me\?token=[A-Za-z0-9_-]+")
+            .unwrap()
+            .find(&self.text)
+            .expect("an \"I didn't ask for this\" link in the email")
+            .as_str()
+            .to_owned()
+    }
+
     pub fn token(&self) -> String {
         self.link().rsplit('=').next().unwrap().to_owned()
     }
@@ -560,6 +570,19 @@ impl Browser {
             .unwrap();
         let status = res.status().as_u16();
         (status, res.json().await.unwrap_or_default())
+    }
+
+    /// Opens an email's "I didn't ask for this" link and presses its button.
+    pub async fn stop_email(&self, mail: &Mail) -> Page {
+        let page = self.get(&mail.not_me_link()).await;
+        assert_eq!(page.status, 200, "{}", page.text());
+        let csrf = page.csrf();
+        let token = hidden(&page.body, "token").unwrap();
+        self.post(
+            "/login/not-me",
+            &[("csrf_token", csrf.as_str()), ("token", token.as_str())],
+        )
+        .await
     }
 
     /// Opens the emailed link (Iris's, or Kratos's flow and token) and presses its button.

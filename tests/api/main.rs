@@ -23,6 +23,7 @@ mod i18n;
 mod link;
 mod lockout;
 mod metrics;
+mod not_me;
 mod privacy;
 mod redirects;
 mod sessions;

@@ -16,6 +16,7 @@ mod kratos_code;
 mod kratos_recovery;
 mod language;
 mod magic_link;
+mod not_me;
 mod screens;
 mod third_party;
 mod trail;

@@ -10,6 +10,7 @@ mod bench;
 mod code;
 mod courier;
 mod faults;
+mod not_me;
 mod recovery;
 mod retention;
 mod sessions;

@@ -251,3 +251,42 @@ async fn the_email_is_written_in_the_asking_browsers_language() {
     assert_eq!(b.confirm_link(&mail.link()).await.status, 303);
     assert_eq!(b.whoami().await.0, 200);
 }
+
+/// "I didn't ask for this" after someone signed in with the email: Kratos's sessions name no
+/// Iris email, so Iris ends every session of the identity through Kratos's admin API; the
+/// page says so, and signs nobody in.
+#[tokio::test]
+async fn stopping_a_used_email_ends_the_identitys_kratos_sessions() {
+    let (app, kratos) = with_kratos_sessions(|_| {}).await;
+    let owner = app.browser();
+    let first = app.request_email(&owner, "stopped@example.com").await;
+    assert_eq!(owner.confirm_link(&first.link()).await.status, 303);
+    app.clock.advance(time::Duration::seconds(61));
+    let intruder = app.browser();
+    let second = app.request_email(&intruder, "stopped@example.com").await;
+    assert_eq!(intruder.enter_code(&second.code()).await.status, 303);
+    assert_eq!(intruder.whoami().await.0, 200, "{}", kratos.log());
+    assert_eq!(owner.whoami().await.0, 200);
+
+    let recipient = app.browser();
+    let done = recipient.stop_email(&second).await;
+    assert_eq!(done.status, 200, "{}", done.text());
+    assert!(
+        done.text()
+            .contains("every session of this account has been signed out"),
+        "{}",
+        done.text()
+    );
+    assert_eq!(intruder.whoami().await.0, 401, "Kratos ended it");
+    assert_eq!(
+        owner.whoami().await.0,
+        401,
+        "and the owner's: Iris cannot tell them apart"
+    );
+    assert_eq!(recipient.whoami().await.0, 401, "nobody is signed in by it");
+    // The owner's browser is a known device: it gets a new email at once, and in.
+    app.clock.advance(time::Duration::seconds(61));
+    let again = app.request_email(&owner, "stopped@example.com").await;
+    assert_eq!(owner.confirm_link(&again.link()).await.status, 303);
+    assert_eq!(owner.whoami().await.0, 200);
+}

@@ -25,6 +25,7 @@ mod recipients;
 mod sessions;
 mod single_use;
 mod trail;
+mod voiding;
 
 /// One `#[tokio::test]` per contract test for `$backend`: `plain` ones on the default
 /// single-threaded runtime, `races` on four worker threads.
@@ -105,6 +106,8 @@ macro_rules! contract_tests {
                 kratos_requests::recording_the_same_flow_again_refreshes_it,
                 kratos_requests::a_request_is_marked_used_once,
                 kratos_requests::the_latest_request_is_the_newest_live_one_for_the_address,
+                kratos_requests::voiding_a_request_holds_its_address_once_and_answers_again_the_same,
+                kratos_requests::an_unknown_or_expired_unused_request_is_refused_and_a_used_one_voided_later,
                 purge::sign_in_purge_deletes_credentials_past_expiry_and_grace_with_their_emails,
                 purge::limits_purge_deletes_counters_whose_window_and_day_are_over,
                 purge::outbox_purge_fails_emails_past_their_deadline_and_deletes_old_courier_rows,
@@ -114,6 +117,11 @@ macro_rules! contract_tests {
                 open::a_fresh_store_answers_a_ping_and_holds_nothing,
                 open::reopening_a_store_keeps_its_rows_and_its_answers,
                 ip_limits::a_burst_is_allowed_then_each_address_waits_for_its_next_turn,
+                voiding::voiding_an_unused_credential_refuses_its_link_and_its_code_and_holds_the_address,
+                voiding::voiding_a_used_credential_names_the_account_that_signed_in_with_it,
+                voiding::an_unknown_token_or_one_that_expired_unused_is_refused_and_changes_nothing,
+                voiding::voiding_twice_changes_nothing_the_second_time,
+                voiding::a_hold_keeps_a_longer_back_off_and_wrong_codes_never_shorten_it,
                 address_changes::the_account_moves_only_when_the_new_address_proves_itself,
                 address_changes::wrong_codes_count_down_and_the_right_one_moves_the_account,
                 address_changes::a_change_expires_and_a_newer_one_replaces_it,
@@ -137,6 +145,7 @@ macro_rules! contract_tests {
                 code_attempts::concurrent_wrong_codes_never_exceed_max_attempts,
                 outbox::claimers_in_two_instances_claim_each_of_two_hundred_rows_exactly_once,
                 ip_limits::concurrent_requests_through_two_instances_share_a_bucket_only_on_redis,
+                voiding::voiding_and_redeeming_under_a_race_end_one_way_or_the_other,
             }
         }
     };

@@ -170,6 +170,7 @@ pub async fn kratos_requests_purge_deletes_requests_expired_longer_than_grace(b:
             return_to: "/".into(),
             expires_at: at(secs + TTL).unix_timestamp(),
             used_at: None,
+            voided_at: None,
         };
         requests
             .record_request(&r, "ann@example.com")

@@ -1,7 +1,10 @@
 //! Requests Iris made to Kratos for a browser, on PostgreSQL.
+use super::limits::hold;
 use super::{purge_expired, PostgresStore};
+use crate::domain::credential::VoidRefusal;
+use crate::store::rules;
 use crate::store::sql::{KratosRequestRow, KRATOS_REQUEST_COLUMNS as COLUMNS};
-use crate::store::{unix, KratosRequest, KratosRequests, Purge, StoreResult};
+use crate::store::{unix, KratosRequest, KratosRequests, Purge, RequestVoiding, StoreResult};
 use async_trait::async_trait;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -62,6 +65,43 @@ impl KratosRequests for PostgresKratosRequests {
                 .execute(&self.0.pool)
                 .await?;
                 Ok(())
+            })
+            .await
+    }
+
+    async fn void_request(
+        &self,
+        flow_id: &str,
+        hold_for: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<RequestVoiding> {
+        let now_s = unix(now);
+        let sql = format!("SELECT {COLUMNS} FROM kratos_requests WHERE flow_id = $1 FOR UPDATE");
+        self.0
+            .timed(async {
+                let mut tx = self.0.pool.begin().await?;
+                let row: Option<KratosRequestRow> = sqlx::query_as(&sql)
+                    .bind(flow_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some(row) = row else {
+                    return Ok(RequestVoiding::Refused(VoidRefusal::Unknown));
+                };
+                let again = match row.voided_before(now_s) {
+                    Ok(again) => again,
+                    Err(why) => return Ok(RequestVoiding::Refused(why)),
+                };
+                if !again {
+                    sqlx::query("UPDATE kratos_requests SET voided_at = $1 WHERE flow_id = $2")
+                        .bind(now_s)
+                        .bind(flow_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    let until = rules::hold_until(hold_for, now_s);
+                    hold(&mut tx, &row.email_key()?, until, now_s).await?;
+                }
+                tx.commit().await?;
+                Ok(row.voided(again))
             })
             .await
     }

@@ -295,11 +295,36 @@ pub(super) async fn count_failure(
     .await?;
     let wait = rules::backoff_secs(failures.clamp(0, i64::from(u32::MAX)) as u32, policy);
     if wait > 0 {
-        sqlx::query("UPDATE account_failures SET locked_until = $1 WHERE email_key = $2")
-            .bind(now_s + wait as i64)
-            .bind(key)
-            .execute(&mut *conn)
-            .await?;
+        // GREATEST: a wrong code never shortens a longer hold ("this wasn't me", `hold`).
+        sqlx::query(
+            "UPDATE account_failures SET locked_until = GREATEST(locked_until, $1) \
+             WHERE email_key = $2",
+        )
+        .bind(now_s + wait as i64)
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
     }
+    Ok(())
+}
+
+/// Holds the address with the failure back-off until `until` ("this wasn't me"), keeping a
+/// back-off already in force that ends later; the failure count is left as it was.
+pub(super) async fn hold(
+    conn: &mut PgConnection,
+    key: &str,
+    until: i64,
+    now_s: i64,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO account_failures AS a (email_key, failures, last_failure_at, locked_until) \
+         VALUES ($1, 0, $2, $3) ON CONFLICT (email_key) DO UPDATE SET \
+         locked_until = GREATEST(a.locked_until, excluded.locked_until)",
+    )
+    .bind(key)
+    .bind(now_s)
+    .bind(until)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }

@@ -1,13 +1,16 @@
 //! Emailed credentials on PostgreSQL: issuing (through the batching task), redeeming, reading.
-use super::limits::count_failure;
+use super::limits::{count_failure, hold};
 use super::{hashes, purge_lock, PostgresStore};
 use crate::domain::credential::{
     Account, Backoff, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption,
+    VoidRefusal, Voiding,
 };
 use crate::domain::EmailAddress;
 use crate::secrets::{random_id, Mac32};
 use crate::store::rules::{self, purge_cutoff, stored_email};
-use crate::store::sql::{CodeRow, CredentialRow, RedeemedRow, CREDENTIAL_COLUMNS};
+use crate::store::sql::{
+    CodeRow, CredentialRow, RedeemedRow, VoidRow, CREDENTIAL_COLUMNS, VOID_COLUMNS,
+};
 use crate::store::{unix, IssueRequest, Purge, SignInStore, StoreResult};
 use async_trait::async_trait;
 use sqlx::PgConnection;
@@ -155,6 +158,50 @@ impl SignInStore for PostgresSignIn {
                 .execute(&self.0.pool)
                 .await?;
                 Ok(())
+            })
+            .await
+    }
+
+    async fn void_credential(
+        &self,
+        token_hashes: &[Mac32],
+        hold_for: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<Voiding> {
+        let now_s = unix(now);
+        let sql =
+            format!("SELECT {VOID_COLUMNS} FROM credentials WHERE token_hash = ANY($1) FOR UPDATE");
+        self.0
+            .timed(async {
+                let mut tx = self.0.pool.begin().await?;
+                // The row lock: a redemption waits, then finds the credential voided; one that
+                // committed first is seen here as used.
+                let row: Option<VoidRow> = sqlx::query_as(&sql)
+                    .bind(hashes(token_hashes))
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some(row) = row else {
+                    return Ok(Voiding::Refused(VoidRefusal::Unknown));
+                };
+                let write = match row.step(now_s) {
+                    Ok(step) => step,
+                    Err(refused) => return Ok(refused),
+                };
+                let account: Option<String> = sqlx::query_scalar(
+                    "UPDATE credentials SET used_at = COALESCE(used_at, $1), outcome = $2 \
+                     WHERE id = $3 RETURNING \
+                     (SELECT a.id FROM accounts a WHERE a.email_key = credentials.email_key)",
+                )
+                .bind(now_s)
+                .bind(write.outcome)
+                .bind(&row.id)
+                .fetch_one(&mut *tx)
+                .await?;
+                if let Some(until) = write.hold_until(hold_for, now_s) {
+                    hold(&mut tx, &row.email_key, until, now_s).await?;
+                }
+                tx.commit().await?;
+                write.voided(row, account)
             })
             .await
     }

@@ -1,8 +1,10 @@
 //! Requests Iris made to Kratos for a browser (see `migrations/sqlite/0005_kratos_requests.sql`).
+use super::limits::hold;
 use super::SqliteStore;
-use crate::store::rules::purge_cutoff;
+use crate::domain::credential::VoidRefusal;
+use crate::store::rules::{self, purge_cutoff};
 use crate::store::sql::{KratosRequestRow, KRATOS_REQUEST_COLUMNS as COLUMNS};
-use crate::store::{unix, KratosRequest, KratosRequests, Purge, StoreResult};
+use crate::store::{unix, KratosRequest, KratosRequests, Purge, RequestVoiding, StoreResult};
 use async_trait::async_trait;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -49,6 +51,40 @@ impl KratosRequests for SqliteKratosRequests {
             .execute(&self.0.writer)
             .await?;
         Ok(())
+    }
+
+    async fn void_request(
+        &self,
+        flow_id: &str,
+        hold_for: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<RequestVoiding> {
+        let now_s = unix(now);
+        let mut tx = self.0.write_tx().await?;
+        let row: Option<KratosRequestRow> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM kratos_requests WHERE flow_id = ?"
+        ))
+        .bind(flow_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            return Ok(RequestVoiding::Refused(VoidRefusal::Unknown));
+        };
+        let again = match row.voided_before(now_s) {
+            Ok(again) => again,
+            Err(why) => return Ok(RequestVoiding::Refused(why)),
+        };
+        if !again {
+            sqlx::query("UPDATE kratos_requests SET voided_at = ? WHERE flow_id = ?")
+                .bind(now_s)
+                .bind(flow_id)
+                .execute(&mut *tx)
+                .await?;
+            let until = rules::hold_until(hold_for, now_s);
+            hold(&mut tx, &row.email_key()?, until, now_s).await?;
+        }
+        tx.commit().await?;
+        Ok(row.voided(again))
     }
 
     async fn latest_request(

@@ -1,20 +1,27 @@
 //! Emailed credentials: issuing (through the batching task), redeeming, reading.
 use super::accounts::sign_in_account;
-use super::limits::count_failure;
+use super::limits::{count_failure, hold};
 use super::{placeholders, SqliteStore};
+use crate::domain::credential::VoidRefusal;
 use crate::domain::credential::{
-    Account, Backoff, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption,
+    Account, Backoff, CodeEntry, CredentialView, FailurePolicy, IssueOutcome, Redemption, Voiding,
 };
 use crate::domain::EmailAddress;
 use crate::secrets::Mac32;
 use crate::store::rules::{self, purge_cutoff};
-use crate::store::sql::{CodeRow, CredentialRow, RedeemedRow, CREDENTIAL_COLUMNS};
+use crate::store::sql::{
+    CodeRow, CredentialRow, RedeemedRow, VoidRow, CREDENTIAL_COLUMNS, VOID_COLUMNS,
+};
 use crate::store::{unix, IssueRequest, Purge, SignInStore, StoreResult};
 use async_trait::async_trait;
 use std::time::Duration;
 use time::OffsetDateTime;
 
 pub(super) struct SqliteSignIn(pub SqliteStore);
+
+/// Voids a credential ("this wasn't me") and reads its address's account, if any.
+const VOID_SQL: &str = "UPDATE credentials SET used_at = COALESCE(used_at, ?), outcome = ? \
+     WHERE id = ? RETURNING (SELECT a.id FROM accounts a WHERE a.email_key = credentials.email_key)";
 
 #[async_trait]
 impl SignInStore for SqliteSignIn {
@@ -153,6 +160,43 @@ impl SignInStore for SqliteSignIn {
         .execute(&self.0.writer)
         .await?;
         Ok(())
+    }
+
+    async fn void_credential(
+        &self,
+        token_hashes: &[Mac32],
+        hold_for: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<Voiding> {
+        let now_s = unix(now);
+        // BEGIN IMMEDIATE: no redemption can slip between the read and the write.
+        let mut tx = self.0.write_tx().await?;
+        let sql = format!(
+            "SELECT {VOID_COLUMNS} FROM credentials WHERE token_hash IN ({})",
+            placeholders(token_hashes.len())
+        );
+        let mut q = sqlx::query_as::<_, VoidRow>(&sql);
+        for h in token_hashes {
+            q = q.bind(&h[..]);
+        }
+        let Some(row) = q.fetch_optional(&mut *tx).await? else {
+            return Ok(Voiding::Refused(VoidRefusal::Unknown));
+        };
+        let write = match row.step(now_s) {
+            Ok(step) => step,
+            Err(refused) => return Ok(refused),
+        };
+        let account: Option<String> = sqlx::query_scalar(VOID_SQL)
+            .bind(now_s)
+            .bind(write.outcome)
+            .bind(&row.id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if let Some(until) = write.hold_until(hold_for, now_s) {
+            hold(&mut tx, &row.email_key, until, now_s).await?;
+        }
+        tx.commit().await?;
+        write.voided(row, account)
     }
 
     async fn credential_by_token(

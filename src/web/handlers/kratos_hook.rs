@@ -188,7 +188,12 @@ async fn sign_in_email(
         .as_str()
         .map(str::to_owned)
         .or_else(|| request.as_ref().map(|r| r.locale.clone()));
+    // The second link names the flow Iris asked for (unknown: no link; there is nothing to stop).
+    let not_me = request
+        .as_ref()
+        .map(|r| crate::sign_in::kratos_link(&state.public_url, &state.keys, &r.flow_id));
     Ok(Some(SignInEmail {
+        not_me,
         link: link.map(|(_, l)| l),
         code: code.unwrap_or_default().to_owned(),
         requested_at: request

@@ -182,6 +182,7 @@ impl From<Refusal> for LinkProblem {
             Refusal::Expired => LinkProblem::Expired,
             Refusal::TooManyAttempts => LinkProblem::TooManyAttempts,
             Refusal::Locked { retry_after } => LinkProblem::Locked { retry_after },
+            Refusal::Voided => LinkProblem::Voided,
         }
     }
 }
@@ -195,7 +196,9 @@ fn problem(
 ) -> HttpResponse {
     let status = match kind {
         LinkProblem::Invalid => StatusCode::NOT_FOUND,
-        LinkProblem::Used | LinkProblem::Replaced | LinkProblem::Expired => StatusCode::GONE,
+        LinkProblem::Used | LinkProblem::Replaced | LinkProblem::Expired | LinkProblem::Voided => {
+            StatusCode::GONE
+        }
         LinkProblem::TooManyAttempts | LinkProblem::Locked { .. } => StatusCode::TOO_MANY_REQUESTS,
     };
     let hidden = known.map(|(link, _)| fields(link));

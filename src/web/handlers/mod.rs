@@ -6,6 +6,7 @@ pub mod kratos_hook;
 pub mod kratos_pages;
 pub mod link;
 pub mod login;
+pub mod not_me;
 pub mod pending;
 pub mod statics;
 

@@ -290,6 +290,7 @@ fn render(
             Some(Msg::new("code-error-locked").arg("wait", ui.tr.wait(retry_after)))
         }
         Err(Refusal::Unknown) => Some(Msg::new("code-dead-unknown")),
+        Err(Refusal::Voided) => Some(Msg::new("code-dead-voided")),
     };
     let text = |m: &Option<Msg>| m.as_ref().map(|m| ui.tr.msg(m));
     let (dead, code_error, notice) = (text(&dead), text(&code_error), text(&notice));

@@ -55,7 +55,11 @@ pub enum LinkProblem {
     Replaced,
     Expired,
     TooManyAttempts,
-    Locked { retry_after: u64 },
+    Locked {
+        retry_after: u64,
+    },
+    /// Stopped with "this wasn't me".
+    Voided,
 }
 
 pub fn link_problem_page(
@@ -72,6 +76,7 @@ pub fn link_problem_page(
         LinkProblem::Replaced => ("link-replaced-title", tr.t("link-replaced-text")),
         LinkProblem::Expired => ("link-expired-title", tr.t("link-expired-text")),
         LinkProblem::TooManyAttempts => ("link-too-many-title", tr.t("link-too-many-text")),
+        LinkProblem::Voided => ("link-voided-title", tr.t("link-voided-text")),
         LinkProblem::Locked { retry_after } => (
             "link-too-many-title",
             tr.format("link-locked-text", &[("wait", tr.wait(retry_after).into())]),
@@ -83,7 +88,7 @@ pub fn link_problem_page(
         html! {
             p { (text) }
             @match (link_fields, masked_email, problem) {
-                (_, _, LinkProblem::Locked { .. }) | (_, _, LinkProblem::Invalid) | (None, _, _) | (_, None, _) => {
+                (_, _, LinkProblem::Locked { .. } | LinkProblem::Invalid | LinkProblem::Voided) | (None, _, _) | (_, None, _) => {
                     (button_link("/login", &tr.t("start-again")))
                 }
                 (Some(fields), Some(masked), _) => {

@@ -8,6 +8,7 @@ mod error;
 mod layout;
 mod link;
 mod login;
+mod not_me;
 mod trail;
 
 pub use account::{signed_in_page, Ended, SignedInView};
@@ -23,6 +24,9 @@ pub use error::{
 pub use layout::{Brand, Ui};
 pub use link::{confirm_page, link_problem_page, ConfirmView, LinkProblem};
 pub use login::{login_page, LoginView};
+pub use not_me::{
+    not_me_done_page, not_me_page, not_me_refused_page, NotMeRefused, NotMeView, SessionsEnded,
+};
 
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
