@@ -222,6 +222,7 @@ not-me-expired-text = Niemand hat sich damit angemeldet, und ihr Link und ihr Co
 
 account-change-address = E-Mail-Adresse ändern
 account-address-changed = Ihre E-Mail-Adresse ist geändert. Wir haben Ihre alte Adresse benachrichtigt und Sie überall sonst abgemeldet.
+account-address-fixed = Ihre E-Mail-Adresse kann hier nicht geändert werden. Wenn Sie sie ändern müssen, wenden Sie sich an die Verwaltung des Dienstes.
 address-title = E-Mail-Adresse ändern
 address-current = Ihre Adresse ist { $email }.
 address-new-label = Neue E-Mail-Adresse

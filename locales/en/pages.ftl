@@ -224,6 +224,7 @@ not-me-expired-text = Nobody signed in with it, and its link and code no longer 
 
 account-change-address = Change your email address
 account-address-changed = Your email address is changed. We told your old address, and signed you out everywhere else.
+account-address-fixed = Your email address can't be changed here. If you need to change it, ask the service's administrator.
 address-title = Change your email address
 address-current = Your address is { $email }.
 address-new-label = New email address

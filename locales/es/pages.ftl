@@ -222,6 +222,7 @@ not-me-expired-text = Nadie inició sesión con él, y su enlace y su código ya
 
 account-change-address = Cambiar tu dirección de correo
 account-address-changed = Tu dirección de correo ha cambiado. Avisamos a tu dirección anterior y cerramos tu sesión en todos los demás sitios.
+account-address-fixed = Tu dirección de correo no se puede cambiar aquí. Si necesitas cambiarla, pídeselo a la administración del servicio.
 address-title = Cambiar tu dirección de correo
 address-current = Tu dirección es { $email }.
 address-new-label = Nueva dirección de correo

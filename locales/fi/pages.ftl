@@ -222,6 +222,7 @@ not-me-expired-text = Kukaan ei kirjautunut sillä, eivätkä sen linkki ja kood
 
 account-change-address = Vaihda sähköpostiosoite
 account-address-changed = Sähköpostiosoitteesi on vaihdettu. Ilmoitimme vanhaan osoitteeseesi ja kirjasimme sinut ulos kaikkialta muualta.
+account-address-fixed = Sähköpostiosoitettasi ei voi vaihtaa täällä. Jos sinun täytyy vaihtaa se, ota yhteyttä palvelun ylläpitoon.
 address-title = Vaihda sähköpostiosoite
 address-current = Osoitteesi on { $email }.
 address-new-label = Uusi sähköpostiosoite

@@ -225,6 +225,7 @@ not-me-expired-text = Personne ne s’est connecté avec lui, et son lien et son
 
 account-change-address = Changer d'adresse e-mail
 account-address-changed = Votre adresse e-mail a été changée. Nous avons prévenu votre ancienne adresse et vous avons déconnecté partout ailleurs.
+account-address-fixed = Votre adresse e-mail ne peut pas être changée ici. Si vous devez la changer, adressez-vous à l'administration du service.
 address-title = Changer d'adresse e-mail
 address-current = Votre adresse est { $email }.
 address-new-label = Nouvelle adresse e-mail

@@ -222,6 +222,7 @@ not-me-expired-text = Niemand is ermee ingelogd, en de link en code werken niet 
 
 account-change-address = Je e-mailadres wijzigen
 account-address-changed = Je e-mailadres is gewijzigd. We hebben je oude adres ingelicht en je overal elders uitgelogd.
+account-address-fixed = Je e-mailadres kan hier niet worden gewijzigd. Moet het anders, vraag het dan aan de beheerder van de dienst.
 address-title = Je e-mailadres wijzigen
 address-current = Je adres is { $email }.
 address-new-label = Nieuw e-mailadres

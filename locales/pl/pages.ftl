@@ -230,6 +230,7 @@ not-me-expired-text = Nikt się nią nie zalogował, a jej link i kod już nie d
 
 account-change-address = Zmień adres e-mail
 account-address-changed = Twój adres e-mail został zmieniony. Powiadomiliśmy stary adres i wylogowaliśmy Cię ze wszystkich innych miejsc.
+account-address-fixed = Tutaj nie można zmienić adresu e-mail. Jeśli musisz go zmienić, zwróć się do administratora serwisu.
 address-title = Zmień adres e-mail
 address-current = Twój adres to { $email }.
 address-new-label = Nowy adres e-mail

@@ -230,6 +230,7 @@ not-me-expired-text = Ninguém entrou com ele, e o link e o código já não fun
 
 account-change-address = Alterar o endereço de e-mail
 account-address-changed = O seu endereço de e-mail foi alterado. Avisámos o endereço antigo e terminámos a sua sessão em todos os outros lados.
+account-address-fixed = O seu endereço de e-mail não pode ser alterado aqui. Se precisar de o alterar, contacte a administração do serviço.
 address-title = Alterar o endereço de e-mail
 address-current = O seu endereço é { $email }.
 address-new-label = Novo endereço de e-mail

@@ -222,6 +222,7 @@ not-me-expired-text = Ingen loggade in med det, och länken och koden fungerar i
 
 account-change-address = Byt e-postadress
 account-address-changed = Din e-postadress är bytt. Vi har meddelat din gamla adress och loggat ut dig överallt annars.
+account-address-fixed = Din e-postadress kan inte bytas här. Om du behöver byta den, vänd dig till tjänstens administratör.
 address-title = Byt e-postadress
 address-current = Din adress är { $email }.
 address-new-label = Ny e-postadress

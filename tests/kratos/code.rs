@@ -514,6 +514,11 @@ async fn the_account_page_lists_and_ends_kratos_sessions() {
         .unwrap()
         .to_owned();
     assert!(text.contains("Where you're signed in"), "{text}");
+    assert!(
+        text.contains("Your email address can't be changed here."),
+        "{text}"
+    );
+    assert!(!home.body.contains("/account/email"));
     assert_eq!(
         text.matches("Firefox on Linux").count(),
         3,

@@ -45,6 +45,10 @@ pub fn signed_in_page(ui: &Ui<'_>, csrf: &str, view: &SignedInView<'_>) -> Marku
             (post_button("/logout", csrf, &[], &tr.t("account-sign-out"), true))
             @if view.can_change_address {
                 (small_link("/account/email", &tr.t("account-change-address")))
+            } @else {
+                // Kratos holds the identity, and its own way would move it unproven
+                // (docs/approaches.md, "Changing the address").
+                p class="small" { (tr.t("account-address-fixed")) }
             }
             @if !view.sessions.is_empty() {
                 h2 { (tr.t("account-sessions")) }
