@@ -3,6 +3,7 @@ pub mod admin;
 pub mod clock;
 pub mod config;
 pub mod domain;
+pub mod hydra;
 pub mod i18n;
 pub mod kratos;
 pub mod mail;

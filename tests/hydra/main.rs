@@ -7,6 +7,7 @@ mod helpers;
 #[path = "../support/hydra.rs"]
 mod hydra;
 
+mod admin_client;
 mod clients;
 mod outage;
 mod relying_party;
