@@ -1,4 +1,5 @@
-//! The `iris` command: serve (default), check-config, migrate, kratos-config, admin.
+//! The `iris` command: serve (default), check-config, migrate, kratos-config, hydra-config,
+//! admin.
 use clap::{Parser, Subcommand};
 use iris::config::{ConfigError, Settings, Severity};
 use iris::metrics::Metrics;
@@ -32,6 +33,9 @@ enum Command {
     Migrate,
     /// Print the Ory Kratos config fragment that matches this configuration.
     KratosConfig,
+    /// Print the Ory Hydra config fragment that matches this configuration (its login,
+    /// consent and logout URLs on Iris).
+    HydraConfig,
     /// Ask a running Iris's admin listener (`server.admin_bind`, `secrets.admin_token`).
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -101,6 +105,10 @@ async fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::HydraConfig => {
+            print!("{}", iris::hydra::fragment(&settings));
+            ExitCode::SUCCESS
+        }
         Command::Serve => serve(settings, metrics).await,
         Command::Admin(command) => admin(&settings, command).await,
     }

@@ -18,6 +18,7 @@ impl Default for Settings {
             branding: BrandingSettings::default(),
             log: LogSettings::default(),
             kratos: KratosSettings::default(),
+            hydra: HydraSettings::default(),
             i18n: I18nSettings::default(),
         }
     }
@@ -136,6 +137,16 @@ impl Default for BrandingSettings {
         Self {
             product_name: "Iris".into(),
             accent_color: "#3b5bdb".into(),
+        }
+    }
+}
+
+impl Default for HydraSettings {
+    fn default() -> Self {
+        Self {
+            admin_url: None,
+            timeout: Duration::from_secs(5),
+            remember_for: None,
         }
     }
 }

@@ -5,6 +5,7 @@ mod database_url;
 mod defaults;
 mod redis_url;
 mod validate;
+pub mod yaml;
 
 use figment::providers::{Env, Format, Toml};
 use figment::Figment;
@@ -38,6 +39,7 @@ pub struct Settings {
     pub branding: BrandingSettings,
     pub log: LogSettings,
     pub kratos: KratosSettings,
+    pub hydra: HydraSettings,
     pub i18n: I18nSettings,
 }
 
@@ -311,6 +313,21 @@ pub struct KratosSettings {
     pub code_lifespan: Duration,
     /// `kratos-recovery` only: what Kratos emails, a link (the default) or a code.
     pub recovery_method: Option<RecoveryMethodSetting>,
+}
+
+/// Ory Hydra, for which Iris is the login, consent and logout app (`iris hydra-config`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HydraSettings {
+    /// Hydra's admin API (never exposed to browsers).
+    pub admin_url: Option<Url>,
+    /// How long Iris waits for Hydra before answering 503.
+    #[serde(with = "humantime_serde")]
+    pub timeout: Duration,
+    /// How long Hydra remembers a login (`remember_for`); unset: as long as Iris's session
+    /// lives (`session.absolute_timeout`).
+    #[serde(with = "humantime_serde")]
+    pub remember_for: Option<Duration>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

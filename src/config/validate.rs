@@ -241,6 +241,28 @@ impl Settings {
         if k.timeout.is_zero() || k.timeout > Duration::from_secs(60) {
             err("kratos.timeout", "must be between 1ms and 60s".into());
         }
+        let h = &self.hydra;
+        if let Some(url) = &h.admin_url {
+            if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+                err(
+                    "hydra.admin_url",
+                    "must be an http(s) URL with a host".into(),
+                );
+            }
+        }
+        if h.timeout.is_zero() || h.timeout > Duration::from_secs(60) {
+            err("hydra.timeout", "must be between 1ms and 60s".into());
+        }
+        if h.remember_for
+            .is_some_and(|r| r > self.session.absolute_timeout)
+        {
+            err(
+                "hydra.remember_for",
+                "must be at most session.absolute_timeout: Hydra must not remember a login \
+                 longer than Iris's session lasts"
+                    .into(),
+            );
+        }
         if k.code_lifespan < Duration::from_secs(1)
             || k.code_lifespan > MAX_TTL
             || (prod && k.code_lifespan > MAX_PROD_TTL)

@@ -6,8 +6,10 @@
 //! Own serde types rather than `ory-client`'s OAuth2 models: those are generated for Ory
 //! Network's API and would be checked against Hydra v2.3.0's real answers call by call; these
 //! read only the fields Iris uses and ignore the rest, so a new field cannot break a sign-in.
+mod fragment;
 mod requests;
 
+pub use fragment::fragment;
 pub use requests::{
     AcceptConsent, AcceptLogin, ConsentRequest, HydraClient, IdTokenClaims, LoginRequest,
     LogoutRequest, Rejection,

@@ -2,11 +2,12 @@
 //! (UI URLs, return URLs, code and link lifespans, passwordless code, sign-up session hook,
 //! recovery as sign-in, courier delivery over HTTP to Iris). Printed as YAML, to merge into kratos.yml or to pass as a
 //! second `-c` file (later files override earlier ones).
+use crate::config::yaml::yaml;
 use crate::config::Settings;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use secrecy::ExposeSecret;
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// The jsonnet body Kratos's courier posts: the whole template context, unchanged.
 const COURIER_BODY: &str = include_str!("../../config/kratos/courier-body.jsonnet");
@@ -142,43 +143,6 @@ fn jsonnet_code() -> String {
         .filter(|l| !l.trim_start().starts_with("//"))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// A small YAML emitter for JSON values: block mappings and sequences, scalars written as JSON
-/// (a JSON string is a valid YAML double-quoted scalar).
-fn yaml(value: &Value, indent: usize, out: &mut String) {
-    let pad = " ".repeat(indent);
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                match v {
-                    Value::Object(m) if !m.is_empty() => {
-                        out.push_str(&format!("{pad}{k}:\n"));
-                        yaml(v, indent + 2, out);
-                    }
-                    Value::Array(a) if !a.is_empty() => {
-                        out.push_str(&format!("{pad}{k}:\n"));
-                        yaml(v, indent + 2, out);
-                    }
-                    scalar => out.push_str(&format!("{pad}{k}: {scalar}\n")),
-                }
-            }
-        }
-        Value::Array(items) => {
-            for item in items {
-                match item {
-                    Value::Object(_) => {
-                        let mut inner = String::new();
-                        yaml(item, indent + 2, &mut inner);
-                        // The first key goes on the dash line.
-                        out.push_str(&format!("{pad}- {}", inner.trim_start()));
-                    }
-                    scalar => out.push_str(&format!("{pad}- {scalar}\n")),
-                }
-            }
-        }
-        scalar => out.push_str(&format!("{pad}{scalar}\n")),
-    }
 }
 
 #[cfg(test)]

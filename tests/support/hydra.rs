@@ -61,11 +61,10 @@ impl Hydra {
                 "admin": { "host": "127.0.0.1", "port": admin_port },
                 "cookies": { "same_site_mode": "Lax" },
             },
+            // `urls.login`, `.consent`, `.logout` come from `iris hydra-config` (the second
+            // file): the tests prove the fragment Iris prints for operators.
             "urls": {
                 "self": { "issuer": public_url, "public": public_url },
-                "login": format!("{iris_url}/login"),
-                "consent": format!("{iris_url}/consent"),
-                "logout": format!("{iris_url}/logout"),
             },
             "secrets": {
                 "system": ["iris-test-hydra-system-secret-0123456789"],
@@ -79,6 +78,18 @@ impl Hydra {
             serde_json::to_vec_pretty(&config).unwrap(),
         )
         .unwrap();
+        let fragment = Command::new(env!("CARGO_BIN_EXE_iris"))
+            .arg("hydra-config")
+            .env_remove("IRIS_CONFIG")
+            .env("IRIS__SERVER__PUBLIC_URL", &iris_url)
+            .output()
+            .unwrap();
+        assert!(
+            fragment.status.success(),
+            "iris hydra-config: {}",
+            String::from_utf8_lossy(&fragment.stderr)
+        );
+        std::fs::write(dir.path().join("iris-fragment.yml"), fragment.stdout).unwrap();
         let mut hydra = Hydra {
             public_url,
             admin_url: format!("http://127.0.0.1:{admin_port}"),
@@ -115,6 +126,8 @@ impl Hydra {
             .arg(hydra_binary())
             .args(["serve", "all", "--dev", "--sqa-opt-out", "-c"])
             .arg(self.dir.path().join("hydra.json"))
+            .arg("-c")
+            .arg(self.dir.path().join("iris-fragment.yml"))
             // Hydra reads its settings from the environment too (DSN, URLS_SELF_ISSUER, …):
             // only the generated file counts here.
             .env_clear()
