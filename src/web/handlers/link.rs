@@ -123,8 +123,9 @@ pub async fn confirm(
             return_to,
             credential_id,
         } => {
+            let kind = TrailKind::SignedInWithLink;
+            trail::record_sign_in(&req, &state, account.as_ref(), &mut relay, kind).await;
             if let Some(account) = &account {
-                trail::record_for(&req, &state, &account.id, TrailKind::SignedInWithLink).await;
                 let context = sign_in_context(&req, &state, Method::Link, &credential_id);
                 sign_in(
                     &session,

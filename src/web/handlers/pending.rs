@@ -93,8 +93,9 @@ pub async fn submit_code(
         credential_id,
     }) = &outcome
     {
+        let kind = TrailKind::SignedInWithCode;
+        trail::record_sign_in(&req, &state, account.as_ref(), &mut relay, kind).await;
         if let Some(account) = account {
-            trail::record_for(&req, &state, &account.id, TrailKind::SignedInWithCode).await;
             let context = sign_in_context(&req, &state, Method::Code, credential_id);
             sign_in(
                 &session,
