@@ -121,7 +121,15 @@ impl Application {
         // Each worker caches sessions for a second (`web::session_cache`); a sign-out on any
         // of this instance's workers voids every worker's cache at once through this counter.
         let invalidations = Invalidations::default();
+        let hydra = match &settings.hydra.admin_url {
+            Some(url) => Some(
+                crate::hydra::HydraAdmin::new(url.clone(), settings.hydra.timeout)
+                    .map_err(|e| StartupError::Config(format!("hydra.admin_url: {e}")))?,
+            ),
+            None => None,
+        };
         let state = AppState {
+            hydra,
             invalidations: invalidations.clone(),
             sign_in,
             stores: stores.clone(),

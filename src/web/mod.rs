@@ -31,6 +31,8 @@ pub struct AppState {
     pub sign_in: SignIn,
     /// Changing an account's address (Iris's own accounts only).
     pub address_change: Option<crate::sign_in::AddressChange>,
+    /// Ory Hydra's admin API (`hydra.admin_url`), when Iris is its login app.
+    pub hydra: Option<crate::hydra::HydraAdmin>,
     /// A session older than this signs in again before changing the address.
     pub reauth_after: Duration,
     /// The handlers' own store use: readiness, the courier's outbox and Kratos requests.

@@ -16,7 +16,7 @@ use crate::relying_party::{query, rp_http};
 use iris::hydra::{AcceptConsent, AcceptLogin, HydraAdmin, IdTokenClaims, Rejection};
 
 /// The browser: keeps Hydra's CSRF cookies, follows no redirect.
-fn browser() -> reqwest::Client {
+pub fn browser() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
@@ -25,7 +25,7 @@ fn browser() -> reqwest::Client {
 }
 
 /// GETs `url` and returns where it redirects.
-async fn follow(browser: &reqwest::Client, url: &str, hydra: &Hydra) -> Url {
+pub async fn follow(browser: &reqwest::Client, url: &str, hydra: &Hydra) -> Url {
     let res = browser.get(url).send().await.unwrap();
     assert!(
         res.status().is_redirection(),

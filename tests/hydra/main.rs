@@ -11,3 +11,4 @@ mod admin_client;
 mod clients;
 mod outage;
 mod relying_party;
+mod sign_out;

@@ -224,9 +224,22 @@ pub async fn sign_out_everywhere(
             "signed out everywhere"
         );
         trail::record_for(&req, &state, &me.id, TrailKind::SignedOutEverywhere).await;
+        forget_hydra_logins(&state, &me.id).await;
     }
     session.purge();
     Ok(cleared(with_cookies(see_other("/login"), &relay)))
+}
+
+/// With Iris as Hydra's login app: Hydra forgets its remembered logins of the subject, so an
+/// app's next authorization asks Iris again. A Hydra that does not answer is logged and the
+/// sign-out goes on: signing out here must always work (and the login page Iris is to serve
+/// for Hydra, issue 16, accepts a remembered login only for a browser signed in to Iris).
+async fn forget_hydra_logins(state: &AppState, subject: &str) {
+    if let Some(hydra) = &state.hydra {
+        if let Err(e) = hydra.forget_logins(subject).await {
+            tracing::error!(event = "hydra_forget_failed", error = %e, "Hydra still remembers a login of someone who signed out");
+        }
+    }
 }
 
 /// The signed-in user when Iris holds the sessions (Kratos's are Kratos's to end).
@@ -276,6 +289,7 @@ pub async fn logout(
     if let Some(user) = current_user(&state, &session, &mut relay).await? {
         tracing::info!(event = "logout", account_id = %user.id, "signed out");
         trail::record_for(&req, &state, &user.id, TrailKind::SignedOut).await;
+        forget_hydra_logins(&state, &user.id).await;
     }
     state.sign_in.kratos_logout(&mut relay).await?;
     session.purge();
