@@ -24,6 +24,12 @@ impl OneTimeCode {
     pub fn expose(&self) -> &str {
         &self.0
     }
+
+    /// What its MAC is taken over: the code bound to the one credential (or address change)
+    /// it was sent for, so it is worth nothing for any other.
+    pub fn bound_to<'a>(&'a self, id: &'a str) -> [&'a [u8]; 3] {
+        [id.as_bytes(), b":", self.0.as_bytes()]
+    }
 }
 
 impl fmt::Debug for OneTimeCode {

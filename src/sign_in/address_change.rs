@@ -106,7 +106,7 @@ impl AddressChange {
         };
         let request = ChangeRequest {
             token_hash: self.keys.mac(Purpose::ChangeToken, &[token.as_bytes()]),
-            code_hash: self.keys.mac(Purpose::ChangeCode, &code_input(&id, &code)),
+            code_hash: self.keys.mac(Purpose::ChangeCode, &code.bound_to(&id)),
             revert_hash: self.keys.mac(Purpose::UndoToken, &[undo.as_bytes()]),
             id: id.clone(),
             account_id: account.id.clone(),
@@ -161,7 +161,7 @@ impl AddressChange {
     }
 
     pub async fn submit_code(&self, id: &str, code: &OneTimeCode) -> SignInResult<ChangeOutcome> {
-        let macs = self.keys.macs(Purpose::ChangeCode, &code_input(id, code));
+        let macs = self.keys.macs(Purpose::ChangeCode, &code.bound_to(id));
         self.confirm(ChangeProof::Code {
             id,
             code_hashes: &macs,
@@ -218,9 +218,4 @@ impl AddressChange {
         url.query_pairs_mut().append_pair("token", &token.expose());
         url.into()
     }
-}
-
-/// A code is bound to its change (as a sign-in code to its credential).
-fn code_input<'a>(id: &'a str, code: &'a OneTimeCode) -> [&'a [u8]; 3] {
-    [id.as_bytes(), b":", code.expose().as_bytes()]
 }

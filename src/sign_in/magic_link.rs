@@ -260,10 +260,7 @@ impl MagicLink {
         trust: Trust<'_>,
         relay: &mut CookieRelay,
     ) -> SignInResult<Redemption> {
-        let macs: Vec<_> = self.keys.macs(
-            Purpose::Code,
-            &[credential_id.as_bytes(), b":", code.expose().as_bytes()],
-        );
+        let macs: Vec<_> = self.keys.macs(Purpose::Code, &code.bound_to(credential_id));
         let now = self.clock.now();
         // Whose back-off applies depends on the address: read it first. Events name it
         // (masked) on failure; a success names the account.
@@ -300,10 +297,7 @@ impl MagicLink {
     }
 
     fn code_mac(&self, credential_id: &str, code: &OneTimeCode) -> crate::secrets::Mac32 {
-        self.keys.mac(
-            Purpose::Code,
-            &[credential_id.as_bytes(), b":", code.expose().as_bytes()],
-        )
+        self.keys.mac(Purpose::Code, &code.bound_to(credential_id))
     }
 
     /// SECURITY: built from `server.public_url` only, never from Host or X-Forwarded-* headers.

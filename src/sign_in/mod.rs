@@ -241,24 +241,25 @@ impl SignIn {
         }
     }
 
-    /// The account's live Kratos sessions, this browser's first, when Kratos holds them
-    /// (none otherwise: Iris's own are listed by the web layer from its store).
-    pub async fn kratos_session_list(
+    /// When Kratos holds the sessions: the signed-in user and the account's live Kratos
+    /// sessions, this browser's first, from one whoami and one session list (`None`: signed
+    /// out, or Iris holds the sessions and lists them from its store).
+    pub async fn kratos_account(
         &self,
         relay: &mut CookieRelay,
-    ) -> SignInResult<Vec<ActiveSession>> {
+    ) -> SignInResult<Option<(User, Vec<ActiveSession>)>> {
         let Some(client) = self.kratos().filter(|_| self.kratos_sessions()) else {
-            return Ok(Vec::new());
+            return Ok(None);
         };
         let Some(current) = client.whoami(relay).await? else {
-            return Ok(Vec::new());
+            return Ok(None);
         };
         let others = client.other_sessions(relay).await?;
         let mut listed: Vec<ActiveSession> = std::iter::once(sessions::from_kratos(&current, true))
             .chain(others.iter().map(|s| sessions::from_kratos(s, false)))
             .collect();
         in_page_order(&mut listed);
-        Ok(listed)
+        Ok(Some((kratos::user(current), listed)))
     }
 
     /// Ends one of the browser's other Kratos sessions; whether Kratos ended one.

@@ -17,6 +17,16 @@ use tracing_actix_web::RequestId;
 /// the CSRF check accepts only together with `Sec-Fetch-Site: same-origin`.
 pub const TOKEN_PAGE_REFERRER_POLICY: &str = "no-referrer";
 
+/// Marks a response as a token page (`TOKEN_PAGE_REFERRER_POLICY`): the emailed link's
+/// confirm page, "this wasn't me", an address change's links.
+pub fn no_referrer(mut res: HttpResponse) -> HttpResponse {
+    res.headers_mut().insert(
+        actix_web::http::header::REFERRER_POLICY,
+        actix_web::http::header::HeaderValue::from_static(TOKEN_PAGE_REFERRER_POLICY),
+    );
+    res
+}
+
 const CSP: &str = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; \
                    base-uri 'none'; object-src 'none'";
 

@@ -45,8 +45,11 @@ fn key_hash(key: &SessionKey) -> KeyHash {
 /// The account a session state is signed in to, if any: stored beside the state, so that an
 /// account's sessions can be found.
 fn account_id(state: &State) -> Option<String> {
-    let user: SignedIn = serde_json::from_str(state.get(USER)?).ok()?;
-    Some(user.user_id)
+    user_in(state).map(|u| u.user_id)
+}
+
+fn user_in(state: &State) -> Option<SignedIn> {
+    serde_json::from_str(state.get(USER)?).ok()
 }
 
 fn idle(ttl: &CookieDuration) -> time::Duration {
@@ -228,8 +231,7 @@ pub fn last_seen(idle_expiry: OffsetDateTime, idle_timeout: Duration, started_at
 
 /// The session state's signed-in part, if any (for the sessions an account page lists).
 pub fn signed_in_state(state: &str) -> Option<SignedIn> {
-    let state: State = serde_json::from_str(state).ok()?;
-    serde_json::from_str(state.get(USER)?).ok()
+    user_in(&serde_json::from_str(state).ok()?)
 }
 
 /// The signed-in user, enforcing the absolute timeout (actix-session only knows idle TTLs).

@@ -30,12 +30,18 @@ pub async fn home(
     query: web::Query<HomeQuery>,
 ) -> WebResult {
     let mut relay = relay(&req);
-    let Some(user) = current_user(&state, &session, &mut relay).await? else {
-        return Ok(see_other("/login"));
+    // Kratos's whoami names the user and this browser's session at once: asked once.
+    let account = match iris_user(&state, &session) {
+        Some(me) => {
+            let sessions = iris_sessions(&state, &me).await?;
+            current_user(&state, &session, &mut relay)
+                .await?
+                .map(|user| (user, sessions))
+        }
+        None => state.sign_in.kratos_account(&mut relay).await?,
     };
-    let sessions = match iris_user(&state, &session) {
-        Some(me) => iris_sessions(&state, &me).await?,
-        None => state.sign_in.kratos_session_list(&mut relay).await?,
+    let Some((user, sessions)) = account else {
+        return Ok(see_other("/login"));
     };
     let csrf = Csrf::for_request(&req, &state);
     let trail = recent_trail(&state, &user.id).await;

@@ -11,7 +11,7 @@ use crate::domain::TrailKind;
 use crate::domain::{EmailAddress, MagicToken, OneTimeCode};
 use crate::sign_in::{AddressChange, ChangeStarted, SignInError};
 use crate::web::csrf::{self, Csrf};
-use crate::web::finish::TOKEN_PAGE_REFERRER_POLICY;
+use crate::web::finish::no_referrer;
 use crate::web::session::{set_email, SignedIn};
 use crate::web::trail;
 use crate::web::views::{
@@ -21,7 +21,7 @@ use crate::web::views::{
 };
 use crate::web::AppState;
 use actix_session::Session;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
@@ -98,28 +98,19 @@ pub async fn start(
         return Ok(see_other("/"));
     };
     let tr = state.tr(&req);
+    // The form again, as typed, with why not.
+    let again = |status, message: String| {
+        form_page(&req, &state, &user, status, &form.email, Some(&message))
+    };
     if !fresh(&state, &user) {
-        let message = tr.t("address-reauth");
-        return Ok(form_page(
-            &req,
-            &state,
-            &user,
-            StatusCode::FORBIDDEN,
-            &form.email,
-            Some(&message),
-        ));
+        return Ok(again(StatusCode::FORBIDDEN, tr.t("address-reauth")));
     }
     let new_email = match EmailAddress::parse(&form.email) {
         Ok(email) => email,
         Err(problem) => {
-            let message = tr.t(email_error_key(problem));
-            return Ok(form_page(
-                &req,
-                &state,
-                &user,
+            return Ok(again(
                 StatusCode::BAD_REQUEST,
-                &form.email,
-                Some(&message),
+                tr.t(email_error_key(problem)),
             ));
         }
     };
@@ -140,30 +131,11 @@ pub async fn start(
             let _ = session.insert(PENDING, id);
             Ok(see_other("/account/email/check"))
         }
-        ChangeStarted::Same => {
-            let message = tr.t("address-error-same");
-            Ok(form_page(
-                &req,
-                &state,
-                &user,
-                StatusCode::BAD_REQUEST,
-                &form.email,
-                Some(&message),
-            ))
-        }
+        ChangeStarted::Same => Ok(again(StatusCode::BAD_REQUEST, tr.t("address-error-same"))),
         ChangeStarted::Limited { retry_after } => {
-            let message = tr.format(
-                "address-error-limited",
-                &[("wait", tr.wait(retry_after).into())],
-            );
-            let mut res = form_page(
-                &req,
-                &state,
-                &user,
-                StatusCode::TOO_MANY_REQUESTS,
-                &form.email,
-                Some(&message),
-            );
+            let wait = tr.wait(retry_after);
+            let message = tr.format("address-error-limited", &[("wait", wait.into())]);
+            let mut res = again(StatusCode::TOO_MANY_REQUESTS, message);
             crate::web::rate_limit::set_retry_after(&mut res, retry_after);
             Ok(res)
         }
@@ -322,15 +294,6 @@ fn problem(req: &HttpRequest, state: &AppState, problem: AddressProblem) -> Http
     )
 }
 
-/// The token pages send no Referer anywhere: their URL holds the token.
-fn token_page(mut res: HttpResponse) -> HttpResponse {
-    res.headers_mut().insert(
-        header::REFERRER_POLICY,
-        header::HeaderValue::from_static(TOKEN_PAGE_REFERRER_POLICY),
-    );
-    res
-}
-
 /// `GET /account/email/confirm?token=…`: asks; changes nothing.
 pub async fn show_confirm(
     req: HttpRequest,
@@ -358,7 +321,7 @@ async fn show_token(req: &HttpRequest, state: &AppState, token: &str, undo: bool
         Some(v) if v.state != live => problem(req, state, AddressProblem::State(v.state)),
         Some(v) => ask(req, state, &v, token, undo),
     };
-    Ok(token_page(res))
+    Ok(no_referrer(res))
 }
 
 fn ask(

@@ -8,14 +8,14 @@ use crate::domain::credential::{CredentialView, Redemption, Refusal};
 use crate::domain::{MagicToken, TrailKind};
 use crate::sign_in::EmailedLink;
 use crate::web::csrf::{self, Csrf};
-use crate::web::finish::TOKEN_PAGE_REFERRER_POLICY;
+use crate::web::finish::no_referrer;
 use crate::web::session::{sign_in, Method};
 use crate::web::trail;
 use crate::web::views::{confirm_page, link_problem_page, page, ConfirmView, LinkProblem};
 use crate::web::AppState;
 use crate::web::{binding, known_device};
 use actix_session::Session;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
@@ -65,12 +65,7 @@ pub async fn show(
     state: web::Data<AppState>,
     query: web::Query<LinkParams>,
 ) -> WebResult {
-    let mut res = show_page(&req, &state, &query).await?;
-    res.headers_mut().insert(
-        header::REFERRER_POLICY,
-        header::HeaderValue::from_static(TOKEN_PAGE_REFERRER_POLICY),
-    );
-    Ok(res)
+    Ok(no_referrer(show_page(&req, &state, &query).await?))
 }
 
 async fn show_page(req: &HttpRequest, state: &AppState, query: &LinkParams) -> WebResult {

@@ -10,14 +10,14 @@ use crate::domain::TrailKind;
 use crate::sign_in::{kratos_flow, NotMeLink, SignInError};
 use crate::store::TrailSubject;
 use crate::web::csrf::{self, Csrf};
-use crate::web::finish::TOKEN_PAGE_REFERRER_POLICY;
+use crate::web::finish::no_referrer;
 use crate::web::session::signed_in_state;
 use crate::web::views::{
     link_problem_page, not_me_done_page, not_me_page, not_me_refused_page, page, LinkProblem,
     NotMeRefused, NotMeView, SessionsEnded,
 };
 use crate::web::{trail, AppState};
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
@@ -189,12 +189,4 @@ fn invalid(req: &HttpRequest, state: &AppState, csrf: &Csrf) -> HttpResponse {
 
 fn refused(req: &HttpRequest, state: &AppState, why: NotMeRefused) -> HttpResponse {
     page(StatusCode::GONE, not_me_refused_page(&state.ui(req), why))
-}
-
-fn no_referrer(mut res: HttpResponse) -> HttpResponse {
-    res.headers_mut().insert(
-        header::REFERRER_POLICY,
-        header::HeaderValue::from_static(TOKEN_PAGE_REFERRER_POLICY),
-    );
-    res
 }
