@@ -1,6 +1,6 @@
 //! The real binary: config errors name their key, and a whole sign-in leaves no secret in the logs.
 use crate::helpers::*;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 fn iris(args: &[&str], env: &[(&str, &str)], dir: &std::path::Path) -> (i32, String) {
@@ -299,7 +299,7 @@ fn iris_within(
 async fn embedded_default_signs_in_logs_no_secret_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
-    let mut child = start(dir.path(), port);
+    let child = start(dir.path(), port);
     let b = Browser::new(&format!("http://127.0.0.1:{port}"));
     wait_up(&b).await;
     assert!(dir.path().join("iris-data/iris.db").exists());
@@ -330,16 +330,13 @@ async fn embedded_default_signs_in_logs_no_secret_and_survives_a_restart() {
     );
     let (kept_link, _) = link_and_code(&wait_for_eml(&mail_dir, "keep@example.com").await);
 
-    child.kill().unwrap();
-    let out = child.wait_with_output().unwrap();
+    let (console, logs) = child.stop();
     // The console transport prints each email on stdout, by design, for development; the
     // logs are stderr, and must hold none of it.
-    let console = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         console.contains(&link) && console.contains(&code),
         "{console}"
     );
-    let logs = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(logs.contains("Iris listening on"), "{logs}");
     // In the config's own spelling, never Rust's (`MagicLink`, `Development`, `Console`).
     assert!(
@@ -361,12 +358,11 @@ async fn embedded_default_signs_in_logs_no_secret_and_survives_a_restart() {
         assert!(!logs.contains(secret), "a secret reached the logs");
     }
 
-    let mut again = start(dir.path(), port);
+    let again = start(dir.path(), port);
     wait_up(&b).await;
     assert_eq!(keeper.confirm_link(&kept_link).await.status, 303);
     assert_eq!(keeper.whoami().await.1["email"], "keep@example.com");
-    again.kill().unwrap();
-    again.wait().unwrap();
+    again.stop();
 }
 
 async fn wait_for_eml(dir: &std::path::Path, recipient: &str) -> std::path::PathBuf {
@@ -383,12 +379,31 @@ async fn wait_for_eml(dir: &std::path::Path, recipient: &str) -> std::path::Path
     panic!("no email for {recipient}");
 }
 
-fn start(dir: &std::path::Path, port: u16) -> std::process::Child {
+fn start(dir: &std::path::Path, port: u16) -> Running {
     start_with(dir, port, &[("RUST_LOG", "debug")])
 }
 
-fn start_with(dir: &std::path::Path, port: u16, env: &[(&str, &str)]) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_iris"))
+/// The real binary serving; its output goes to files, as `iris_within`'s does: a pipe nobody
+/// reads until the end fills (64 KiB of debug logs) and then blocks the server mid-request.
+struct Running {
+    child: std::process::Child,
+    logs: tempfile::TempDir,
+}
+
+impl Running {
+    /// Kills it; what it printed (stdout) and logged (stderr).
+    fn stop(mut self) -> (String, String) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+        let read = |name| std::fs::read_to_string(self.logs.path().join(name)).unwrap();
+        (read("stdout"), read("stderr"))
+    }
+}
+
+fn start_with(dir: &std::path::Path, port: u16, env: &[(&str, &str)]) -> Running {
+    let logs = tempfile::tempdir().unwrap();
+    let file = |name| std::fs::File::create(logs.path().join(name)).unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_iris"))
         .env("IRIS__SERVER__BIND", format!("127.0.0.1:{port}"))
         .env(
             "IRIS__SERVER__PUBLIC_URL",
@@ -397,16 +412,15 @@ fn start_with(dir: &std::path::Path, port: u16, env: &[(&str, &str)]) -> std::pr
         .env_remove("IRIS_CONFIG")
         .envs(env.iter().copied())
         .current_dir(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stdout(file("stdout"))
+        .stderr(file("stderr"))
         .spawn()
-        .unwrap()
+        .unwrap();
+    Running { child, logs }
 }
 
 /// The real binary with JSON logs at info and file mail, answering; `extra` adds settings.
-async fn start_json_logged(
-    extra: &[(&str, &str)],
-) -> (tempfile::TempDir, std::process::Child, Browser) {
+async fn start_json_logged(extra: &[(&str, &str)]) -> (tempfile::TempDir, Running, Browser) {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let mut env = vec![
@@ -422,10 +436,8 @@ async fn start_json_logged(
 }
 
 /// Stops the binary; what it logged.
-fn stop_for_logs(mut child: std::process::Child) -> String {
-    child.kill().unwrap();
-    let out = child.wait_with_output().unwrap();
-    String::from_utf8_lossy(&out.stderr).into_owned()
+fn stop_for_logs(running: Running) -> String {
+    running.stop().1
 }
 
 async fn wait_up(b: &Browser) {
