@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod kratos;
 pub mod mail;
 pub mod metrics;
+pub mod oauth2;
 pub mod secrets;
 pub mod sign_in;
 pub mod startup;

@@ -34,6 +34,8 @@ pub enum Purpose {
     UndoToken,
     /// The "I didn't ask for this" link of an email Kratos sent: a tag over the flow's id.
     NotMe,
+    /// The application named in a sign-in's `return_to` (`oauth2::OAuth2::continue_path`).
+    AppName,
 }
 
 impl Purpose {
@@ -47,6 +49,7 @@ impl Purpose {
             Purpose::MessageId => b"iris/message-id/v1",
             Purpose::KnownDevice => b"iris/known-device/v1",
             Purpose::NotMe => b"iris/not-me/v1",
+            Purpose::AppName => b"iris/oauth2-app-name/v1",
             Purpose::ChangeToken => b"iris/address-change-link/v1",
             Purpose::ChangeCode => b"iris/address-change-code/v1",
             Purpose::UndoToken => b"iris/address-change-undo/v1",

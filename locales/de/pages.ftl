@@ -277,3 +277,42 @@ trail-operator-ended-sessions = Ein Administrator hat dieses Konto überall abge
 trail-operator-lifted-back-off = Ein Administrator hat die Wartezeit nach falschen Codes aufgehoben
 trail-address-changed = E-Mail-Adresse geändert
 trail-address-change-undone = Änderung der E-Mail-Adresse rückgängig gemacht
+
+## Signing in to an application (OAuth2 / OpenID Connect through Ory Hydra).
+# { $app } is the application's name, as its operator registered it.
+app-continue-to = Weiter zu { $app }
+app-the-app = der Anwendung
+app-continuing = Weiterleitung zu { $app }…
+app-continuing-plain = Weiterleitung…
+app-continuing-text = Sie werden zurückgeleitet. Falls nichts passiert, verwenden Sie die Schaltfläche.
+app-continue = Weiter
+app-gone-title = Diese Anfrage ist abgelaufen
+app-missing-title = Hier gibt es nichts fortzusetzen
+app-gone-text = Kehren Sie zu { $app } zurück und beginnen Sie dort von vorn.
+app-signed-in-gone-title = Sie sind angemeldet, aber die Anfrage ist abgelaufen
+app-signed-in-here-title = Sie sind hier angemeldet
+app-signed-in-here-text = Um mit { $app } fortzufahren, kehren Sie zu dem Browser oder Gerät zurück, mit dem Sie begonnen haben.
+confirm-app-title = Dort fortfahren, wo Sie begonnen haben
+confirm-app-elsewhere = Diese Anmeldung bei { $app } wurde in einem anderen Browser oder auf einem anderen Gerät begonnen.
+confirm-app-elsewhere-code = Um mit { $app } fortzufahren, geben Sie dort den Code aus dieser E-Mail ein.
+confirm-app-elsewhere-link = Um mit { $app } fortzufahren, öffnen Sie diesen Link in dem Browser, in dem Sie begonnen haben.
+confirm-app-unused = Hier wurde nichts verwendet: Die E-Mail ist dort weiterhin gültig.
+## The consent page: what the application may do, each scope in plain words.
+consent-title = { $app } Zugriff erlauben?
+consent-as = Sie sind als { $email } angemeldet.
+consent-asks = { $app } möchte:
+consent-remember = Meine Entscheidung für diese Anwendung merken
+consent-allow = Erlauben
+consent-deny = Ablehnen
+consent-later = Sie können sich jederzeit von der Anwendung abmelden.
+scope-openid = Erkennen, dass Sie es sind
+scope-email = Ihre E-Mail-Adresse sehen
+scope-profile = Ihre grundlegenden Profilangaben sehen
+scope-offline = Angemeldet bleiben, während Sie sie nicht nutzen
+scope-other = Weiterer Zugriff: { $scope }
+## Signing out of an application.
+app-logout-title = Von { $app } abmelden?
+app-logout-title-plain = Abmelden?
+app-logout-text = Sie werden in diesem Browser auch von { $product } abgemeldet.
+app-logout-yes = Abmelden
+app-logout-no = Angemeldet bleiben

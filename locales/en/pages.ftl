@@ -280,3 +280,42 @@ trail-operator-ended-sessions = An administrator signed this account out everywh
 trail-operator-lifted-back-off = An administrator lifted the wait after wrong codes
 trail-address-changed = Email address changed
 trail-address-change-undone = Email address change undone
+
+## Signing in to an application (OAuth2 / OpenID Connect through Ory Hydra).
+# { $app } is the application's name, as its operator registered it.
+app-continue-to = To continue to { $app }
+app-the-app = the application
+app-continuing = Continuing to { $app }…
+app-continuing-plain = Continuing…
+app-continuing-text = You're being taken back. If nothing happens, use the button.
+app-continue = Continue
+app-gone-title = This request has expired
+app-missing-title = Nothing to continue
+app-gone-text = Go back to { $app } and start again from there.
+app-signed-in-gone-title = You're signed in, but the request expired
+app-signed-in-here-title = You're signed in here
+app-signed-in-here-text = To continue to { $app }, go back to the browser or device where you started.
+confirm-app-title = Continue where you started
+confirm-app-elsewhere = This sign-in to { $app } was started in another browser or on another device.
+confirm-app-elsewhere-code = To continue to { $app }, type the code from this email there.
+confirm-app-elsewhere-link = To continue to { $app }, open this link in that browser.
+confirm-app-unused = Nothing was used here: the email still works there.
+## The consent page: what the application may do, each scope in plain words.
+consent-title = Allow { $app } access?
+consent-as = You're signed in as { $email }.
+consent-asks = { $app } would like to:
+consent-remember = Remember my decision for this application
+consent-allow = Allow
+consent-deny = Deny
+consent-later = You can sign out of the application at any time.
+scope-openid = Know that it's you
+scope-email = See your email address
+scope-profile = See your basic profile
+scope-offline = Stay signed in when you're not using it
+scope-other = Other access: { $scope }
+## Signing out of an application.
+app-logout-title = Sign out of { $app }?
+app-logout-title-plain = Sign out?
+app-logout-text = You'll also be signed out of { $product } in this browser.
+app-logout-yes = Sign out
+app-logout-no = Stay signed in

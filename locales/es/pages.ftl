@@ -277,3 +277,42 @@ trail-operator-ended-sessions = Un administrador cerró la sesión de esta cuent
 trail-operator-lifted-back-off = Un administrador quitó la espera tras códigos incorrectos
 trail-address-changed = Dirección de correo cambiada
 trail-address-change-undone = Cambio de dirección de correo deshecho
+
+## Signing in to an application (OAuth2 / OpenID Connect through Ory Hydra).
+# { $app } is the application's name, as its operator registered it.
+app-continue-to = Para continuar en { $app }
+app-the-app = la aplicación
+app-continuing = Redirigiendo a { $app }…
+app-continuing-plain = Redirigiendo…
+app-continuing-text = Te estamos llevando de vuelta. Si no pasa nada, usa el botón.
+app-continue = Continuar
+app-gone-title = Esta solicitud ha expirado
+app-missing-title = No hay nada que continuar
+app-gone-text = Vuelve a { $app } y empieza de nuevo desde allí.
+app-signed-in-gone-title = Has iniciado sesión, pero la solicitud ha expirado
+app-signed-in-here-title = Has iniciado sesión aquí
+app-signed-in-here-text = Para continuar en { $app }, vuelve al navegador o dispositivo donde empezaste.
+confirm-app-title = Continúa donde empezaste
+confirm-app-elsewhere = Este inicio de sesión en { $app } se empezó en otro navegador o en otro dispositivo.
+confirm-app-elsewhere-code = Para continuar en { $app }, escribe allí el código de este correo.
+confirm-app-elsewhere-link = Para continuar en { $app }, abre este enlace en ese navegador.
+confirm-app-unused = Aquí no se ha usado nada: el correo sigue funcionando allí.
+## The consent page: what the application may do, each scope in plain words.
+consent-title = ¿Permitir que { $app } acceda a tu cuenta?
+consent-as = Has iniciado sesión como { $email }.
+consent-asks = { $app } quiere:
+consent-remember = Recordar mi decisión para esta aplicación
+consent-allow = Permitir
+consent-deny = Denegar
+consent-later = Puedes cerrar sesión en la aplicación en cualquier momento.
+scope-openid = Saber que eres tú
+scope-email = Ver tu dirección de correo electrónico
+scope-profile = Ver tu perfil básico
+scope-offline = Mantener la sesión iniciada cuando no la estés usando
+scope-other = Otro acceso: { $scope }
+## Signing out of an application.
+app-logout-title = ¿Cerrar sesión en { $app }?
+app-logout-title-plain = ¿Cerrar sesión?
+app-logout-text = También se cerrará tu sesión de { $product } en este navegador.
+app-logout-yes = Cerrar sesión
+app-logout-no = Mantener la sesión iniciada

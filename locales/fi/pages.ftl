@@ -277,3 +277,42 @@ trail-operator-ended-sessions = Ylläpitäjä kirjasi tilin ulos kaikkialta
 trail-operator-lifted-back-off = Ylläpitäjä poisti väärien koodien jälkeisen odotuksen
 trail-address-changed = Sähköpostiosoite vaihdettu
 trail-address-change-undone = Sähköpostiosoitteen vaihto peruttu
+
+## Signing in to an application (OAuth2 / OpenID Connect through Ory Hydra).
+# { $app } is the application's name, as its operator registered it.
+app-continue-to = Jatkaaksesi sovellukseen { $app }
+app-the-app = sovellus
+app-continuing = Siirrytään sovellukseen { $app }…
+app-continuing-plain = Siirrytään…
+app-continuing-text = Sinut ohjataan takaisin. Jos mitään ei tapahdu, käytä painiketta.
+app-continue = Jatka
+app-gone-title = Tämä pyyntö on vanhentunut
+app-missing-title = Ei mitään jatkettavaa
+app-gone-text = Palaa sinne, missä { $app } pyysi sinua kirjautumaan, ja aloita sieltä alusta.
+app-signed-in-gone-title = Olet kirjautunut sisään, mutta pyyntö vanheni
+app-signed-in-here-title = Olet kirjautunut sisään täällä
+app-signed-in-here-text = Palaa selaimeen tai laitteeseen, jolla aloitit, niin { $app } voi jatkaa.
+confirm-app-title = Jatka siellä, missä aloitit
+confirm-app-elsewhere = Tämä kirjautuminen sovellukseen { $app } aloitettiin toisella selaimella tai toisella laitteella.
+confirm-app-elsewhere-code = Jatkaaksesi sovellukseen { $app } kirjoita tämän viestin koodi siellä.
+confirm-app-elsewhere-link = Jatkaaksesi sovellukseen { $app } avaa tämä linkki siinä selaimessa.
+confirm-app-unused = Täällä ei käytetty mitään: viesti toimii siellä yhä.
+## The consent page: what the application may do, each scope in plain words.
+consent-title = Annetaanko sovellukselle { $app } käyttöoikeus?
+consent-as = Olet kirjautunut osoitteella { $email }.
+consent-asks = { $app } haluaa:
+consent-remember = Muista valintani tälle sovellukselle
+consent-allow = Salli
+consent-deny = Kiellä
+consent-later = Voit kirjautua ulos sovelluksesta milloin tahansa.
+scope-openid = Tietää, että kyse on sinusta
+scope-email = Nähdä sähköpostiosoitteesi
+scope-profile = Nähdä perusprofiilisi
+scope-offline = Pysyä kirjautuneena, kun et käytä sitä
+scope-other = Muu käyttöoikeus: { $scope }
+## Signing out of an application.
+app-logout-title = Kirjaudutaanko ulos sovelluksesta { $app }?
+app-logout-title-plain = Kirjaudutaanko ulos?
+app-logout-text = Samalla sinut kirjataan ulos myös palvelusta { $product } tällä selaimella.
+app-logout-yes = Kirjaudu ulos
+app-logout-no = Pysy kirjautuneena

@@ -280,3 +280,42 @@ trail-operator-ended-sessions = Un administrateur a déconnecté ce compte parto
 trail-operator-lifted-back-off = Un administrateur a levé l'attente après des codes erronés
 trail-address-changed = Adresse e-mail changée
 trail-address-change-undone = Changement d'adresse e-mail annulé
+
+## Signing in to an application (OAuth2 / OpenID Connect through Ory Hydra).
+# { $app } is the application's name, as its operator registered it.
+app-continue-to = Pour continuer vers { $app }
+app-the-app = l’application
+app-continuing = Redirection vers { $app }…
+app-continuing-plain = Redirection…
+app-continuing-text = Vous allez être redirigé. Si rien ne se passe, utilisez le bouton.
+app-continue = Continuer
+app-gone-title = Cette demande a expiré
+app-missing-title = Rien à poursuivre
+app-gone-text = Retournez sur { $app } et recommencez à partir de là.
+app-signed-in-gone-title = Vous êtes connecté, mais la demande a expiré
+app-signed-in-here-title = Vous êtes connecté ici
+app-signed-in-here-text = Pour continuer vers { $app }, revenez au navigateur ou à l’appareil sur lequel vous avez commencé.
+confirm-app-title = Continuez là où vous avez commencé
+confirm-app-elsewhere = Cette connexion à { $app } a été commencée dans un autre navigateur ou sur un autre appareil.
+confirm-app-elsewhere-code = Pour continuer vers { $app }, saisissez-y le code de cet e-mail.
+confirm-app-elsewhere-link = Pour continuer vers { $app }, ouvrez ce lien dans ce navigateur-là.
+confirm-app-unused = Rien n’a été utilisé ici : l’e-mail fonctionne toujours là-bas.
+## The consent page: what the application may do, each scope in plain words.
+consent-title = Autoriser { $app } à accéder à votre compte ?
+consent-as = Vous êtes connecté en tant que { $email }.
+consent-asks = { $app } souhaite :
+consent-remember = Mémoriser mon choix pour cette application
+consent-allow = Autoriser
+consent-deny = Refuser
+consent-later = Vous pouvez vous déconnecter de l’application à tout moment.
+scope-openid = Savoir que c’est vous
+scope-email = Voir votre adresse e-mail
+scope-profile = Voir votre profil de base
+scope-offline = Garder votre session ouverte quand vous ne l’utilisez pas
+scope-other = Autre accès : { $scope }
+## Signing out of an application.
+app-logout-title = Se déconnecter de { $app } ?
+app-logout-title-plain = Se déconnecter ?
+app-logout-text = Vous serez aussi déconnecté de { $product } dans ce navigateur.
+app-logout-yes = Se déconnecter
+app-logout-no = Rester connecté

@@ -277,3 +277,42 @@ trail-operator-ended-sessions = Een beheerder heeft dit account overal afgemeld
 trail-operator-lifted-back-off = Een beheerder heeft de wachttijd na verkeerde codes opgeheven
 trail-address-changed = E-mailadres gewijzigd
 trail-address-change-undone = Wijziging van e-mailadres ongedaan gemaakt
+
+## Signing in to an application (OAuth2 / OpenID Connect through Ory Hydra).
+# { $app } is the application's name, as its operator registered it.
+app-continue-to = Om verder te gaan naar { $app }
+app-the-app = de app
+app-continuing = Doorsturen naar { $app }…
+app-continuing-plain = Doorsturen…
+app-continuing-text = Je wordt teruggestuurd. Gebeurt er niets? Gebruik dan de knop.
+app-continue = Doorgaan
+app-gone-title = Dit verzoek is verlopen
+app-missing-title = Er is niets om mee verder te gaan
+app-gone-text = Ga terug naar { $app } en begin daar opnieuw.
+app-signed-in-gone-title = Je bent ingelogd, maar het verzoek is verlopen
+app-signed-in-here-title = Je bent hier ingelogd
+app-signed-in-here-text = Ga terug naar de browser of het apparaat waar je begon om verder te gaan naar { $app }.
+confirm-app-title = Ga verder waar je begon
+confirm-app-elsewhere = Deze inlogpoging bij { $app } is gestart in een andere browser of op een ander apparaat.
+confirm-app-elsewhere-code = Typ daar de code uit deze e-mail om verder te gaan naar { $app }.
+confirm-app-elsewhere-link = Open deze link in die browser om verder te gaan naar { $app }.
+confirm-app-unused = Hier is niets gebruikt: de e-mail werkt daar nog steeds.
+## The consent page: what the application may do, each scope in plain words.
+consent-title = { $app } toegang geven?
+consent-as = Je bent ingelogd als { $email }.
+consent-asks = { $app } wil graag:
+consent-remember = Mijn keuze voor deze app onthouden
+consent-allow = Toestaan
+consent-deny = Weigeren
+consent-later = Je kunt op elk moment uitloggen bij de app.
+scope-openid = Weten dat jij het bent
+scope-email = Je e-mailadres zien
+scope-profile = Je basisprofiel zien
+scope-offline = Ingelogd blijven als je de app niet gebruikt
+scope-other = Andere toegang: { $scope }
+## Signing out of an application.
+app-logout-title = Uitloggen bij { $app }?
+app-logout-title-plain = Uitloggen?
+app-logout-text = Je wordt in deze browser ook uitgelogd bij { $product }.
+app-logout-yes = Uitloggen
+app-logout-no = Ingelogd blijven

@@ -285,3 +285,42 @@ trail-operator-ended-sessions = Administrator wylogował to konto wszędzie
 trail-operator-lifted-back-off = Administrator zniósł oczekiwanie po błędnych kodach
 trail-address-changed = Zmieniono adres e-mail
 trail-address-change-undone = Cofnięto zmianę adresu e-mail
+
+## Signing in to an application (OAuth2 / OpenID Connect through Ory Hydra).
+# { $app } is the application's name, as its operator registered it.
+app-continue-to = Aby przejść do { $app }
+app-the-app = aplikacji
+app-continuing = Przekierowywanie do { $app }…
+app-continuing-plain = Przekierowywanie…
+app-continuing-text = Trwa przekierowanie z powrotem. Jeśli nic się nie dzieje, użyj przycisku.
+app-continue = Kontynuuj
+app-gone-title = Ta prośba wygasła
+app-missing-title = Nie ma czego kontynuować
+app-gone-text = Wróć do { $app } i zacznij tam od nowa.
+app-signed-in-gone-title = Zalogowano, ale prośba wygasła
+app-signed-in-here-title = Jesteś tu zalogowany
+app-signed-in-here-text = Aby przejść do { $app }, wróć do przeglądarki lub urządzenia, w których rozpoczęto logowanie.
+confirm-app-title = Kontynuuj tam, gdzie rozpoczęto logowanie
+confirm-app-elsewhere = To logowanie do { $app } rozpoczęto w innej przeglądarce lub na innym urządzeniu.
+confirm-app-elsewhere-code = Aby przejść do { $app }, wpisz tam kod z tej wiadomości.
+confirm-app-elsewhere-link = Aby przejść do { $app }, otwórz ten link w tamtej przeglądarce.
+confirm-app-unused = Niczego tu nie użyto: wiadomość nadal tam zadziała.
+## The consent page: what the application may do, each scope in plain words.
+consent-title = Zezwolić { $app } na dostęp?
+consent-as = Zalogowano jako { $email }.
+consent-asks = { $app } chce:
+consent-remember = Zapamiętaj moją decyzję dla tej aplikacji
+consent-allow = Zezwól
+consent-deny = Odmów
+consent-later = Z aplikacji możesz się wylogować w każdej chwili.
+scope-openid = Wiedzieć, że to Ty
+scope-email = Widzieć Twój adres e-mail
+scope-profile = Widzieć Twój podstawowy profil
+scope-offline = Utrzymywać sesję także wtedy, gdy nie korzystasz z aplikacji
+scope-other = Inny dostęp: { $scope }
+## Signing out of an application.
+app-logout-title = Wylogować się z { $app }?
+app-logout-title-plain = Wylogować się?
+app-logout-text = W tej przeglądarce nastąpi też wylogowanie z { $product }.
+app-logout-yes = Wyloguj się
+app-logout-no = Nie wylogowuj

@@ -285,3 +285,42 @@ trail-operator-ended-sessions = Um administrador terminou a sessão desta conta 
 trail-operator-lifted-back-off = Um administrador retirou a espera após códigos errados
 trail-address-changed = Endereço de e-mail alterado
 trail-address-change-undone = Alteração do endereço de e-mail anulada
+
+## Signing in to an application (OAuth2 / OpenID Connect through Ory Hydra).
+# { $app } is the application's name, as its operator registered it.
+app-continue-to = Para seguir para { $app }
+app-the-app = a aplicação
+app-continuing = A caminho de { $app }…
+app-continuing-plain = A caminho…
+app-continuing-text = Vai voltar automaticamente. Se nada acontecer, use o botão.
+app-continue = Continuar
+app-gone-title = Este pedido expirou
+app-missing-title = Não há nada para continuar
+app-gone-text = Volte para { $app } e comece de novo a partir de lá.
+app-signed-in-gone-title = Sessão iniciada, mas o pedido expirou
+app-signed-in-here-title = Sessão iniciada aqui
+app-signed-in-here-text = Para seguir para { $app }, volte ao navegador ou dispositivo onde começou.
+confirm-app-title = Continue onde começou
+confirm-app-elsewhere = Este acesso a { $app } foi iniciado em outro navegador ou em outro dispositivo.
+confirm-app-elsewhere-code = Para seguir para { $app }, insira lá o código deste e-mail.
+confirm-app-elsewhere-link = Para seguir para { $app }, abra este link nesse navegador.
+confirm-app-unused = Nada foi usado aqui: o e-mail continua válido lá.
+## The consent page: what the application may do, each scope in plain words.
+consent-title = Dar acesso a { $app }?
+consent-as = Entrou como { $email }.
+consent-asks = { $app } gostaria de:
+consent-remember = Lembrar a minha decisão para esta aplicação
+consent-allow = Permitir
+consent-deny = Recusar
+consent-later = Pode sair da aplicação a qualquer momento.
+scope-openid = Saber que é você
+scope-email = Ver o seu endereço de e-mail
+scope-profile = Ver o seu perfil básico
+scope-offline = Manter a sessão iniciada mesmo quando não usa a aplicação
+scope-other = Outro acesso: { $scope }
+## Signing out of an application.
+app-logout-title = Sair de { $app }?
+app-logout-title-plain = Sair?
+app-logout-text = Também vai sair de { $product } neste navegador.
+app-logout-yes = Sair
+app-logout-no = Manter a sessão iniciada

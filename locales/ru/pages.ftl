@@ -285,3 +285,42 @@ trail-operator-ended-sessions = Администратор завершил вс
 trail-operator-lifted-back-off = Администратор снял ожидание после неверных кодов
 trail-address-changed = Адрес электронной почты изменён
 trail-address-change-undone = Смена адреса электронной почты отменена
+
+## Signing in to an application (OAuth2 / OpenID Connect through Ory Hydra).
+# { $app } is the application's name, as its operator registered it.
+app-continue-to = Чтобы перейти в { $app }
+app-the-app = приложение
+app-continuing = Переход в { $app }…
+app-continuing-plain = Переход…
+app-continuing-text = Сейчас вы вернётесь обратно. Если ничего не происходит, нажмите кнопку.
+app-continue = Продолжить
+app-gone-title = Срок действия запроса истёк
+app-missing-title = Нечего продолжать
+app-gone-text = Вернитесь в { $app } и начните заново оттуда.
+app-signed-in-gone-title = Вы вошли, но срок действия запроса истёк
+app-signed-in-here-title = Здесь вход выполнен
+app-signed-in-here-text = Чтобы перейти в { $app }, вернитесь в браузер или на устройство, где вы начинали вход.
+confirm-app-title = Продолжите там, где начали
+confirm-app-elsewhere = Этот вход в { $app } начат в другом браузере или на другом устройстве.
+confirm-app-elsewhere-code = Чтобы перейти в { $app }, введите там код из этого письма.
+confirm-app-elsewhere-link = Чтобы перейти в { $app }, откройте эту ссылку в том браузере.
+confirm-app-unused = Здесь ничего не использовано: письмо там по-прежнему действует.
+## The consent page: what the application may do, each scope in plain words.
+consent-title = Разрешить { $app } доступ?
+consent-as = Вы вошли как { $email }.
+consent-asks = { $app } хочет:
+consent-remember = Запомнить моё решение для этого приложения
+consent-allow = Разрешить
+consent-deny = Отклонить
+consent-later = Вы можете выйти из приложения в любой момент.
+scope-openid = Знать, что это вы
+scope-email = Видеть ваш адрес электронной почты
+scope-profile = Видеть основные данные вашего профиля
+scope-offline = Сохранять доступ, когда вы не пользуетесь приложением
+scope-other = Другой доступ: { $scope }
+## Signing out of an application.
+app-logout-title = Выйти из { $app }?
+app-logout-title-plain = Выйти?
+app-logout-text = Вы также выйдете из { $product } в этом браузере.
+app-logout-yes = Выйти
+app-logout-no = Не выходить

@@ -277,3 +277,42 @@ trail-operator-ended-sessions = En administratör loggade ut kontot överallt
 trail-operator-lifted-back-off = En administratör tog bort väntetiden efter fel koder
 trail-address-changed = E-postadressen bytt
 trail-address-change-undone = Bytet av e-postadress ångrat
+
+## Signing in to an application (OAuth2 / OpenID Connect through Ory Hydra).
+# { $app } is the application's name, as its operator registered it.
+app-continue-to = För att fortsätta till { $app }
+app-the-app = appen
+app-continuing = Fortsätter till { $app }…
+app-continuing-plain = Fortsätter…
+app-continuing-text = Du skickas tillbaka. Om inget händer, använd knappen.
+app-continue = Fortsätt
+app-gone-title = Begäran har gått ut
+app-missing-title = Det finns inget att fortsätta med
+app-gone-text = Gå tillbaka till { $app } och börja om därifrån.
+app-signed-in-gone-title = Du är inloggad, men begäran har gått ut
+app-signed-in-here-title = Du är inloggad här
+app-signed-in-here-text = För att fortsätta till { $app }, gå tillbaka till webbläsaren eller enheten där du började.
+confirm-app-title = Fortsätt där du började
+confirm-app-elsewhere = Den här inloggningen i { $app } påbörjades i en annan webbläsare eller på en annan enhet.
+confirm-app-elsewhere-code = För att fortsätta till { $app }, skriv in koden från det här mejlet där.
+confirm-app-elsewhere-link = För att fortsätta till { $app }, öppna den här länken i den webbläsaren.
+confirm-app-unused = Inget har använts här: mejlet fungerar fortfarande där.
+## The consent page: what the application may do, each scope in plain words.
+consent-title = Ge { $app } åtkomst?
+consent-as = Du är inloggad som { $email }.
+consent-asks = { $app } vill:
+consent-remember = Kom ihåg mitt beslut för den här appen
+consent-allow = Tillåt
+consent-deny = Neka
+consent-later = Du kan logga ut från appen när som helst.
+scope-openid = Veta att det är du
+scope-email = Se din e-postadress
+scope-profile = Se din grundläggande profil
+scope-offline = Förbli inloggad när du inte använder den
+scope-other = Annan åtkomst: { $scope }
+## Signing out of an application.
+app-logout-title = Logga ut från { $app }?
+app-logout-title-plain = Logga ut?
+app-logout-text = Du loggas också ut från { $product } i den här webbläsaren.
+app-logout-yes = Logga ut
+app-logout-no = Förbli inloggad

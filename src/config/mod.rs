@@ -220,6 +220,10 @@ pub struct SecretSettings {
     /// The bearer token of the admin listener (`server.admin_bind`).
     pub admin_token: Option<SecretString>,
     pub admin_token_file: Option<PathBuf>,
+    /// A bearer token Iris sends Hydra's admin API (`hydra.admin_url`), when a gateway
+    /// protects it.
+    pub hydra_admin_token: Option<SecretString>,
+    pub hydra_admin_token_file: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for SecretSettings {
@@ -442,6 +446,10 @@ impl Settings {
         if let Some(path) = &self.secrets.admin_token_file {
             let text = read("secrets.admin_token_file", path)?;
             self.secrets.admin_token = Some(text.trim().to_owned().into());
+        }
+        if let Some(path) = &self.secrets.hydra_admin_token_file {
+            let text = read("secrets.hydra_admin_token_file", path)?;
+            self.secrets.hydra_admin_token = Some(text.trim().to_owned().into());
         }
         if let Some(path) = &self.secrets.courier_api_key_file {
             let text = read("secrets.courier_api_key_file", path)?;

@@ -250,6 +250,20 @@ impl Settings {
                 );
             }
         }
+        if h.admin_url.is_some() && self.uses_kratos() && k.admin_url.is_none() {
+            err(
+                "kratos.admin_url",
+                "is needed with hydra.admin_url: every consent carries the identity's address, \
+                 read from Kratos's admin API"
+                    .into(),
+            );
+        }
+        if self.secrets.hydra_admin_token.is_some() && h.admin_url.is_none() {
+            err(
+                "secrets.hydra_admin_token",
+                "is set but hydra.admin_url is not".into(),
+            );
+        }
         if h.timeout.is_zero() || h.timeout > Duration::from_secs(60) {
             err("hydra.timeout", "must be between 1ms and 60s".into());
         }

@@ -1,7 +1,7 @@
 //! Ory Hydra's admin API, as its login, consent and logout app calls it (Hydra v2.3.0,
 //! `../shared/docs/hydra.md`): read a challenge's request, then accept or reject it; Hydra
 //! answers where to send the browser next. Bounded by a timeout; a challenge Hydra cannot read
-//! (400, 404) or has finished (410) is `None`, not an error, so pages can say so.
+//! (400, 401, 404, 409, 410) is `None`, not an error, so pages can say so.
 //!
 //! Own serde types rather than `ory-client`'s OAuth2 models: those are generated for Ory
 //! Network's API and would be checked against Hydra v2.3.0's real answers call by call; these
@@ -75,8 +75,26 @@ pub struct HydraAdmin {
 }
 
 impl HydraAdmin {
-    pub fn new(admin: Url, timeout: Duration) -> Result<Self, HydraError> {
+    /// `token`: a bearer token for an admin API behind a gateway (`secrets.hydra_admin_token`).
+    pub fn new(
+        admin: Url,
+        timeout: Duration,
+        token: Option<&secrecy::SecretString>,
+    ) -> Result<Self, HydraError> {
+        let mut headers = reqwest::header::HeaderMap::new();
+        if let Some(token) = token {
+            use secrecy::ExposeSecret;
+            let mut value = reqwest::header::HeaderValue::from_str(&format!(
+                "Bearer {}",
+                token.expose_secret()
+            ))
+            .map_err(|_| HydraError::Unexpected("the admin token is not a header value".into()))?;
+            // Never printed in a debug dump of the request.
+            value.set_sensitive(true);
+            headers.insert(reqwest::header::AUTHORIZATION, value);
+        }
         let http = reqwest::Client::builder()
+            .default_headers(headers)
             .redirect(reqwest::redirect::Policy::none())
             .timeout(timeout)
             .connect_timeout(timeout)
@@ -138,6 +156,25 @@ impl HydraAdmin {
     pub async fn accept_logout(&self, challenge: &str) -> Result<Option<Redirect>, HydraError> {
         self.put(Flow::Logout, "accept", challenge, &serde_json::json!({}))
             .await
+    }
+
+    /// "No, stay signed in": Hydra answers 204 and nothing else; `false` when the request
+    /// was not (or no longer) Hydra's.
+    pub async fn reject_logout(&self, challenge: &str) -> Result<bool, HydraError> {
+        let res = self
+            .http
+            .put(self.request_url(Flow::Logout, Some("reject"), challenge))
+            .json(&serde_json::json!({}))
+            .send()
+            .await
+            .map_err(HydraError::unavailable)?;
+        match res.status() {
+            StatusCode::NO_CONTENT | StatusCode::OK => Ok(true),
+            s if gone(s) => Ok(false),
+            other => Err(HydraError::Unexpected(format!(
+                "logout reject answered {other}"
+            ))),
+        }
     }
 
     /// Ends Hydra's remembered logins of `subject`, so `skip` never brings back someone who
@@ -208,8 +245,21 @@ impl HydraAdmin {
     }
 }
 
-/// 200 → the body; 400 (a challenge Hydra cannot decode: v2.3.0 carries the flow inside it),
-/// 404 (unknown) and 410 (already handled) → `None`; else an error. A handled request may
+/// Hydra's ways of saying a challenge is not (or no longer) one it can act on: 400 (it cannot
+/// decode it: v2.3.0 carries the flow inside), 401 (expired: "The login request has
+/// expired"), 404 (unknown), 409 (already handled) and 410 (gone).
+fn gone(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::BAD_REQUEST
+            | StatusCode::UNAUTHORIZED
+            | StatusCode::NOT_FOUND
+            | StatusCode::CONFLICT
+            | StatusCode::GONE
+    )
+}
+
+/// 200 → the body; a challenge Hydra cannot act on (`gone`) → `None`; else an error. A handled request may
 /// still read as 200 (v2.3.0 does for login), so `Some` never means "not yet used".
 async fn answer<T: DeserializeOwned>(
     res: reqwest::Response,
@@ -223,7 +273,7 @@ async fn answer<T: DeserializeOwned>(
                 HydraError::Unexpected(format!("{} request: unreadable body: {e}", flow.segment()))
             })
         }
-        StatusCode::BAD_REQUEST | StatusCode::NOT_FOUND | StatusCode::GONE => Ok(None),
+        s if gone(s) => Ok(None),
         other => Err(HydraError::Unexpected(format!(
             "{} request answered {other}",
             flow.segment()

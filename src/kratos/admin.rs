@@ -186,6 +186,33 @@ impl KratosAdmin {
         Ok(ended)
     }
 
+    /// The identity's address (`traits.email`) and whether Kratos has it verified; `None`
+    /// when Kratos knows no such identity.
+    pub async fn email_of(&self, id: &str) -> Result<Option<(String, bool)>, KratosError> {
+        let identity = match identity_api::get_identity(&self.config, id, None).await {
+            Ok(identity) => identity,
+            Err(ory_client::apis::Error::ResponseError(r)) if r.status.as_u16() == 404 => {
+                return Ok(None)
+            }
+            Err(e) => return Err(failed("identity read", e)),
+        };
+        let Some(email) = identity
+            .traits
+            .as_ref()
+            .and_then(|t| t.get("email"))
+            .and_then(|e| e.as_str())
+            .map(str::to_owned)
+        else {
+            return Ok(None);
+        };
+        let verified = identity
+            .verifiable_addresses
+            .iter()
+            .flatten()
+            .any(|a| a.verified && a.value.eq_ignore_ascii_case(&email));
+        Ok(Some((email, verified)))
+    }
+
     /// Ends every session of the identity (`DELETE /admin/identities/{id}/sessions`); `false`
     /// when Kratos knows no such identity or it had no session (404).
     pub async fn end_sessions(&self, id: &str) -> Result<bool, KratosError> {

@@ -120,6 +120,24 @@ impl SignIn {
         }
     }
 
+    /// The address of the account or identity `subject` names (Hydra's subject: Iris's
+    /// account id, or the Kratos identity's id), and whether it is verified. Iris's accounts
+    /// exist only once their address was proven, so theirs always is.
+    pub async fn email_of(&self, subject: &str) -> SignInResult<Option<(String, bool)>> {
+        match (self, self.kratos().filter(|_| self.kratos_sessions())) {
+            (_, Some(client)) => match &client.admin {
+                Some(admin) => Ok(admin.email_of(subject).await?),
+                None => Ok(None),
+            },
+            (SignIn::MagicLink(m), None) => Ok(m
+                .store
+                .account_by_id(subject)
+                .await?
+                .map(|a| (a.email.as_str().to_owned(), true))),
+            (SignIn::Kratos(_), None) => Ok(None),
+        }
+    }
+
     /// The Kratos client, where Kratos is involved at all.
     fn kratos(&self) -> Option<&crate::kratos::KratosClient> {
         match self {
@@ -237,6 +255,21 @@ impl SignIn {
             Some(client) if self.kratos_sessions() => {
                 Ok(client.whoami(relay).await?.map(kratos::user))
             }
+            _ => Ok(None),
+        }
+    }
+
+    /// When Kratos holds the sessions: this browser's Kratos session as whoami tells it (its
+    /// id and how it was proven, which an application's sign-in passes on to Hydra).
+    pub async fn kratos_session(
+        &self,
+        relay: &mut CookieRelay,
+    ) -> SignInResult<Option<(User, crate::kratos::Session)>> {
+        match self.kratos() {
+            Some(client) if self.kratos_sessions() => Ok(client
+                .whoami(relay)
+                .await?
+                .map(|s| (kratos::user(s.clone()), s))),
             _ => Ok(None),
         }
     }

@@ -121,15 +121,24 @@ impl Application {
         // Each worker caches sessions for a second (`web::session_cache`); a sign-out on any
         // of this instance's workers voids every worker's cache at once through this counter.
         let invalidations = Invalidations::default();
-        let hydra = match &settings.hydra.admin_url {
-            Some(url) => Some(
-                crate::hydra::HydraAdmin::new(url.clone(), settings.hydra.timeout)
-                    .map_err(|e| StartupError::Config(format!("hydra.admin_url: {e}")))?,
-            ),
+        let oauth2 = match &settings.hydra.admin_url {
+            Some(url) => Some(crate::oauth2::OAuth2::new(
+                crate::hydra::HydraAdmin::new(
+                    url.clone(),
+                    settings.hydra.timeout,
+                    settings.secrets.hydra_admin_token.as_ref(),
+                )
+                .map_err(|e| StartupError::Config(format!("hydra.admin_url: {e}")))?,
+                settings
+                    .hydra
+                    .remember_for
+                    .unwrap_or(settings.session.absolute_timeout),
+                keys.clone(),
+            )),
             None => None,
         };
         let state = AppState {
-            hydra,
+            oauth2,
             invalidations: invalidations.clone(),
             sign_in,
             stores: stores.clone(),

@@ -152,6 +152,11 @@ impl<T: SignInStore + ?Sized> SignInStore for Measured<T> {
         self.time("account_by_email", self.inner.account_by_email(email))
             .await
     }
+
+    async fn account_by_id(&self, id: &str) -> StoreResult<Option<Account>> {
+        self.time("account_by_id", self.inner.account_by_id(id))
+            .await
+    }
 }
 
 #[async_trait]

@@ -198,6 +198,9 @@ pub trait SignInStore: Purge {
 
     /// The account an address belongs to (`None`: it never signed in), for operators.
     async fn account_by_email(&self, email: &EmailAddress) -> StoreResult<Option<Account>>;
+
+    /// The account with this id (an application's consent names it: Hydra's subject).
+    async fn account_by_id(&self, id: &str) -> StoreResult<Option<Account>>;
 }
 
 /// Per-address limits and failure counts for flows whose credentials live elsewhere (Kratos):

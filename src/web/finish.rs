@@ -27,6 +27,17 @@ pub fn no_referrer(mut res: HttpResponse) -> HttpResponse {
     res
 }
 
+/// For a page that shows an application's logo (an https URL of the operator's client
+/// registration): images from https too, nothing else loosened.
+pub fn with_https_images(mut res: HttpResponse) -> HttpResponse {
+    let csp = format!("{CSP}; img-src 'self' https:");
+    if let Ok(value) = HeaderValue::from_str(&csp) {
+        res.headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    res
+}
+
 const CSP: &str = "default-src 'self'; frame-ancestors 'none'; form-action 'self'; \
                    base-uri 'none'; object-src 'none'";
 
@@ -115,7 +126,6 @@ fn polish(
     }
     let h = res.headers_mut();
     let mut headers = vec![
-        (header::CONTENT_SECURITY_POLICY, CSP),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
         (
@@ -129,6 +139,13 @@ fn polish(
             header::STRICT_TRANSPORT_SECURITY,
             "max-age=31536000; includeSubDomains",
         ));
+    }
+    // A page may widen its own policy (`with_https_images`); error pages never keep one.
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY)
+        || status.is_client_error()
+        || status.is_server_error()
+    {
+        headers.push((header::CONTENT_SECURITY_POLICY, CSP));
     }
     if !h.contains_key(header::CACHE_CONTROL) {
         headers.push((header::CACHE_CONTROL, "no-store"));

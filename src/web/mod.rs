@@ -31,8 +31,8 @@ pub struct AppState {
     pub sign_in: SignIn,
     /// Changing an account's address (Iris's own accounts only).
     pub address_change: Option<crate::sign_in::AddressChange>,
-    /// Ory Hydra's admin API (`hydra.admin_url`), when Iris is its login app.
-    pub hydra: Option<crate::hydra::HydraAdmin>,
+    /// Ory Hydra (`hydra.admin_url`), when Iris is its login, consent and logout app.
+    pub oauth2: Option<crate::oauth2::OAuth2>,
     /// A session older than this signs in again before changing the address.
     pub reauth_after: Duration,
     /// The handlers' own store use: readiness, the courier's outbox and Kratos requests.
@@ -130,7 +130,8 @@ fn get() -> actix_web::Route {
 /// The route table. Every state change is a POST behind CSRF; GET and HEAD only read.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use handlers::{
-        account, address, health, kratos_hook, kratos_pages, link, login, not_me, pending, statics,
+        account, address, health, kratos_hook, kratos_pages, link, login, not_me, oauth2, pending,
+        statics,
     };
     cfg.service(
         web::resource("/login")
@@ -154,7 +155,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     // Kratos's recovery links (`kratos-recovery`, link method) are built on Iris's public URL.
     .service(web::resource("/self-service/recovery").route(get().to(link::show)))
     .service(web::resource("/").route(get().to(account::home)))
-    .service(web::resource("/logout").route(web::post().to(account::logout)))
+    .service(
+        web::resource("/logout")
+            .route(get().to(oauth2::logout))
+            .route(web::post().to(account::logout)),
+    )
+    .service(web::resource("/logout/app").route(web::post().to(oauth2::decide_logout)))
+    .service(web::resource("/login/app").route(get().to(oauth2::elsewhere)))
+    .service(
+        web::resource("/consent")
+            .route(get().to(oauth2::consent))
+            .route(web::post().to(oauth2::decide)),
+    )
     .service(
         web::resource("/account/email")
             .route(web::get().to(address::form))

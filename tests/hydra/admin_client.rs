@@ -40,6 +40,7 @@ fn admin(hydra: &Hydra) -> HydraAdmin {
     HydraAdmin::new(
         Url::parse(&hydra.admin_url).unwrap(),
         Duration::from_secs(5),
+        None,
     )
     .unwrap()
 }

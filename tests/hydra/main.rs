@@ -2,6 +2,8 @@
 //! per test on free ports (tests/support/hydra.rs), with a real OpenID Connect client library
 //! (`openidconnect`) as the relying party.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a panic is a failure
+#[path = "../kratos/harness.rs"]
+mod harness;
 #[path = "../api/helpers.rs"]
 mod helpers;
 #[path = "../support/hydra.rs"]
@@ -9,6 +11,8 @@ mod hydra;
 
 mod admin_client;
 mod clients;
+mod flows;
 mod outage;
 mod relying_party;
 mod sign_out;
+mod world;

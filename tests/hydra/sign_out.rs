@@ -23,6 +23,7 @@ async fn authorize(hydra: &Hydra, app: &str, browser: &reqwest::Client) -> (Stri
     let admin = HydraAdmin::new(
         Url::parse(&hydra.admin_url).unwrap(),
         Duration::from_secs(5),
+        None,
     )
     .unwrap();
     let login = admin.login_request(&challenge).await.unwrap().unwrap();
@@ -42,7 +43,7 @@ async fn signing_out_of_iris_makes_hydra_forget_the_remembered_login() {
     // Hydra remembers Ann's login in this browser (accepted as Iris will accept it).
     let client = hydra.create_client(&NewClient::default()).await;
     let hydra_browser = browser();
-    let admin = HydraAdmin::new(admin_url, Duration::from_secs(5)).unwrap();
+    let admin = HydraAdmin::new(admin_url, Duration::from_secs(5), None).unwrap();
     let (challenge, skip, _) = authorize(&hydra, &client.client_id, &hydra_browser).await;
     assert!(!skip);
     let accept = AcceptLogin {

@@ -249,6 +249,17 @@ pub async fn iris_with_kratos_as(
     customise: impl FnOnce(&mut iris::config::Settings),
 ) -> (TestApp, Kratos) {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    iris_with_kratos_at(listener, dsn, code_lifespan, shape, customise).await
+}
+
+/// `iris_with_kratos_as` on a listener the test bound first (to tell Hydra Iris's URL too).
+pub async fn iris_with_kratos_at(
+    listener: std::net::TcpListener,
+    dsn: &str,
+    code_lifespan: &'static str,
+    shape: Shape,
+    customise: impl FnOnce(&mut iris::config::Settings),
+) -> (TestApp, Kratos) {
     let iris_url = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
     let iris = IrisSide {
         public_url: iris_url,

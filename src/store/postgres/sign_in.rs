@@ -248,15 +248,29 @@ impl SignInStore for PostgresSignIn {
     }
 
     async fn account_by_email(&self, email: &EmailAddress) -> StoreResult<Option<Account>> {
+        self.account_where("email_key", email.canonical()).await
+    }
+
+    async fn account_by_id(&self, id: &str) -> StoreResult<Option<Account>> {
+        self.account_where("id", id).await
+    }
+}
+
+impl PostgresSignIn {
+    /// The account whose `column` (a fixed name, never input) holds `value`.
+    async fn account_where(
+        &self,
+        column: &'static str,
+        value: &str,
+    ) -> StoreResult<Option<Account>> {
+        let sql = format!("SELECT id, email FROM accounts WHERE {column} = $1");
         let row: Option<(String, String)> = self
             .0
             .timed(async {
-                Ok(
-                    sqlx::query_as("SELECT id, email FROM accounts WHERE email_key = $1")
-                        .bind(email.canonical())
-                        .fetch_optional(&self.0.pool)
-                        .await?,
-                )
+                Ok(sqlx::query_as(&sql)
+                    .bind(value)
+                    .fetch_optional(&self.0.pool)
+                    .await?)
             })
             .await?;
         row.map(|(id, email)| {

@@ -234,11 +234,26 @@ impl SignInStore for SqliteSignIn {
     }
 
     async fn account_by_email(&self, email: &EmailAddress) -> StoreResult<Option<Account>> {
-        let row: Option<(String, String)> =
-            sqlx::query_as("SELECT id, email FROM accounts WHERE email_key = ?")
-                .bind(email.canonical())
-                .fetch_optional(&self.0.pool)
-                .await?;
+        self.account_where("email_key", email.canonical()).await
+    }
+
+    async fn account_by_id(&self, id: &str) -> StoreResult<Option<Account>> {
+        self.account_where("id", id).await
+    }
+}
+
+impl SqliteSignIn {
+    /// The account whose `column` (a fixed name, never input) holds `value`.
+    async fn account_where(
+        &self,
+        column: &'static str,
+        value: &str,
+    ) -> StoreResult<Option<Account>> {
+        let sql = format!("SELECT id, email FROM accounts WHERE {column} = ?");
+        let row: Option<(String, String)> = sqlx::query_as(&sql)
+            .bind(value)
+            .fetch_optional(&self.0.pool)
+            .await?;
         row.map(|(id, email)| {
             Ok(Account {
                 id,

@@ -241,8 +241,8 @@ pub async fn sign_out_everywhere(
 /// sign-out goes on: signing out here must always work (and the login page Iris is to serve
 /// for Hydra, issue 16, accepts a remembered login only for a browser signed in to Iris).
 async fn forget_hydra_logins(state: &AppState, subject: &str) {
-    if let Some(hydra) = &state.hydra {
-        if let Err(e) = hydra.forget_logins(subject).await {
+    if let Some(oauth2) = &state.oauth2 {
+        if let Err(e) = oauth2.admin.forget_logins(subject).await {
             tracing::error!(event = "hydra_forget_failed", error = %e, "Hydra still remembers a login of someone who signed out");
         }
     }
@@ -292,14 +292,26 @@ pub async fn logout(
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let mut relay = relay(&req);
-    if let Some(user) = current_user(&state, &session, &mut relay).await? {
-        tracing::info!(event = "logout", account_id = %user.id, "signed out");
-        trail::record_for(&req, &state, &user.id, TrailKind::SignedOut).await;
-        forget_hydra_logins(&state, &user.id).await;
-    }
-    state.sign_in.kratos_logout(&mut relay).await?;
-    session.purge();
+    sign_out_here(&req, &state, &session, &mut relay).await?;
     Ok(cleared(with_cookies(see_other("/login"), &relay)))
+}
+
+/// Ends this browser's session: Iris's, or Kratos's through Kratos's logout flow (its cookies
+/// in `relay`); the trail records it and Hydra forgets the person's remembered logins.
+pub(super) async fn sign_out_here(
+    req: &HttpRequest,
+    state: &AppState,
+    session: &Session,
+    relay: &mut crate::kratos::CookieRelay,
+) -> Result<(), WebError> {
+    if let Some(user) = current_user(state, session, relay).await? {
+        tracing::info!(event = "logout", account_id = %user.id, "signed out");
+        trail::record_for(req, state, &user.id, TrailKind::SignedOut).await;
+        forget_hydra_logins(state, &user.id).await;
+    }
+    state.sign_in.kratos_logout(relay).await?;
+    session.purge();
+    Ok(())
 }
 
 /// `GET /sessions/whoami`: 200 with the identity as JSON, or 401.

@@ -86,6 +86,12 @@ async fn show_page(req: &HttpRequest, state: &AppState, query: &LinkParams) -> W
         ));
     }
     let masked = view.email.masked();
+    let same_browser = binding::read(req, state).as_deref() == Some(view.id.as_str());
+    // A sign-in for an application finishes only where it began (Hydra's cookies are there):
+    // another browser is told so, and leaves the link and code unused for that one.
+    let app_elsewhere = (state.oauth2.as_ref())
+        .and_then(|o| o.app_of(&view.return_to, &state.public_url))
+        .filter(|_| !same_browser);
     let hidden = fields(&link);
     let hidden: Vec<(&str, &str)> = hidden.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let confirm = ConfirmView {
@@ -94,7 +100,9 @@ async fn show_page(req: &HttpRequest, state: &AppState, query: &LinkParams) -> W
         masked_email: &masked,
         requested_at: view.requested_at,
         requested_by: &view.requested_by,
-        same_browser: binding::read(req, state).as_deref() == Some(view.id.as_str()),
+        same_browser,
+        app_elsewhere: app_elsewhere.as_deref(),
+        has_code: state.sign_in.email_kind() != crate::sign_in::EmailKind::Link,
     };
     Ok(csrf.apply(page(StatusCode::OK, confirm_page(&state.ui(req), &confirm))))
 }
@@ -130,7 +138,10 @@ pub async fn confirm(
                     state.absolute_timeout,
                 );
             }
-            let res = binding::clear(&state, see_other(&return_to));
+            let next = super::oauth2::finish_login(&req, &state, &session, &mut relay, &return_to)
+                .await?
+                .unwrap_or_else(|| see_other(&return_to));
+            let res = binding::clear(&state, next);
             let res = known_device::remember(&req, &state, res, &email);
             Ok(with_cookies(res, &relay))
         }

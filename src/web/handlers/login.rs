@@ -3,15 +3,16 @@ use super::pending::after_start;
 use super::{current_user, relay, requester, see_other, with_cookies, WebResult};
 use crate::domain::{EmailAddress, EmailError};
 use crate::kratos::FlowKind;
+use crate::oauth2::{PendingLogin, PENDING_KEY};
 use crate::sign_in::Started;
 use crate::sign_in::Trust;
 use crate::web::csrf::{self, Csrf};
-use crate::web::views::{login_page, page, LoginView};
+use crate::web::views::{login_page, page, AppView, LoginView};
 use crate::web::AppState;
 use crate::web::{binding, known_device};
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -19,6 +20,8 @@ pub struct LoginQuery {
     return_to: Option<String>,
     /// A flow Kratos started (its `ui_url` redirect): its `return_to` is honoured, if allowed.
     flow: Option<String>,
+    /// Ory Hydra's: an application's sign-in (`oauth2::login`).
+    login_challenge: Option<String>,
 }
 
 pub async fn show(
@@ -27,6 +30,9 @@ pub async fn show(
     session: Session,
     query: web::Query<LoginQuery>,
 ) -> WebResult {
+    if let Some(challenge) = query.login_challenge.as_deref().filter(|c| !c.is_empty()) {
+        return super::oauth2::login(&req, &state, &session, challenge).await;
+    }
     let mut relay = relay(&req);
     let started = match query.return_to {
         Some(_) => None,
@@ -45,19 +51,30 @@ pub async fn show(
         Ok(None) => {}
         Err(e) => tracing::warn!(error = %e, "cannot tell whether the browser is signed in"),
     }
-    let csrf = Csrf::for_request(&req, &state);
+    Ok(with_cookies(
+        email_page(&req, &state, return_to.as_str(), None),
+        &relay,
+    ))
+}
+
+/// The email form, for an application's sign-in when `app` is set.
+pub fn email_page(
+    req: &HttpRequest,
+    state: &AppState,
+    return_to: &str,
+    app: Option<&AppView<'_>>,
+) -> HttpResponse {
+    let csrf = Csrf::for_request(req, state);
     let view = LoginView {
         csrf: &csrf.token,
         email: "",
-        return_to: return_to.as_str(),
+        return_to,
         error: None,
         notice: None,
         email_kind: state.sign_in.email_kind(),
+        app,
     };
-    Ok(with_cookies(
-        csrf.apply(page(StatusCode::OK, login_page(&state.ui(&req), &view))),
-        &relay,
-    ))
+    csrf.apply(page(StatusCode::OK, login_page(&state.ui(req), &view)))
 }
 
 #[derive(Deserialize, Default)]
@@ -71,6 +88,7 @@ pub struct LoginForm {
 pub async fn submit(
     req: HttpRequest,
     state: web::Data<AppState>,
+    session: Session,
     form: web::Form<LoginForm>,
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
@@ -81,7 +99,13 @@ pub async fn submit(
             let csrf = Csrf::for_request(&req, &state);
             let ui = state.ui(&req);
             let message = ui.tr.t(email_error_key(problem));
+            let pending = session.get::<PendingLogin>(PENDING_KEY).ok().flatten();
+            let app = pending.as_ref().map(|p| AppView {
+                name: &p.app,
+                logo: None,
+            });
             let view = LoginView {
+                app: app.as_ref(),
                 csrf: &csrf.token,
                 email: &form.email,
                 return_to: return_to.as_str(),
@@ -94,6 +118,7 @@ pub async fn submit(
     };
     let form_email_key = email.canonical().to_owned();
     let mut relay = relay(&req);
+    super::oauth2::before_fresh_sign_in(&state, &session, &mut relay).await?;
     let started = state
         .sign_in
         .start(email, &return_to, &requester(&req, &state), &mut relay)

@@ -7,6 +7,7 @@ pub mod kratos_pages;
 pub mod link;
 pub mod login;
 pub mod not_me;
+pub mod oauth2;
 pub mod pending;
 pub mod statics;
 
@@ -26,12 +27,14 @@ pub enum WebError {
     Unavailable(#[from] SignInError),
     #[error(transparent)]
     Csrf(#[from] CsrfRejected),
+    #[error("Hydra unavailable")]
+    Hydra(#[from] crate::hydra::HydraError),
 }
 
 impl ResponseError for WebError {
     fn status_code(&self) -> StatusCode {
         match self {
-            WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            WebError::Unavailable(_) | WebError::Hydra(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Csrf(_) => StatusCode::FORBIDDEN,
         }
     }

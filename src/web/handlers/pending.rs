@@ -105,7 +105,10 @@ pub async fn submit_code(
                 state.absolute_timeout,
             );
         }
-        let res = binding::clear(&state, see_other(return_to));
+        let next = super::oauth2::finish_login(&req, &state, &session, &mut relay, return_to)
+            .await?
+            .unwrap_or_else(|| see_other(return_to));
+        let res = binding::clear(&state, next);
         let res = known_device::remember(&req, &state, res, email);
         return Ok(with_cookies(res, &relay));
     }

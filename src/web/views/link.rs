@@ -12,12 +12,19 @@ pub struct ConfirmView<'a> {
     /// The stored browser record (`i18n::browser_record`).
     pub requested_by: &'a str,
     pub same_browser: bool,
+    /// The application this sign-in was started for in another browser, where it must end.
+    pub app_elsewhere: Option<&'a str>,
+    /// Whether the email carries a code (to type there) or only the link (to open there).
+    pub has_code: bool,
 }
 
 /// The page behind an emailed link. GET and HEAD show it; only its button (a POST) signs in, so
 /// mail scanners that follow links burn nothing (SECURITY.md item 11).
 pub fn confirm_page(ui: &Ui<'_>, v: &ConfirmView<'_>) -> Markup {
     let tr = &ui.tr;
+    if let Some(app) = v.app_elsewhere {
+        return app_elsewhere_page(ui, app, v.has_code);
+    }
     let requested = tr.format(
         "confirm-requested",
         &[
@@ -44,6 +51,26 @@ pub fn confirm_page(ui: &Ui<'_>, v: &ConfirmView<'_>) -> Markup {
                 button type="submit" class="primary" autofocus { (tr.t("confirm-submit")) }
             }
             p class="small" { (tr.t("confirm-ignore")) }
+        },
+    )
+}
+
+/// The link of an application's sign-in opened in another browser: Hydra's cookies are in
+/// the first, so the sign-in can only finish there. Nothing here uses the link.
+fn app_elsewhere_page(ui: &Ui<'_>, app: &str, has_code: bool) -> Markup {
+    let tr = &ui.tr;
+    let how = if has_code {
+        "confirm-app-elsewhere-code"
+    } else {
+        "confirm-app-elsewhere-link"
+    };
+    layout(
+        ui,
+        &tr.t("confirm-app-title"),
+        html! {
+            p { (tr.html("confirm-app-elsewhere", &[], &[("app", strong(app))])) }
+            p class="notice" { (tr.format(how, &[("app", app.into())])) }
+            p class="small" { (tr.t("confirm-app-unused")) }
         },
     )
 }

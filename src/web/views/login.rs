@@ -1,5 +1,6 @@
 use super::components::{csrf_field, field_error, notice};
 use super::layout::{layout, Ui};
+use super::oauth2::{app_banner, AppView};
 use crate::sign_in::EmailKind;
 use maud::{html, Markup};
 
@@ -12,6 +13,8 @@ pub struct LoginView<'a> {
     pub notice: Option<&'a str>,
     /// What the email will carry.
     pub email_kind: EmailKind,
+    /// The application this sign-in is for (Ory Hydra's login request).
+    pub app: Option<&'a AppView<'a>>,
 }
 
 pub fn login_page(ui: &Ui<'_>, v: &LoginView<'_>) -> Markup {
@@ -30,6 +33,9 @@ pub fn login_page(ui: &Ui<'_>, v: &LoginView<'_>) -> Markup {
         ui,
         &tr.t("login-title"),
         html! {
+            @if let Some(app) = v.app {
+                (app_banner(ui, app))
+            }
             (notice(v.notice))
             form method="post" action="/login" novalidate {
                 (csrf_field(v.csrf))

@@ -9,6 +9,7 @@ mod layout;
 mod link;
 mod login;
 mod not_me;
+mod oauth2;
 mod trail;
 
 pub use account::{signed_in_page, Ended, SignedInView};
@@ -26,6 +27,10 @@ pub use link::{confirm_page, link_problem_page, ConfirmView, LinkProblem};
 pub use login::{login_page, LoginView};
 pub use not_me::{
     not_me_done_page, not_me_page, not_me_refused_page, NotMeRefused, NotMeView, SessionsEnded,
+};
+pub use oauth2::{
+    app_logout_page, app_problem_page, consent_page, continue_page, AppLogoutView, AppProblem,
+    AppView, ConsentView, ScopeLine,
 };
 
 use actix_web::http::StatusCode;
