@@ -166,10 +166,12 @@ mod tests {
     use super::*;
 
     fn client(name: &str, logo: &str) -> HydraClient {
-        serde_json::from_value(serde_json::json!({
-            "client_id": "app-1", "client_name": name, "logo_uri": logo
-        }))
-        .unwrap()
+        HydraClient {
+            client_id: "app-1".into(),
+            client_name: name.into(),
+            logo_uri: logo.into(),
+            skip_consent: false,
+        }
     }
 
     #[test]

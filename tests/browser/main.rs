@@ -8,6 +8,8 @@ mod chrome;
 mod harness;
 #[path = "../api/helpers.rs"]
 mod helpers;
+#[path = "../support/hydra.rs"]
+mod hydra;
 
 mod accessibility;
 mod guards;
@@ -17,6 +19,7 @@ mod kratos_recovery;
 mod language;
 mod magic_link;
 mod not_me;
+mod oauth2;
 mod screens;
 mod third_party;
 mod trail;

@@ -1,8 +1,8 @@
 //! Iris's Hydra admin client (`iris::hydra::HydraAdmin`) against the real Hydra v2.3.0, with a
 //! real relying party: the login and consent requests read, accepted with the subject, the
 //! `amr` and the `email` claims; the code exchanged with PKCE; the ID token's signature,
-//! issuer, audience and nonce verified against Hydra's JWKS by `openidconnect`. The pages that
-//! will drive this (issue 16) are not written yet: the test plays the browser's part.
+//! issuer, audience and nonce verified against Hydra's JWKS by `openidconnect`. The client on
+//! its own, the test playing Iris's pages (`flows.rs` runs the pages themselves).
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
 use openidconnect::{
     AuthorizationCode, ClientId, CsrfToken, IssuerUrl, Nonce, PkceCodeChallenge, RedirectUrl, Scope,

@@ -341,3 +341,49 @@ async fn bad_challenges_get_a_way_forward_and_hydra_down_is_a_503() {
         Stop::Login(_)
     ));
 }
+
+/// "Stay signed in" on the application's sign-out page tells Hydra no and ends nothing.
+#[tokio::test]
+async fn staying_signed_in_rejects_the_logout_and_ends_nothing() {
+    let world = World::start(Approach::Standalone).await;
+    let browser = world.browser();
+    let auth = world.authorize(&["email"], &[]);
+    let Stop::Login(login) = world.walk(&browser, auth.url.as_str()).await else {
+        panic!("the email page");
+    };
+    let Stop::Consent(consent) = world.sign_in_on(&browser, &login, "ivy@example.com").await else {
+        panic!("consent");
+    };
+    let Stop::Callback(callback) = world
+        .decide(&browser, &consent, true, &["email"], false)
+        .await
+    else {
+        panic!("back at the application");
+    };
+    let id_token = world.id_token(auth, &callback).await;
+    let Stop::Logout(page) = world.walk(&browser, &world.logout_url(&id_token)).await else {
+        panic!("Iris's sign-out page");
+    };
+    let challenge = crate::helpers::hidden(&page.body, "logout_challenge").unwrap();
+    let stay = browser
+        .post(
+            "/logout/app",
+            &[
+                ("csrf_token", page.csrf().as_str()),
+                ("logout_challenge", challenge.as_str()),
+                ("decision", "reject"),
+            ],
+        )
+        .await;
+    assert_eq!(stay.status, 303, "{}", stay.text());
+    assert_eq!(stay.location(), Some("/"));
+    assert!(signed_in_as(&browser).await.is_some(), "still signed in");
+    let again = world.authorize(&["email"], &[]);
+    assert!(
+        matches!(
+            world.walk(&browser, again.url.as_str()).await,
+            Stop::Consent(_)
+        ),
+        "Hydra still knows the person: no email page"
+    );
+}
