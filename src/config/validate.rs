@@ -618,6 +618,32 @@ mod tests {
         assert_eq!(keys(&s), vec!["magic_link.sessions"]);
     }
 
+    /// Hydra's keys: where Kratos holds the identities, consent reads their address from
+    /// Kratos's admin API; a token without Hydra, or a memory longer than the session, is
+    /// refused by name.
+    #[test]
+    fn hydra_setups_name_what_they_lack() {
+        use crate::config::Approach;
+        let hydra = Some(Url::parse("http://127.0.0.1:4445").unwrap());
+        let mut s = Settings::default();
+        s.hydra.admin_url = hydra.clone();
+        assert!(keys(&s).is_empty(), "standalone needs nothing more");
+        s.hydra.remember_for = Some(s.session.absolute_timeout + Duration::from_secs(1));
+        assert_eq!(keys(&s), vec!["hydra.remember_for"]);
+
+        let mut s = Settings::default();
+        s.sign_in.approach = Approach::KratosCode;
+        s.secrets.courier_api_key = Some("courier-key-0123456789abcdef0123456789".into());
+        s.kratos.public_url = Some(Url::parse("http://127.0.0.1:4433").unwrap());
+        assert!(keys(&s).is_empty());
+        s.hydra.admin_url = hydra;
+        assert_eq!(keys(&s), vec!["kratos.admin_url"]);
+
+        let mut s = Settings::default();
+        s.secrets.hydra_admin_token = Some("a-token".to_owned().into());
+        assert_eq!(keys(&s), vec!["secrets.hydra_admin_token"]);
+    }
+
     #[test]
     fn smtp_urls_need_tls_unless_loopback_in_development() {
         assert!(check_smtp_url("smtp://127.0.0.1:2525", false, false).is_ok());

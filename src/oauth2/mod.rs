@@ -184,6 +184,39 @@ mod tests {
         assert!(logo(&client("", "data:image/png;base64,AAAA")).is_none());
     }
 
+    /// The application named by a sign-in's `return_to` is the one Iris put there: a name
+    /// changed, a tag missing or a path elsewhere names none.
+    #[test]
+    fn only_a_tagged_continue_path_names_an_application() {
+        let keys = Arc::new(Keys::random());
+        let admin = HydraAdmin::new(
+            Url::parse("http://127.0.0.1:4445").unwrap(),
+            Duration::from_secs(1),
+            None,
+        )
+        .unwrap();
+        let oauth2 = OAuth2::new(admin, Duration::from_secs(60), keys);
+        let public = Url::parse("https://login.example").unwrap();
+        let path = oauth2.continue_path("Photo Album & Co");
+        assert!(
+            path.starts_with("/login/app?app=Photo+Album+%26+Co&tag="),
+            "{path}"
+        );
+        assert_eq!(
+            oauth2.app_of(&path, &public).as_deref(),
+            Some("Photo Album & Co")
+        );
+        let forged = path.replace("Photo+Album", "Your+Bank");
+        assert_eq!(oauth2.app_of(&forged, &public), None);
+        let untagged = path.split("&tag=").next().unwrap();
+        assert_eq!(oauth2.app_of(untagged, &public), None);
+        assert_eq!(
+            oauth2.app_of(&path.replace("/login/app", "/login"), &public),
+            None
+        );
+        assert_eq!(oauth2.app_of("/", &public), None);
+    }
+
     #[test]
     fn claims_carry_the_address_only_with_the_email_scope() {
         let email = Some(("ann@example.com", true));

@@ -76,24 +76,23 @@ pub fn consent_page(ui: &Ui<'_>, v: &ConsentView<'_>) -> Markup {
                                     @let id = format!("scope-{i}");
                                     input type="checkbox" id=(id) name="grant_scope"
                                         value=(line.scope) checked;
-                                    " "
                                     label for=(id) { (words) }
                                 }
                             }
                         }
                     }
                 }
-                p {
+                p class="check" {
                     input type="checkbox" id="remember" name="remember" value="1";
-                    " "
                     label for="remember" { (tr.t("consent-remember")) }
                 }
-                button type="submit" name="decision" value="allow" class="primary" {
-                    (tr.t("consent-allow"))
-                }
-                " "
-                button type="submit" name="decision" value="deny" class="secondary" {
-                    (tr.t("consent-deny"))
+                div class="decision" {
+                    button type="submit" name="decision" value="allow" class="primary" {
+                        (tr.t("consent-allow"))
+                    }
+                    button type="submit" name="decision" value="deny" class="secondary" {
+                        (tr.t("consent-deny"))
+                    }
                 }
             }
             p class="small" { (tr.t("consent-later")) }
@@ -123,12 +122,13 @@ pub fn app_logout_page(ui: &Ui<'_>, v: &AppLogoutView<'_>) -> Markup {
             form method="post" action="/logout/app" {
                 (csrf_field(v.csrf))
                 input type="hidden" name="logout_challenge" value=(v.challenge);
-                button type="submit" name="decision" value="accept" class="primary" autofocus {
-                    (tr.t("app-logout-yes"))
-                }
-                " "
-                button type="submit" name="decision" value="reject" class="secondary" {
-                    (tr.t("app-logout-no"))
+                div class="decision" {
+                    button type="submit" name="decision" value="accept" class="primary" autofocus {
+                        (tr.t("app-logout-yes"))
+                    }
+                    button type="submit" name="decision" value="reject" class="secondary" {
+                        (tr.t("app-logout-no"))
+                    }
                 }
             }
         },
