@@ -176,7 +176,15 @@ fn live<T, E>(
     use ory_client::apis::Error;
     match answer {
         Ok(value) => Ok(Some(value)),
-        Err(Error::ResponseError(r)) if gone(r.status) => Ok(None),
+        // Hydra's 401 is an expired request (`request_unauthorized`); any other 401 is a
+        // gateway refusing Iris (`secrets.hydra_admin_token`): an outage, not a page.
+        Err(Error::ResponseError(r))
+            if gone(r.status)
+                && (r.status != StatusCode::UNAUTHORIZED
+                    || r.content.contains("request_unauthorized")) =>
+        {
+            Ok(None)
+        }
         Err(Error::ResponseError(r)) => Err(HydraError::Unexpected(format!(
             "{what} answered {}",
             r.status

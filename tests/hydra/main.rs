@@ -8,10 +8,13 @@ mod harness;
 mod helpers;
 #[path = "../support/hydra.rs"]
 mod hydra;
+#[path = "../support/nginx.rs"]
+mod nginx;
 
 mod admin_client;
 mod clients;
 mod flows;
+mod gateway;
 mod outage;
 mod relying_party;
 mod sign_out;

@@ -83,18 +83,36 @@ impl World {
     }
 
     pub async fn start_with(approach: Approach, new: NewClient) -> World {
+        Self::start_custom(approach, new, |_| {}).await
+    }
+
+    /// `start_with`, with Iris's settings adjusted after Hydra's URL is set in them.
+    pub async fn start_custom(
+        approach: Approach,
+        new: NewClient,
+        customise: impl FnOnce(&mut iris::config::Settings),
+    ) -> World {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let iris_url = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
         let hydra = Hydra::start(&iris_url).await;
         let admin = Url::parse(&hydra.admin_url).unwrap();
         let (iris, kratos) = match approach {
             Approach::Standalone => (
-                spawn_app_on(listener, |s| s.hydra.admin_url = Some(admin), &[]).await,
+                spawn_app_on(
+                    listener,
+                    |s| {
+                        s.hydra.admin_url = Some(admin);
+                        customise(s);
+                    },
+                    &[],
+                )
+                .await,
                 None,
             ),
             Approach::Kratos(shape) => {
                 let (iris, kratos) = iris_with_kratos_at(listener, "memory", "10m", shape, |s| {
-                    s.hydra.admin_url = Some(admin)
+                    s.hydra.admin_url = Some(admin);
+                    customise(s);
                 })
                 .await;
                 (iris, Some(kratos))

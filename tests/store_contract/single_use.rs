@@ -113,6 +113,17 @@ pub async fn signing_in_names_the_account_the_address_and_where_to_go(b: Backend
     };
     assert_eq!(again.id, account.id);
     assert_eq!(by_code, c.id);
+
+    // Found by its id too (an application's consent names the account that way), and only it.
+    let by_id = f.stores.sign_in.account_by_id(&account.id).await.unwrap();
+    assert_eq!(by_id.map(|a| a.email), Some(email));
+    let unknown = f
+        .stores
+        .sign_in
+        .account_by_id("no-such-account")
+        .await
+        .unwrap();
+    assert!(unknown.is_none());
     assert_eq!(f.count("accounts"), 1);
 }
 
