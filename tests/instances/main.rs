@@ -17,6 +17,8 @@
 
 #[path = "../api/helpers.rs"]
 mod helpers;
+#[path = "../support/hydra.rs"]
+mod hydra;
 #[path = "../support/postgres.rs"]
 mod postgres;
 #[path = "../support/redis.rs"]
@@ -28,6 +30,7 @@ mod instance;
 mod attempts;
 mod crash;
 mod limits;
+mod oauth2;
 mod outage;
 mod outbox;
 mod redis_pair;
