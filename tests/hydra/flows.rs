@@ -22,9 +22,10 @@ async fn the_whole_dance(approach: Approach, email: &str, expected_amr: &[&str])
     let world = World::start(approach).await;
     let browser = world.browser();
 
-    let first = world.authorize(&["email", "offline_access"], &[]);
-    let Stop::Login(login) = world.walk(&browser, first.url.as_str()).await else {
-        panic!("the email page first");
+    let first = world.authorize(&["email", "offline_access", "photos:read"], &[]);
+    let login = match world.walk(&browser, first.url.as_str()).await {
+        Stop::Login(login) => login,
+        other => panic!("the email page first, not {other:?}"),
     };
     assert!(
         login.text().contains("To continue to Photo Album"),
@@ -41,6 +42,7 @@ async fn the_whole_dance(approach: Approach, email: &str, expected_amr: &[&str])
         "Know that it's you",
         "See your email address",
         "Stay signed in when you're not using it",
+        "Other access: photos:read",
         &format!("You're signed in as {email}"),
     ] {
         assert!(text.contains(words), "{words:?} in {text}");
@@ -65,7 +67,16 @@ async fn the_whole_dance(approach: Approach, email: &str, expected_amr: &[&str])
 
     // Again: no page, and the remembered consent still carries the address.
     let second = world.authorize(&["email"], &[]);
-    let Stop::Callback(callback) = world.walk(&browser, second.url.as_str()).await else {
+    let to_iris = browser.get(second.url.as_str()).await;
+    let login_url = to_iris
+        .location()
+        .expect("Hydra sends the browser to Iris")
+        .to_owned();
+    // A prefetch (HEAD) accepts nothing: it answers without sending the browser on.
+    let head = browser.client.head(&login_url).send().await.unwrap();
+    assert_eq!(head.status(), 200);
+    assert!(head.headers().get("location").is_none());
+    let Stop::Callback(callback) = world.walk(&browser, &login_url).await else {
         panic!("straight back to the application");
     };
     let claims = world.tokens(second, &callback).await;

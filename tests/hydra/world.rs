@@ -75,7 +75,7 @@ impl World {
             approach,
             NewClient {
                 client_name: "Photo Album".to_owned(),
-                scope: "openid email offline_access".to_owned(),
+                scope: "openid email offline_access photos:read".to_owned(),
                 ..NewClient::default()
             },
         )

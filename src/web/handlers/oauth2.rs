@@ -14,7 +14,7 @@ use crate::web::views::{
 };
 use crate::web::AppState;
 use actix_session::Session;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::{header, Method as HttpMethod, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
@@ -95,6 +95,10 @@ pub async fn login(
     let Some(oauth2) = &state.oauth2 else {
         return Ok(problem(req, state, AppProblem::Missing, None));
     };
+    if req.method() == HttpMethod::HEAD {
+        // A prefetch or a link checker: no acceptance and no session for it.
+        return Ok(HttpResponse::Ok().finish());
+    }
     let Some(request) = oauth2.admin.login_request(challenge).await? else {
         return Ok(problem(req, state, AppProblem::Gone, None));
     };
@@ -222,6 +226,10 @@ pub async fn consent(
     let Some(challenge) = query.consent_challenge.as_deref().filter(|c| !c.is_empty()) else {
         return Ok(problem(&req, &state, AppProblem::Missing, None));
     };
+    if req.method() == HttpMethod::HEAD {
+        // A remembered consent is accepted on GET only, never for a prefetch.
+        return Ok(HttpResponse::Ok().finish());
+    }
     let Some(request) = oauth2.admin.consent_request(challenge).await? else {
         return Ok(problem(&req, &state, AppProblem::Gone, None));
     };
