@@ -267,6 +267,14 @@ impl Settings {
         if h.timeout.is_zero() || h.timeout > Duration::from_secs(60) {
             err("hydra.timeout", "must be between 1ms and 60s".into());
         }
+        if h.remember_for.is_some_and(|r| r < Duration::from_secs(1)) {
+            err(
+                "hydra.remember_for",
+                "must be at least 1s: Hydra reads 0 as \"as long as the browser runs\", which \
+                 could outlast Iris's session"
+                    .into(),
+            );
+        }
         if h.remember_for
             .is_some_and(|r| r > self.session.absolute_timeout)
         {
@@ -629,6 +637,8 @@ mod tests {
         s.hydra.admin_url = hydra.clone();
         assert!(keys(&s).is_empty(), "standalone needs nothing more");
         s.hydra.remember_for = Some(s.session.absolute_timeout + Duration::from_secs(1));
+        assert_eq!(keys(&s), vec!["hydra.remember_for"]);
+        s.hydra.remember_for = Some(Duration::ZERO);
         assert_eq!(keys(&s), vec!["hydra.remember_for"]);
 
         let mut s = Settings::default();

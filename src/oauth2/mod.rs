@@ -28,6 +28,12 @@ pub const PENDING_KEY: &str = "oauth2_login";
 /// without the pending request (another device, or its session ended) is told how to go on.
 pub const CONTINUE_PATH: &str = "/login/app";
 
+/// Where the session keeps the challenges this browser already finished (`Finished`).
+pub const FINISHED_KEY: &str = "oauth2_finished";
+
+/// How many finished challenges a session remembers: enough for the back button.
+const FINISHED_KEPT: usize = 8;
+
 /// Longest application name kept or shown (client names are the operator's, but unbounded).
 const MAX_APP_NAME: usize = 80;
 
@@ -38,6 +44,30 @@ pub struct PendingLogin {
     pub challenge: String,
     /// The application's name, as the pages say it.
     pub app: String,
+}
+
+/// The challenges this browser finished, as short digests (a challenge runs to kilobytes).
+/// Hydra v2.3.0 still reads a used login or consent challenge as live (the flow travels inside
+/// it), so without this the back button would show a consent form that can only fail.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Finished(Vec<String>);
+
+impl Finished {
+    fn digest(challenge: &str) -> String {
+        use sha2::{Digest, Sha256};
+        URL_SAFE_NO_PAD.encode(&Sha256::digest(challenge.as_bytes())[..16])
+    }
+
+    pub fn contains(&self, challenge: &str) -> bool {
+        self.0.contains(&Self::digest(challenge))
+    }
+
+    /// Remembers `challenge`, forgetting the oldest beyond `FINISHED_KEPT`.
+    pub fn add(&mut self, challenge: &str) {
+        self.0.push(Self::digest(challenge));
+        let extra = self.0.len().saturating_sub(FINISHED_KEPT);
+        self.0.drain(..extra);
+    }
 }
 
 /// The person who just proved their address, as Hydra is told.
@@ -215,6 +245,20 @@ mod tests {
             None
         );
         assert_eq!(oauth2.app_of("/", &public), None);
+    }
+
+    #[test]
+    fn a_session_remembers_its_last_finished_challenges() {
+        let mut finished = Finished::default();
+        for i in 0..=FINISHED_KEPT {
+            finished.add(&format!("challenge-{i}"));
+        }
+        assert!(!finished.contains("challenge-0"), "the oldest is forgotten");
+        assert!(
+            finished.contains("challenge-1")
+                && finished.contains(&format!("challenge-{FINISHED_KEPT}"))
+        );
+        assert!(!finished.contains("another"));
     }
 
     #[test]

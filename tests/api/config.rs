@@ -516,10 +516,10 @@ async fn json_logs_are_one_object_per_line() {
 }
 
 /// The compose setup stays true, for every approach it can run (`IRIS_SHAPE`): Iris's config
-/// with that shape's env file is valid, and the Kratos fragment committed beside it is exactly
-/// what `iris kratos-config` prints for it.
+/// with that shape's env file is valid, and the Kratos and Hydra fragments committed beside it
+/// are exactly what `iris kratos-config` and `iris hydra-config` print for it.
 #[test]
-fn compose_configs_are_valid_and_their_kratos_fragments_are_current() {
+fn compose_configs_are_valid_and_their_fragments_are_current() {
     let dir = tempfile::tempdir().unwrap();
     let root = env!("CARGO_MANIFEST_DIR");
     let config = format!("{root}/config/compose/iris.toml");
@@ -564,6 +564,25 @@ fn compose_configs_are_valid_and_their_kratos_fragments_are_current() {
             String::from_utf8(out.stdout).unwrap(),
             committed,
             "regenerate config/compose/{shape}.kratos.yml (see config/compose/kratos.yml)"
+        );
+        // And the Hydra fragment of the `hydra` profile, for the same shape.
+        let out = Command::new(env!("CARGO_BIN_EXE_iris"))
+            .args(["--config", &config, "hydra-config"])
+            .env_remove("IRIS_CONFIG")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let committed =
+            std::fs::read_to_string(format!("{root}/config/compose/{shape}.hydra.yml")).unwrap();
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            committed,
+            "regenerate config/compose/{shape}.hydra.yml (see config/compose/hydra.yml)"
         );
     }
 }

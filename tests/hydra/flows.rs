@@ -54,6 +54,13 @@ async fn the_whole_dance(approach: Approach, email: &str, expected_amr: &[&str])
     else {
         panic!("back at the application");
     };
+    // Back to the consent page: it was answered, so no form that could only fail.
+    let answered = crate::helpers::hidden(&consent.body, "consent_challenge").unwrap();
+    let mut back = url::Url::parse(&browser.url("/consent")).unwrap();
+    back.query_pairs_mut()
+        .append_pair("consent_challenge", &answered);
+    let back = browser.get(back.as_str()).await;
+    assert_eq!(back.status, 410, "{}", back.text());
     let claims = world.tokens(first, &callback).await;
     assert_eq!(
         claims.subject().as_str(),

@@ -4,7 +4,8 @@
 use super::{relay, see_other, with_cookies, WebError, WebResult};
 use crate::kratos::CookieRelay;
 use crate::oauth2::{
-    app_name, claims, logo, may_skip, scopes, Authenticated, OAuth2, PendingLogin, PENDING_KEY,
+    app_name, claims, logo, may_skip, scopes, Authenticated, Finished, OAuth2, PendingLogin,
+    FINISHED_KEY, PENDING_KEY,
 };
 use crate::sign_in::Method;
 use crate::web::csrf::{self, Csrf};
@@ -42,6 +43,24 @@ fn continue_to(req: &HttpRequest, state: &AppState, app: Option<&str>, to: &str)
             .insert(header::HeaderName::from_static("refresh"), value);
     }
     res
+}
+
+/// Whether this browser already finished `challenge` (see `Finished`).
+fn finished(session: &Session, challenge: &str) -> bool {
+    let list = session.get::<Finished>(FINISHED_KEY).ok().flatten();
+    list.is_some_and(|l| l.contains(challenge))
+}
+
+fn mark_finished(session: &Session, challenge: &str) {
+    let mut list = session
+        .get::<Finished>(FINISHED_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    list.add(challenge);
+    if let Err(e) = session.insert(FINISHED_KEY, list) {
+        tracing::warn!(error = %e, "cannot remember a finished challenge");
+    }
 }
 
 /// Who is signed in to this browser, as Hydra is told, and since when (Unix seconds).
@@ -99,6 +118,9 @@ pub async fn login(
         // A prefetch or a link checker: no acceptance and no session for it.
         return Ok(HttpResponse::Ok().finish());
     }
+    if finished(session, challenge) {
+        return Ok(problem(req, state, AppProblem::Gone, None));
+    }
     let Some(request) = oauth2.admin.login_request(challenge).await? else {
         return Ok(problem(req, state, AppProblem::Gone, None));
     };
@@ -112,8 +134,9 @@ pub async fn login(
             let next = if request.skip {
                 oauth2.accept_remembered(&request).await?
             } else {
-                oauth2.accept(&request.challenge, &who).await?
+                oauth2.accept(challenge, &who).await?
             };
+            mark_finished(session, challenge);
             return Ok(with_cookies(
                 match next {
                     Some(next) => see_other(&next.redirect_to),
@@ -124,7 +147,8 @@ pub async fn login(
         }
     }
     let pending = PendingLogin {
-        challenge: request.challenge.clone(),
+        // As the browser brought it: the one a back button brings again (`Finished`).
+        challenge: challenge.to_owned(),
         app: app.clone(),
     };
     if let Err(e) = session.insert(PENDING_KEY, pending) {
@@ -174,6 +198,7 @@ pub async fn finish_login(
     };
     let next = oauth2.accept(&pending.challenge, &who).await?;
     session.remove(PENDING_KEY);
+    mark_finished(session, &pending.challenge);
     Ok(Some(match next {
         Some(next) => continue_to(req, state, Some(&pending.app), &next.redirect_to),
         None => problem(req, state, AppProblem::SignedInButGone, Some(&pending.app)),
@@ -218,6 +243,7 @@ pub struct ConsentQuery {
 pub async fn consent(
     req: HttpRequest,
     state: web::Data<AppState>,
+    session: Session,
     query: web::Query<ConsentQuery>,
 ) -> WebResult {
     let Some(oauth2) = &state.oauth2 else {
@@ -229,6 +255,9 @@ pub async fn consent(
     if req.method() == HttpMethod::HEAD {
         // A remembered consent is accepted on GET only, never for a prefetch.
         return Ok(HttpResponse::Ok().finish());
+    }
+    if finished(&session, challenge) {
+        return Ok(problem(&req, &state, AppProblem::Gone, None));
     }
     let Some(request) = oauth2.admin.consent_request(challenge).await? else {
         return Ok(problem(&req, &state, AppProblem::Gone, None));
@@ -332,7 +361,12 @@ fn consent_form(body: &[u8]) -> ConsentForm {
 
 /// `POST /consent`: Allow grants what was asked and left ticked; Deny tells the application
 /// `access_denied`. Either way the browser goes back through Hydra to the application.
-pub async fn decide(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> WebResult {
+pub async fn decide(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    session: Session,
+    body: web::Bytes,
+) -> WebResult {
     let form = consent_form(&body);
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
     let Some(oauth2) = &state.oauth2 else {
@@ -340,6 +374,9 @@ pub async fn decide(req: HttpRequest, state: web::Data<AppState>, body: web::Byt
     };
     if form.challenge.is_empty() {
         return Ok(problem(&req, &state, AppProblem::Missing, None));
+    }
+    if finished(&session, &form.challenge) {
+        return Ok(problem(&req, &state, AppProblem::Gone, None));
     }
     // Asked again rather than trusted from the form: what was requested, and for whom.
     let Some(request) = oauth2.admin.consent_request(&form.challenge).await? else {
@@ -361,6 +398,7 @@ pub async fn decide(req: HttpRequest, state: web::Data<AppState>, body: web::Byt
             .await?
             .map(|r| r.redirect_to)
     };
+    mark_finished(&session, &form.challenge);
     Ok(match next {
         Some(to) => continue_to(&req, &state, Some(&app), &to),
         None => problem(&req, &state, AppProblem::Gone, Some(&app)),
