@@ -104,11 +104,26 @@ async fn every_route_and_error_carries_the_security_headers() {
     assert!(not_allowed.1.text().contains("doesn't accept"));
 }
 
+/// `GET /logout` is where Hydra sends an application's sign-out (with a challenge); without
+/// one it goes to the account page, and signs nobody out: only the button's POST does.
 #[tokio::test]
-async fn logout_is_post_only() {
+async fn a_get_of_logout_signs_nobody_out() {
     let app = spawn_app().await;
-    let page = app.browser().get("/logout").await;
-    assert_eq!(page.status, 405);
+    let me = app.browser();
+    let mail = app.request_email(&me, "stay@example.com").await;
+    me.confirm_link(&mail.link()).await;
+    let page = me.get("/logout").await;
+    assert_eq!(page.status, 303);
+    assert_eq!(page.location(), Some("/"));
+    assert_eq!(me.whoami().await.0, 200, "still signed in");
+    // Without Hydra, its pages are not there.
+    for path in [
+        "/logout?logout_challenge=x",
+        "/consent?consent_challenge=x",
+        "/login?login_challenge=x",
+    ] {
+        assert_eq!(me.get(path).await.status, 404, "{path}");
+    }
 }
 
 /// GET and HEAD change nothing (SECURITY.md item 30): every GET route, crawled with both
@@ -155,6 +170,10 @@ async fn crawling_every_get_route_changes_nothing() {
         "/settings".into(),
         "/registration".into(),
         "/logout".into(),
+        "/logout?logout_challenge=x".into(),
+        "/consent?consent_challenge=x".into(),
+        "/login?login_challenge=x".into(),
+        "/login/app?app=x&tag=y".into(),
         "/login/code".into(),
         "/nope".into(),
     ];
