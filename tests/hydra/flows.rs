@@ -221,6 +221,17 @@ async fn kratos_code_prompt_login_asks_again_and_deny_reaches_the_app() {
     prompt_login_and_deny(Approach::Kratos(Shape::Code), "fay@example.com").await;
 }
 
+#[tokio::test]
+async fn kratos_recovery_link_prompt_login_asks_again_and_deny_reaches_the_app() {
+    prompt_login_and_deny(Approach::Kratos(Shape::RecoveryLink), "fin@example.com").await;
+}
+
+#[tokio::test]
+async fn magic_link_with_kratos_sessions_prompt_login_asks_again_and_deny_reaches_the_app() {
+    let approach = Approach::Kratos(Shape::MagicLinkKratos);
+    prompt_login_and_deny(approach, "flo@example.com").await;
+}
+
 /// The emailed link opened in another browser: that browser is told to finish where it began
 /// and uses nothing; the first browser's code still works and finishes the sign-in.
 #[tokio::test]
@@ -293,9 +304,8 @@ async fn a_trusted_client_skips_consent_and_still_gets_the_address() {
 
 /// Challenges Hydra cannot act on get a page that says to start again at the application;
 /// Hydra down is a 503 within `hydra.timeout`, nothing granted, and Iris recovers by itself.
-#[tokio::test]
-async fn bad_challenges_get_a_way_forward_and_hydra_down_is_a_503() {
-    let mut world = World::start(Approach::Standalone).await;
+async fn bad_challenges_and_hydra_down(approach: Approach) {
+    let mut world = World::start(approach).await;
     let browser = world.browser();
     for path in [
         "/login?login_challenge=not-a-challenge",
@@ -358,6 +368,27 @@ async fn bad_challenges_get_a_way_forward_and_hydra_down_is_a_503() {
         world.walk(&browser, auth.url.as_str()).await,
         Stop::Login(_)
     ));
+}
+
+#[tokio::test]
+async fn standalone_bad_challenges_get_a_way_forward_and_hydra_down_is_a_503() {
+    bad_challenges_and_hydra_down(Approach::Standalone).await;
+}
+
+#[tokio::test]
+async fn kratos_code_bad_challenges_get_a_way_forward_and_hydra_down_is_a_503() {
+    bad_challenges_and_hydra_down(Approach::Kratos(Shape::Code)).await;
+}
+
+#[tokio::test]
+async fn kratos_recovery_link_bad_challenges_get_a_way_forward_and_hydra_down_is_a_503() {
+    bad_challenges_and_hydra_down(Approach::Kratos(Shape::RecoveryLink)).await;
+}
+
+#[tokio::test]
+async fn magic_link_with_kratos_sessions_bad_challenges_get_a_way_forward_and_hydra_down_is_a_503()
+{
+    bad_challenges_and_hydra_down(Approach::Kratos(Shape::MagicLinkKratos)).await;
 }
 
 /// "Stay signed in" on the application's sign-out page tells Hydra no and ends nothing.
