@@ -27,6 +27,11 @@ async fn the_whole_dance(approach: Approach, email: &str, expected_amr: &[&str])
         Stop::Login(login) => login,
         other => panic!("the email page first, not {other:?}"),
     };
+    assert_eq!(
+        world.iris.sql("SELECT count(*) FROM sessions"),
+        "0",
+        "the GET kept nothing: the form carries the challenge"
+    );
     assert!(
         login.text().contains("To continue to Photo Album"),
         "{}",

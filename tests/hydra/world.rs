@@ -251,6 +251,7 @@ impl World {
     pub async fn ask_for_email(&self, browser: &Browser, login: &Page, email: &str) -> Mail {
         let before = self.iris.sink().messages().len();
         let return_to = crate::helpers::hidden(&login.body, "return_to").unwrap();
+        let challenge = crate::helpers::hidden(&login.body, "login_challenge").unwrap();
         let asked = browser
             .post(
                 "/login",
@@ -258,6 +259,7 @@ impl World {
                     ("csrf_token", login.csrf().as_str()),
                     ("email", email),
                     ("return_to", return_to.as_str()),
+                    ("login_challenge", challenge.as_str()),
                 ],
             )
             .await;

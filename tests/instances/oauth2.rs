@@ -71,6 +71,7 @@ async fn an_application_sign_in_goes_on_whichever_instance_answers() {
     assert_eq!(url.path(), "/login", "{}", login.text());
     assert!(login.text().contains("To continue to Photo Album"));
     let return_to = hidden(&login.body, "return_to").unwrap();
+    let challenge = hidden(&login.body, "login_challenge").unwrap();
     let asked = on_b
         .post(
             "/login",
@@ -78,6 +79,7 @@ async fn an_application_sign_in_goes_on_whichever_instance_answers() {
                 ("csrf_token", login.csrf().as_str()),
                 ("email", "kim@example.com"),
                 ("return_to", return_to.as_str()),
+                ("login_challenge", challenge.as_str()),
             ],
         )
         .await;

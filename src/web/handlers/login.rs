@@ -3,7 +3,6 @@ use super::pending::after_start;
 use super::{current_user, relay, requester, see_other, with_cookies, WebResult};
 use crate::domain::{EmailAddress, EmailError};
 use crate::kratos::FlowKind;
-use crate::oauth2::{PendingLogin, PENDING_KEY};
 use crate::sign_in::Started;
 use crate::sign_in::Trust;
 use crate::web::csrf::{self, Csrf};
@@ -52,17 +51,19 @@ pub async fn show(
         Err(e) => tracing::warn!(error = %e, "cannot tell whether the browser is signed in"),
     }
     Ok(with_cookies(
-        email_page(&req, &state, return_to.as_str(), None),
+        email_page(&req, &state, return_to.as_str(), None, None),
         &relay,
     ))
 }
 
-/// The email form, for an application's sign-in when `app` is set.
+/// The email form, for an application's sign-in when `app` is set (its form carries Hydra's
+/// `login_challenge`).
 pub fn email_page(
     req: &HttpRequest,
     state: &AppState,
     return_to: &str,
     app: Option<&AppView<'_>>,
+    login_challenge: Option<&str>,
 ) -> HttpResponse {
     let csrf = Csrf::for_request(req, state);
     let view = LoginView {
@@ -73,6 +74,7 @@ pub fn email_page(
         notice: None,
         email_kind: state.sign_in.email_kind(),
         app,
+        login_challenge,
     };
     csrf.apply(page(StatusCode::OK, login_page(&state.ui(req), &view)))
 }
@@ -83,6 +85,8 @@ pub struct LoginForm {
     csrf_token: Option<String>,
     email: String,
     return_to: Option<String>,
+    /// An application's sign-in (`oauth2::login` put it in the form).
+    login_challenge: Option<String>,
 }
 
 pub async fn submit(
@@ -92,20 +96,32 @@ pub async fn submit(
     form: web::Form<LoginForm>,
 ) -> WebResult {
     csrf::verify(&req, &state, form.csrf_token.as_deref())?;
-    let return_to = state.return_to(form.return_to.as_deref());
+    let challenge = form.login_challenge.as_deref().filter(|c| !c.is_empty());
+    let app_login = match challenge {
+        Some(c) => match super::oauth2::keep_login(&req, &state, &session, c).await? {
+            Ok(pending) => Some(pending),
+            Err(gone) => return Ok(gone),
+        },
+        None => None,
+    };
+    // An application's sign-in comes back to Iris (`oauth2::finish_login`), whatever was posted.
+    let return_to = match &app_login {
+        Some(pending) => state.return_to(Some(&pending.return_to)),
+        None => state.return_to(form.return_to.as_deref()),
+    };
     let email = match EmailAddress::parse(&form.email) {
         Ok(email) => email,
         Err(problem) => {
             let csrf = Csrf::for_request(&req, &state);
             let ui = state.ui(&req);
             let message = ui.tr.t(email_error_key(problem));
-            let pending = session.get::<PendingLogin>(PENDING_KEY).ok().flatten();
-            let app = pending.as_ref().map(|p| AppView {
+            let app = app_login.as_ref().map(|p| AppView {
                 name: &p.app,
                 logo: None,
             });
             let view = LoginView {
                 app: app.as_ref(),
+                login_challenge: challenge,
                 csrf: &csrf.token,
                 email: &form.email,
                 return_to: return_to.as_str(),
@@ -118,7 +134,9 @@ pub async fn submit(
     };
     let form_email_key = email.canonical().to_owned();
     let mut relay = relay(&req);
-    super::oauth2::before_fresh_sign_in(&state, &session, &mut relay).await?;
+    if app_login.is_some() {
+        super::oauth2::before_fresh_sign_in(&state, &mut relay).await?;
+    }
     let started = state
         .sign_in
         .start(email, &return_to, &requester(&req, &state), &mut relay)

@@ -146,6 +146,48 @@ pub async fn login(
             ));
         }
     }
+    // Nothing is kept yet: the email form carries the challenge, and its POST keeps it in this
+    // browser's session (`keep_login`), so this GET writes nothing.
+    let logo = logo(&request.client);
+    let view = AppView {
+        name: &app,
+        logo: logo.as_ref().map(url::Url::as_str),
+    };
+    let return_to = oauth2.continue_path(&app);
+    let res = super::login::email_page(req, state, &return_to, Some(&view), Some(challenge));
+    let res = match logo {
+        Some(_) => crate::web::finish::with_https_images(res),
+        None => res,
+    };
+    Ok(with_cookies(res, &relay))
+}
+
+/// An application's sign-in as the email form's POST keeps it.
+pub struct KeptLogin {
+    pub app: String,
+    /// Where the credential sends its browser: `oauth2::CONTINUE_PATH` for this application.
+    pub return_to: String,
+}
+
+/// The email form of an application's sign-in was posted: the challenge, read from Hydra again
+/// (it came from the form), is kept in this browser's server-side session, never in the email.
+/// `Err`: the page to answer with (no Hydra configured, or a request Hydra no longer knows).
+pub async fn keep_login(
+    req: &HttpRequest,
+    state: &AppState,
+    session: &Session,
+    challenge: &str,
+) -> Result<Result<KeptLogin, HttpResponse>, WebError> {
+    let Some(oauth2) = &state.oauth2 else {
+        return Ok(Err(problem(req, state, AppProblem::Missing, None)));
+    };
+    if finished(session, challenge) {
+        return Ok(Err(problem(req, state, AppProblem::Gone, None)));
+    }
+    let Some(request) = oauth2.admin.login_request(challenge).await? else {
+        return Ok(Err(problem(req, state, AppProblem::Gone, None)));
+    };
+    let app = app_name(&request.client);
     let pending = PendingLogin {
         // As the browser brought it: the one a back button brings again (`Finished`).
         challenge: challenge.to_owned(),
@@ -154,17 +196,10 @@ pub async fn login(
     if let Err(e) = session.insert(PENDING_KEY, pending) {
         tracing::error!(error = %e, "cannot keep the application's sign-in");
     }
-    let logo = logo(&request.client);
-    let view = AppView {
-        name: &app,
-        logo: logo.as_ref().map(url::Url::as_str),
-    };
-    let res = super::login::email_page(req, state, &oauth2.continue_path(&app), Some(&view));
-    let res = match logo {
-        Some(_) => crate::web::finish::with_https_images(res),
-        None => res,
-    };
-    Ok(with_cookies(res, &relay))
+    Ok(Ok(KeptLogin {
+        return_to: oauth2.continue_path(&app),
+        app,
+    }))
 }
 
 /// The application sign-in this browser started, if it started one for the credential just
@@ -210,11 +245,9 @@ pub async fn finish_login(
 /// application asked for a new proof, which replaces it anyway).
 pub async fn before_fresh_sign_in(
     state: &AppState,
-    session: &Session,
     relay: &mut CookieRelay,
 ) -> Result<(), WebError> {
-    let pending = session.get::<PendingLogin>(PENDING_KEY).ok().flatten();
-    if pending.is_some() && state.sign_in.kratos_sessions() {
+    if state.sign_in.kratos_sessions() {
         state.sign_in.kratos_logout(relay).await?;
     }
     Ok(())

@@ -13,8 +13,10 @@ pub struct LoginView<'a> {
     pub notice: Option<&'a str>,
     /// What the email will carry.
     pub email_kind: EmailKind,
-    /// The application this sign-in is for (Ory Hydra's login request).
+    /// The application this sign-in is for (Ory Hydra's login request), and the request's
+    /// challenge, which the form carries to the POST that keeps it in the session.
     pub app: Option<&'a AppView<'a>>,
+    pub login_challenge: Option<&'a str>,
 }
 
 pub fn login_page(ui: &Ui<'_>, v: &LoginView<'_>) -> Markup {
@@ -40,6 +42,9 @@ pub fn login_page(ui: &Ui<'_>, v: &LoginView<'_>) -> Markup {
             form method="post" action="/login" novalidate {
                 (csrf_field(v.csrf))
                 input type="hidden" name="return_to" value=(v.return_to);
+                @if let Some(challenge) = v.login_challenge {
+                    input type="hidden" name="login_challenge" value=(challenge);
+                }
                 label for="email" { (tr.t("login-email-label")) }
                 p class="hint" id="email-hint" { (hint) }
                 // After an error the field takes focus again, and the message is announced and
