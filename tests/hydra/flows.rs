@@ -161,6 +161,12 @@ async fn kratos_recovery_link_first_sign_in_second_visit_and_logout() {
 }
 
 #[tokio::test]
+async fn kratos_recovery_code_first_sign_in_second_visit_and_logout() {
+    let approach = Approach::Kratos(Shape::RecoveryCode);
+    the_whole_dance(approach, "cal@example.com", &["code_recovery"]).await;
+}
+
+#[tokio::test]
 async fn magic_link_with_kratos_sessions_first_sign_in_second_visit_and_logout() {
     let approach = Approach::Kratos(Shape::MagicLinkKratos);
     the_whole_dance(approach, "di@example.com", &["code_recovery"]).await;
