@@ -30,31 +30,6 @@ pub async fn record_for(req: &HttpRequest, state: &AppState, account_id: &str, k
     record(req, state, TrailSubject::Account(account_id), kind).await;
 }
 
-/// A sign-in on the trail of the account it opened: Iris's (`account`), or with Kratos holding
-/// the sessions the identity behind the session Kratos just set (one whoami: sign-ins are
-/// rare next to checks, and only then does Iris learn the identity's id).
-pub async fn record_sign_in(
-    req: &HttpRequest,
-    state: &AppState,
-    account: Option<&crate::domain::credential::Account>,
-    relay: &mut crate::kratos::CookieRelay,
-    kind: TrailKind,
-) {
-    let id = match account {
-        Some(account) => Some(account.id.clone()),
-        None => match state.sign_in.kratos_user(relay).await {
-            Ok(user) => user.map(|u| u.id),
-            Err(e) => {
-                tracing::warn!(event = "trail_write_failed", kind = kind.as_str(), error = %e, "the trail could not name the Kratos identity");
-                None
-            }
-        },
-    };
-    if let Some(id) = id {
-        record_for(req, state, &id, kind).await;
-    }
-}
-
 /// Records an event; a failure is logged and swallowed. The trail is a record of what
 /// happened, not a condition for it: a sign-in, a sign-out or an operator's action that
 /// succeeded must not be answered with an error page because its bookkeeping could not be

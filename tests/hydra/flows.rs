@@ -114,17 +114,7 @@ async fn the_whole_dance(approach: Approach, email: &str, expected_amr: &[&str])
         Some(subject.as_str()),
         "GET is inert"
     );
-    let challenge = crate::helpers::hidden(&page.body, "logout_challenge").unwrap();
-    let answer = browser
-        .post(
-            "/logout/app",
-            &[
-                ("csrf_token", page.csrf().as_str()),
-                ("logout_challenge", challenge.as_str()),
-                ("decision", "accept"),
-            ],
-        )
-        .await;
+    let answer = world.leave(&browser, &page, "accept").await;
     let Stop::SignedOut(url) = world.go_on(&browser, "/logout/app", answer).await else {
         panic!("at the application's signed-out page");
     };
@@ -424,17 +414,7 @@ async fn staying_signed_in_rejects_the_logout_and_ends_nothing() {
     let Stop::Logout(page) = world.walk(&browser, &world.logout_url(&id_token)).await else {
         panic!("Iris's sign-out page");
     };
-    let challenge = crate::helpers::hidden(&page.body, "logout_challenge").unwrap();
-    let stay = browser
-        .post(
-            "/logout/app",
-            &[
-                ("csrf_token", page.csrf().as_str()),
-                ("logout_challenge", challenge.as_str()),
-                ("decision", "reject"),
-            ],
-        )
-        .await;
+    let stay = world.leave(&browser, &page, "reject").await;
     assert_eq!(stay.status, 303, "{}", stay.text());
     assert_eq!(stay.location(), Some("/"));
     assert!(signed_in_as(&browser).await.is_some(), "still signed in");

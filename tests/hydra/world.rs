@@ -294,6 +294,22 @@ impl World {
         self.go_on(browser, "/consent", answer).await
     }
 
+    /// Presses a button of Iris's sign-out page for an application: `accept` (Sign out) or
+    /// `reject` (Stay signed in); Iris's answer.
+    pub async fn leave(&self, browser: &Browser, page: &Page, decision: &str) -> Page {
+        let challenge = crate::helpers::hidden(&page.body, "logout_challenge").unwrap();
+        browser
+            .post(
+                "/logout/app",
+                &[
+                    ("csrf_token", page.csrf().as_str()),
+                    ("logout_challenge", challenge.as_str()),
+                    ("decision", decision),
+                ],
+            )
+            .await
+    }
+
     /// The relying party's half: the callback's state checked, the code exchanged with PKCE,
     /// the ID token's signature (JWKS), issuer, audience and nonce verified.
     pub async fn tokens(&self, auth: Authorization, callback: &Url) -> CoreIdTokenClaims {

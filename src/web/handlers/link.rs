@@ -3,17 +3,16 @@
 //! show the confirm page (scanners burn nothing, and Kratos never sees the token on a GET);
 //! the page's POST redeems it and signs in.
 use super::pending::resend_for;
-use super::{relay, see_other, sign_in_context, with_cookies, WebResult};
+use super::{finish_sign_in, relay, with_cookies, SignedIn, WebResult};
 use crate::domain::credential::{CredentialView, Redemption, Refusal};
-use crate::domain::{MagicToken, TrailKind};
+use crate::domain::MagicToken;
 use crate::sign_in::EmailedLink;
+use crate::web::binding;
 use crate::web::csrf::{self, Csrf};
 use crate::web::finish::no_referrer;
-use crate::web::session::{sign_in, Method};
-use crate::web::trail;
+use crate::web::session::Method;
 use crate::web::views::{confirm_page, link_problem_page, page, ConfirmView, LinkProblem};
 use crate::web::AppState;
-use crate::web::{binding, known_device};
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -126,24 +125,13 @@ pub async fn confirm(
             return_to,
             credential_id,
         } => {
-            let kind = TrailKind::SignedInWithLink;
-            trail::record_sign_in(&req, &state, account.as_ref(), &mut relay, kind).await;
-            if let Some(account) = &account {
-                let context = sign_in_context(&req, &state, Method::Link, &credential_id);
-                sign_in(
-                    &session,
-                    account,
-                    context,
-                    state.clock.now(),
-                    state.absolute_timeout,
-                );
-            }
-            let next = super::oauth2::finish_login(&req, &state, &session, &mut relay, &return_to)
-                .await?
-                .unwrap_or_else(|| see_other(&return_to));
-            let res = binding::clear(&state, next);
-            let res = known_device::remember(&req, &state, res, &email);
-            Ok(with_cookies(res, &relay))
+            let signed_in = SignedIn {
+                account: account.as_ref(),
+                email: &email,
+                return_to: &return_to,
+                credential_id: &credential_id,
+            };
+            finish_sign_in(&req, &state, &session, relay, Method::Link, signed_in).await
         }
         Redemption::Refused(refusal) => {
             let view = state.sign_in.inspect_link(&link).await?;

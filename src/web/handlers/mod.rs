@@ -104,6 +104,60 @@ pub async fn current_user(
     )
 }
 
+/// A credential just redeemed (its code or its link): Iris's session where Iris holds them,
+/// the sign-in on the account's trail, and the browser on its way: through Hydra to the
+/// application it signed in for, else to `return_to`; its binding forgotten, the device
+/// remembered. Who signed in is asked once (for Kratos's sessions, one whoami) for both the
+/// trail and Hydra.
+pub async fn finish_sign_in(
+    req: &HttpRequest,
+    state: &AppState,
+    session: &actix_session::Session,
+    mut relay: CookieRelay,
+    how: crate::web::session::Method,
+    signed_in: SignedIn<'_>,
+) -> WebResult {
+    use crate::web::session::Method;
+    if let Some(account) = signed_in.account {
+        let context = sign_in_context(req, state, how, signed_in.credential_id);
+        crate::web::session::sign_in(
+            session,
+            account,
+            context,
+            state.clock.now(),
+            state.absolute_timeout,
+        );
+    }
+    let kind = match how {
+        Method::Code => crate::domain::TrailKind::SignedInWithCode,
+        Method::Link => crate::domain::TrailKind::SignedInWithLink,
+    };
+    let who = oauth2::signed_in(state, session, &mut relay).await;
+    match &who {
+        Ok(Some((who, _))) => crate::web::trail::record_for(req, state, &who.subject, kind).await,
+        Ok(None) => {}
+        Err(e) => {
+            tracing::warn!(event = "trail_write_failed", kind = kind.as_str(), error = %e, "the trail could not name the Kratos identity");
+        }
+    }
+    let return_to = signed_in.return_to;
+    let next = oauth2::finish_login(req, state, session, who, return_to)
+        .await?
+        .unwrap_or_else(|| see_other(return_to));
+    let res = crate::web::binding::clear(state, next);
+    let res = crate::web::known_device::remember(req, state, res, signed_in.email);
+    Ok(with_cookies(res, &relay))
+}
+
+/// What a redeemed credential says of the sign-in (`Redemption::SignedIn`).
+pub struct SignedIn<'a> {
+    /// Iris's account, when Iris holds the sessions.
+    pub account: Option<&'a crate::domain::credential::Account>,
+    pub email: &'a crate::domain::EmailAddress,
+    pub return_to: &'a str,
+    pub credential_id: &'a str,
+}
+
 /// What the session records of a sign-in this request completes.
 pub fn sign_in_context(
     req: &HttpRequest,

@@ -45,6 +45,14 @@ fn continue_to(req: &HttpRequest, state: &AppState, app: Option<&str>, to: &str)
     res
 }
 
+/// A page that shows the application's logo may load it (`finish::with_https_images`).
+fn with_logo(res: HttpResponse, logo: Option<&url::Url>) -> HttpResponse {
+    match logo {
+        Some(_) => crate::web::finish::with_https_images(res),
+        None => res,
+    }
+}
+
 /// Whether this browser already finished `challenge` (see `Finished`).
 fn finished(session: &Session, challenge: &str) -> bool {
     let list = session.get::<Finished>(FINISHED_KEY).ok().flatten();
@@ -64,7 +72,7 @@ fn mark_finished(session: &Session, challenge: &str) {
 }
 
 /// Who is signed in to this browser, as Hydra is told, and since when (Unix seconds).
-async fn signed_in(
+pub(super) async fn signed_in(
     state: &AppState,
     session: &Session,
     relay: &mut CookieRelay,
@@ -155,11 +163,7 @@ pub async fn login(
     };
     let return_to = oauth2.continue_path(&app);
     let res = super::login::email_page(req, state, &return_to, Some(&view), Some(challenge));
-    let res = match logo {
-        Some(_) => crate::web::finish::with_https_images(res),
-        None => res,
-    };
-    Ok(with_cookies(res, &relay))
+    Ok(with_cookies(with_logo(res, logo.as_ref()), &relay))
 }
 
 /// An application's sign-in as the email form's POST keeps it.
@@ -205,11 +209,14 @@ pub async fn keep_login(
 /// The application sign-in this browser started, if it started one for the credential just
 /// used (whose `return_to` names the application): Hydra is told who signed in, and the
 /// browser goes on to it. `None`: an ordinary sign-in.
+///
+/// `who`: `signed_in`, asked once by the caller (the trail needs it too); its failure fails
+/// only an application's sign-in.
 pub async fn finish_login(
     req: &HttpRequest,
     state: &AppState,
     session: &Session,
-    relay: &mut CookieRelay,
+    who: Result<Option<(Authenticated, i64)>, WebError>,
     return_to: &str,
 ) -> Result<Option<HttpResponse>, WebError> {
     let Some(oauth2) = &state.oauth2 else {
@@ -228,7 +235,7 @@ pub async fn finish_login(
             Some(&app),
         )));
     };
-    let Some((who, _)) = signed_in(state, session, relay).await? else {
+    let Some((who, _)) = who? else {
         return Ok(None);
     };
     let next = oauth2.accept(&pending.challenge, &who).await?;
@@ -331,10 +338,7 @@ pub async fn consent(
         scopes: &lines,
     };
     let res = csrf.apply(page(StatusCode::OK, consent_page(&state.ui(&req), &view)));
-    Ok(match logo {
-        Some(_) => crate::web::finish::with_https_images(res),
-        None => res,
-    })
+    Ok(with_logo(res, logo.as_ref()))
 }
 
 async fn accept_consent(

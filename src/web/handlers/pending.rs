@@ -1,6 +1,6 @@
 //! "Check your inbox": the page after asking, its code box and its resend button. The browser's
 //! binding cookie names the credential it asked for; codes only work against that one.
-use super::{relay, requester, see_other, sign_in_context, with_cookies, WebResult};
+use super::{finish_sign_in, relay, requester, see_other, with_cookies, SignedIn, WebResult};
 use crate::domain::credential::{CredentialView, Delivery, Redemption, Refusal};
 use crate::domain::{OneTimeCode, TrailKind};
 use crate::i18n::Msg;
@@ -10,7 +10,7 @@ use crate::sign_in::Trust;
 use crate::store::TrailSubject;
 use crate::web::csrf::{self, Csrf};
 use crate::web::rate_limit::{mail_paused, too_many};
-use crate::web::session::{sign_in, Method};
+use crate::web::session::Method;
 use crate::web::trail;
 use crate::web::views::{check_email_page, page, CheckEmailView};
 use crate::web::AppState;
@@ -93,24 +93,13 @@ pub async fn submit_code(
         credential_id,
     }) = &outcome
     {
-        let kind = TrailKind::SignedInWithCode;
-        trail::record_sign_in(&req, &state, account.as_ref(), &mut relay, kind).await;
-        if let Some(account) = account {
-            let context = sign_in_context(&req, &state, Method::Code, credential_id);
-            sign_in(
-                &session,
-                account,
-                context,
-                state.clock.now(),
-                state.absolute_timeout,
-            );
-        }
-        let next = super::oauth2::finish_login(&req, &state, &session, &mut relay, return_to)
-            .await?
-            .unwrap_or_else(|| see_other(return_to));
-        let res = binding::clear(&state, next);
-        let res = known_device::remember(&req, &state, res, email);
-        return Ok(with_cookies(res, &relay));
+        let signed_in = SignedIn {
+            account: account.as_ref(),
+            email,
+            return_to,
+            credential_id,
+        };
+        return finish_sign_in(&req, &state, &session, relay, Method::Code, signed_in).await;
     }
     // A wrong code goes on the trail of the account behind the credential (if any), found by
     // the recording statement itself. Kratos's flows are not Iris credentials: nothing to find.
