@@ -131,6 +131,10 @@ impl Kratos {
         shape.apply(s);
         s.kratos.public_url = Some(self.public_url.parse().unwrap());
         s.kratos.admin_url = Some(self.admin_url.parse().unwrap());
+        // A loaded 2-core runner has kept Kratos past the 5 s default (a 503 where a sign-in
+        // was meant: gate of 2026-12-03, `code::the_account_page_lists_and_ends_kratos_sessions`).
+        // Tests of the timeout itself set their own after this.
+        s.kratos.timeout = std::time::Duration::from_secs(30);
     }
 
     /// Stops Kratos (as a crash would).
